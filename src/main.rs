@@ -1,0 +1,2 @@
+//! The `whosaid` command-line tool.
+fn main() {}
