@@ -1,0 +1,132 @@
+//! The library's error type.
+//!
+//! Every fallible function in the crate returns [`Result`]. An error names what it is about:
+//! the file (and line, for JSONL) for input errors, the document for analyzer failures, so that
+//! the command-line tool can print it as `whosaid: PATH[:LINE]: reason`.
+
+use std::fmt;
+use std::io;
+use std::path::PathBuf;
+
+/// A result whose error is [`Error`].
+pub type Result<T> = std::result::Result<T, Error>;
+
+/// What can go wrong while reading a corpus, analyzing it or writing the quote table.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A file or directory could not be opened or read.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The file or directory.
+        path: PathBuf,
+        /// The underlying error.
+        #[source]
+        source: io::Error,
+    },
+
+    /// A JSONL line is not valid JSON, or not a record of the expected shape.
+    #[error("{}:{line}: {}", path.display(), JsonReason(source))]
+    Json {
+        /// The JSONL file (`<stdin>` for standard input).
+        path: PathBuf,
+        /// The line number, from 1.
+        line: usize,
+        /// The parse error.
+        #[source]
+        source: serde_json::Error,
+    },
+
+    /// Walking a directory failed for a reason other than I/O (a symbolic link loop).
+    #[error("{}: {source}", path.display())]
+    Walk {
+        /// The entry where the walk failed.
+        path: PathBuf,
+        /// The underlying error.
+        #[source]
+        source: walkdir::Error,
+    },
+
+    /// A file given on the command line is neither `.txt` nor `.jsonl`.
+    #[error("{}: unsupported file type (expected .txt or .jsonl)", path.display())]
+    Unsupported {
+        /// The file.
+        path: PathBuf,
+    },
+
+    /// The analyzer panicked on a document; the other documents are still analyzed.
+    #[error("{doc}: analyzer failed: {message}")]
+    Analyze {
+        /// The document id.
+        doc: String,
+        /// The panic message.
+        message: String,
+    },
+
+    /// Writing the quote table failed.
+    #[error("cannot write output: {0}")]
+    Output(#[source] io::Error),
+
+    /// Writing a CSV record failed.
+    #[error("cannot write CSV output: {0}")]
+    Csv(#[from] csv::Error),
+
+    /// The thread pool could not be built.
+    #[error("cannot start the thread pool: {0}")]
+    ThreadPool(#[from] rayon::ThreadPoolBuildError),
+}
+
+impl Error {
+    /// Whether this is a write to a closed pipe (`whosaid analyze corpus | head`), which the
+    /// command-line tool treats as a normal end.
+    pub fn is_broken_pipe(&self) -> bool {
+        match self {
+            Error::Output(e) => e.kind() == io::ErrorKind::BrokenPipe,
+            Error::Csv(e) => {
+                matches!(e.kind(), csv::ErrorKind::Io(io) if io.kind() == io::ErrorKind::BrokenPipe)
+            }
+            _ => false,
+        }
+    }
+}
+
+/// A JSON parse error without serde_json's "at line 1", since each JSONL line is parsed
+/// alone and the line number is given apart.
+struct JsonReason<'a>(&'a serde_json::Error);
+
+impl fmt::Display for JsonReason<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let e = self.0;
+        let text = e.to_string();
+        match text.rfind(" at line ") {
+            Some(i) if e.line() == 1 => write!(f, "{} (column {})", &text[..i], e.column()),
+            _ => f.write_str(&text),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_error_names_file_line_and_column() {
+        let source = serde_json::from_str::<serde_json::Value>("{\"id\": }").unwrap_err();
+        let e = Error::Json {
+            path: "a/b.jsonl".into(),
+            line: 3,
+            source,
+        };
+        assert_eq!(e.to_string(), "a/b.jsonl:3: expected value (column 8)");
+    }
+
+    #[test]
+    fn broken_pipe_is_recognized() {
+        let e = Error::Output(io::Error::from(io::ErrorKind::BrokenPipe));
+        assert!(e.is_broken_pipe());
+        let e = Error::Csv(csv::Error::from(io::Error::from(io::ErrorKind::BrokenPipe)));
+        assert!(e.is_broken_pipe());
+        let e = Error::Output(io::Error::from(io::ErrorKind::StorageFull));
+        assert!(!e.is_broken_pipe());
+    }
+}
