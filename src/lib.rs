@@ -4,22 +4,25 @@
 //! quotation with its speaker, cue and source publication. Corpus walking, decoding, parallelism
 //! and export live around it ([`corpus`], [`export`]).
 
+mod analyze;
+pub mod attribution;
 pub mod corpus;
 pub mod document;
 pub mod error;
 pub mod export;
+pub mod grammar;
+pub mod layout;
+pub mod offsets;
 pub mod pipeline;
 pub mod quote;
+pub mod sentence;
+pub mod source;
+pub mod speaker;
 
+pub use analyze::{PART_SEPARATOR, analyze};
 pub use corpus::{Corpus, Input};
 pub use document::Document;
 pub use error::{Error, Result};
 pub use export::{Format, QuoteSink};
 pub use pipeline::{Pipeline, Summary};
 pub use quote::{Quote, QuoteKind, SpeakerKind};
-
-/// Analyzes one document and returns its quotes in text order.
-pub fn analyze(doc: &Document) -> Vec<Quote> {
-    let _ = doc;
-    Vec::new()
-}

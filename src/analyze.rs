@@ -1,0 +1,119 @@
+//! The pure core: one document in, its quote table out. No I/O.
+//!
+//! Steps: [`Layout`] (paragraphs, headline, dateline, boilerplate) → quoted spans of the body
+//! ([`find_quotes`]) → sentences ([`sentence::split`]) → attributions
+//! ([`attribution::attribute`]) → speaker resolution ([`Resolver`]) and source publication
+//! ([`source::find`]) → rows with character offsets.
+
+use std::ops::Range;
+
+use crate::attribution::{self, Attribution};
+use crate::grammar::spans::{QuotedSpan, find_quotes};
+use crate::layout::{Layout, Role};
+use crate::offsets::CharIndex;
+use crate::sentence;
+use crate::source;
+use crate::speaker::Resolver;
+use crate::{Document, Quote, QuoteKind};
+
+/// Joins the parts of a discontinuous quote (split quotes) in the `quote` column.
+pub const PART_SEPARATOR: &str = " … ";
+
+/// Analyzes one document and returns its quotes in text order.
+pub fn analyze(doc: &Document) -> Vec<Quote> {
+    let text = doc.text.as_str();
+    let layout = Layout::parse(text, doc.title.as_deref());
+    let ranges: Vec<Range<usize>> = layout.paragraphs.iter().map(|p| p.range.clone()).collect();
+    let body: Vec<(usize, Range<usize>)> = layout
+        .body()
+        .map(|(i, p)| {
+            let mut r = p.range.clone();
+            if let Some(d) = layout
+                .dateline
+                .as_ref()
+                .filter(|d| r.contains(&d.range.start))
+            {
+                r.start = d.range.end.clamp(r.start, r.end);
+            }
+            (i, r)
+        })
+        .collect();
+    let in_body = |pos: usize| {
+        layout
+            .paragraph_at(pos)
+            .is_some_and(|i| layout.paragraphs[i].role == Role::Body)
+    };
+    let mut quotes: Vec<QuotedSpan> = find_quotes(text, &ranges)
+        .into_iter()
+        .filter(|q| q.depth == 0 && in_body(q.start))
+        .collect();
+    attribution::cut_unclosed(text, &mut quotes);
+    let sentences = sentence::split(text, &body, &quotes);
+    let attributions = attribution::attribute(text, &sentences, &quotes);
+
+    let publication = layout
+        .agency
+        .as_ref()
+        .map(|a| a.name.clone())
+        .or_else(|| doc.publisher.clone());
+    let chars = CharIndex::new(text);
+    let ch = |b: usize| chars.char_offset(text, b);
+    let mut resolver = Resolver::new(text, &body);
+    let mut last_medium = None;
+    let mut previous: Option<(Option<usize>, source::Source)> = None;
+    let mut rows = Vec::with_capacity(attributions.len());
+    for a in &attributions {
+        let resolved = a
+            .speaker
+            .as_ref()
+            .map(|m| resolver.resolve(m, a.paragraph))
+            .unwrap_or_default();
+        let mut src = source::find(text, a.sentence.clone(), &a.content, &mut last_medium);
+        // A continuation quote (no cue, same speaker) keeps the medium and relay.
+        if a.cue.is_none()
+            && let Some((start, prev)) = &previous
+            && *start == a.speaker.as_ref().map(|m| m.start)
+        {
+            src.medium = src.medium.or_else(|| prev.medium.clone());
+            src.reported_by = src.reported_by.or_else(|| prev.reported_by.clone());
+        }
+        previous = Some((a.speaker.as_ref().map(|m| m.start), src.clone()));
+        let span = a.span();
+        rows.push(Quote {
+            doc: doc.id.clone(),
+            publication: publication.clone(),
+            quote: quote_text(text, a),
+            kind: a.kind,
+            speaker: a.speaker.as_ref().map(|m| text[m.start..m.end].to_string()),
+            speaker_name: resolved.name,
+            speaker_kind: resolved.kind,
+            cue: a.cue.as_ref().map(|c| text[c.start..c.end].to_string()),
+            medium: src.medium,
+            reported_by: src.reported_by,
+            paragraph: a.paragraph,
+            quote_start: ch(span.start),
+            quote_end: ch(span.end),
+            speaker_start: a.speaker.as_ref().map(|m| ch(m.start)),
+            speaker_end: a.speaker.as_ref().map(|m| ch(m.end)),
+            cue_start: a.cue.as_ref().map(|c| ch(c.start)),
+            cue_end: a.cue.as_ref().map(|c| ch(c.end)),
+        });
+    }
+    rows
+}
+
+/// The `quote` column: the content without enclosing marks; parts joined by " … ".
+fn quote_text(text: &str, a: &Attribution) -> String {
+    let parts: Vec<String> = if a.kind == QuoteKind::Direct {
+        a.spans
+            .iter()
+            .map(|q| q.content(text).trim().to_string())
+            .collect()
+    } else {
+        a.content
+            .iter()
+            .map(|r| text[r.clone()].to_string())
+            .collect()
+    };
+    parts.join(PART_SEPARATOR)
+}

@@ -1,0 +1,346 @@
+//! Attribution frames: a speaker mention bound to a cue in one sentence, in either order
+//! ("Tillerson wrote", "wrote Tillerson", "according to Tillerson").
+
+use std::ops::Range;
+
+use crate::grammar::cue::{Cue, CueForm, find_cues};
+use crate::grammar::lexicon;
+use crate::grammar::mention::{Mention, MentionKind, mention_at, mention_exact};
+use crate::grammar::spans::QuotedSpan;
+
+/// A speaker bound to a cue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Frame {
+    /// The speaker as written.
+    pub speaker: Mention,
+    /// The cue.
+    pub cue: Cue,
+    /// Byte range covering speaker and cue.
+    pub range: Range<usize>,
+    /// True when the speaker follows the cue ("said Smith", "according to Smith").
+    pub inverted: bool,
+}
+
+/// Characters that end the clause in which a subject is looked for.
+const CLAUSE_BREAKS: &[char] = &[
+    ',', ';', ':', '(', ')', '"', '“', '”', '‘', '’', '«', '»', '„', '「', '」', '—', '–', '[', ']',
+];
+
+/// Every frame of a sentence, in text order. Cues inside the sentence's quotes are skipped.
+pub fn frames(text: &str, sentence: Range<usize>, quotes: &[&QuotedSpan]) -> Vec<Frame> {
+    let mut out = Vec::new();
+    for cue in find_cues(text, sentence.clone()) {
+        if quotes
+            .iter()
+            .any(|q| q.start <= cue.start && cue.start < q.end)
+        {
+            continue;
+        }
+        if let Some(f) = frame_for(text, sentence.clone(), cue) {
+            out.push(f);
+        }
+    }
+    out
+}
+
+fn frame_for(text: &str, sentence: Range<usize>, cue: Cue) -> Option<Frame> {
+    if cue.lemma == "according to"
+        || (cue.form == CueForm::Phrase && cue.lemma == "in the words of")
+    {
+        let at = skip_space(text, cue.end, sentence.end);
+        let speaker = mention_at(text, at, sentence.end)?;
+        return Some(Frame {
+            range: cue.start..speaker.end,
+            speaker,
+            cue,
+            inverted: true,
+        });
+    }
+    if matches!(cue.form, CueForm::Gerund | CueForm::Infinitive) {
+        return None;
+    }
+    if cue.passive && !text[cue.start..cue.end].contains("quoted") {
+        return None;
+    }
+    // Negated speech reports nothing: "The board did not say how many".
+    let cue_text = &text[cue.start..cue.end];
+    if cue_text
+        .split_whitespace()
+        .any(|w| matches!(w, "not" | "never"))
+        || cue_text.contains("n't")
+        || cue_text.contains("n’t")
+    {
+        return None;
+    }
+    if let Some(speaker) = subject_before(text, sentence.start, cue.start) {
+        if speaker.kind == MentionKind::Pronoun && speaker_is_dummy(text, &speaker, &cue) {
+            return None;
+        }
+        if !can_hold_belief(text, &speaker, &cue) {
+            return None;
+        }
+        return Some(Frame {
+            range: speaker.start..cue.end,
+            speaker,
+            cue,
+            inverted: false,
+        });
+    }
+    // Inversion after a quote or a comma: `"...," said Smith` / `, added the minister`.
+    if cue.start == cue.verb_start
+        && !cue.passive
+        && matches!(cue.form, CueForm::Finite | CueForm::Phrase)
+    {
+        let before = text[sentence.start..cue.start].trim_end();
+        let before = before.strip_suffix(',').unwrap_or(before).trim_end();
+        let after_quote = before.ends_with(['"', '”', '’', '\'', '»', '」', '“']);
+        // "told Reuters" names the addressee; only `"Q," asked Mr. Park` inverts.
+        if cue.addressee && !after_quote {
+            return None;
+        }
+        let after_break = before.is_empty()
+            || after_quote
+            || text[sentence.start..cue.start]
+                .trim_end()
+                .ends_with([',', ':', '—']);
+        if after_break {
+            let at = skip_space(text, cue.end, sentence.end);
+            let speaker = mention_at(text, at, sentence.end)?;
+            if speaker.kind == MentionKind::Pronoun && !is_personal(text, &speaker) {
+                return None;
+            }
+            if cue.addressee
+                && speaker
+                    .name
+                    .as_ref()
+                    .is_some_and(|n| lexicon::is_news_outlet(&text[n.clone()]))
+            {
+                return None;
+            }
+            // "..., said Smith." but not "..., said the unit would open": the mention must end
+            // the clause.
+            let rest = text[speaker.end..sentence.end].trim_start();
+            let first = rest
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            let ends_clause = rest.is_empty()
+                || rest.starts_with([',', '.', ';', '!', '?', ':', '"', '”', '—', '('])
+                || matches!(
+                    first.to_ascii_lowercase().as_str(),
+                    "in" | "on"
+                        | "at"
+                        | "during"
+                        | "after"
+                        | "before"
+                        | "from"
+                        | "as"
+                        | "who"
+                        | "when"
+                        | "while"
+                        | "to"
+                        | "with"
+                );
+            let ok = if after_quote {
+                ends_clause
+            } else {
+                rest.is_empty() || rest.starts_with(['.', '!', '?', ','])
+            };
+            if !ok {
+                return None;
+            }
+            return Some(Frame {
+                range: cue.start..speaker.end,
+                speaker,
+                cue,
+                inverted: true,
+            });
+        }
+    }
+    None
+}
+
+/// The subject mention that ends right before `cue_start`, within its clause. Appositives
+/// and relative clauses between the subject and the cue are stepped over ("Hugh Hill, a doctor
+/// at the clinic, said", "Ruth Ashby, chair of X, which paid for it, said"); a name in
+/// apposition to a description is the speaker ("The city's transport director, Helen Cho,
+/// said").
+pub fn subject_before(text: &str, lo: usize, cue_start: usize) -> Option<Mention> {
+    let window_start = clause_start(text, lo, cue_start);
+    if let Some(m) = longest_ending_at(text, window_start, cue_start) {
+        return Some(m);
+    }
+    // The clause before the cue is empty: walk back over comma-separated appositives.
+    let mut end = cue_start;
+    for depth in 0..4 {
+        let before = text[lo..end].trim_end();
+        let comma = (lo + before.len()).checked_sub(1)?;
+        if !before.ends_with(',') {
+            return None;
+        }
+        let open = text[lo..comma]
+            .rfind([',', '(', ';', ':', '"', '“', '”'])
+            .map_or(lo, |i| after_char(text, lo + i));
+        let segment = text[open..comma].trim();
+        let seg_start = comma - text[open..comma].trim_start().len();
+        if depth == 0
+            && let Some(name) =
+                mention_exact(text, seg_start, comma).filter(|m| m.kind == MentionKind::Name)
+            && open > lo
+        {
+            return Some(name);
+        }
+        if open == lo || !is_appositive(segment) {
+            // The segment itself ends with the subject.
+            return longest_ending_at(text, seg_start, comma)
+                .filter(|m| m.kind != MentionKind::Pronoun);
+        }
+        end = open;
+    }
+    None
+}
+
+/// True for the text of an appositive or a relative clause: it starts with a lower-case word
+/// or a number ("a doctor", "chair of the trust", "who trained in Glasgow", "67").
+fn is_appositive(segment: &str) -> bool {
+    segment.split_whitespace().count() <= 20
+        && segment
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+}
+
+/// Start of the clause that ends at `end`: just past the last clause break after `lo`.
+fn clause_start(text: &str, lo: usize, end: usize) -> usize {
+    text[lo..end]
+        .rfind(CLAUSE_BREAKS)
+        .map_or(lo, |i| after_char(text, lo + i))
+}
+
+/// The offset just past the character at byte `at`.
+fn after_char(text: &str, at: usize) -> usize {
+    at + text[at..].chars().next().map_or(0, char::len_utf8)
+}
+
+/// The longest mention in `text[from..end]` that ends exactly at `end` (allowing a comma
+/// that closes an appositive).
+fn longest_ending_at(text: &str, from: usize, end: usize) -> Option<Mention> {
+    let mut target = text[from..end].trim_end().len() + from;
+    // "Hugh Hill, a doctor, said": the comma closes the appositive.
+    if text[from..target].ends_with(',') {
+        target -= 1;
+    }
+    let starts = word_starts(text, from, target);
+    let first_ok = starts.len().saturating_sub(12);
+    starts[first_ok..]
+        .iter()
+        .find_map(|&s| mention_exact(text, s, target))
+}
+
+/// Byte offsets where words start in `text[from..to]`.
+fn word_starts(text: &str, from: usize, to: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut prev_word = false;
+    for (i, c) in text[from..to].char_indices() {
+        let is_word = c.is_alphanumeric();
+        if is_word && !prev_word {
+            out.push(from + i);
+        }
+        prev_word = is_word || (prev_word && matches!(c, '\'' | '’' | '-' | '.'));
+    }
+    out
+}
+
+fn skip_space(text: &str, pos: usize, limit: usize) -> usize {
+    let rest = &text[pos..limit];
+    pos + (rest.len() - rest.trim_start().len())
+}
+
+/// "it" in "it said" is a speaker (an organization); "it" before a passive cue or a
+/// cognition verb ("it was reported", "it seems") is not.
+fn speaker_is_dummy(text: &str, speaker: &Mention, cue: &Cue) -> bool {
+    let w = &text[speaker.start..speaker.end];
+    w.eq_ignore_ascii_case("it")
+        && (cue.passive || cue.class != crate::grammar::cue::CueClass::Speech)
+}
+
+/// Beliefs and findings need a person or an organization as holder: "Polls show", "the
+/// changes are expected" are not attributions.
+fn can_hold_belief(text: &str, speaker: &Mention, cue: &Cue) -> bool {
+    use crate::grammar::cue::CueClass;
+    if matches!(cue.class, CueClass::Speech | CueClass::Writing)
+        || speaker.kind != MentionKind::Description
+    {
+        return true;
+    }
+    speaker.head.as_ref().is_some_and(|h| {
+        let head = &text[h.clone()];
+        lexicon::is_person_noun(head) || lexicon::is_org_head(head)
+    })
+}
+
+fn is_personal(text: &str, m: &Mention) -> bool {
+    let w = &text[m.start..m.end];
+    ["he", "she", "they"]
+        .iter()
+        .any(|p| p.eq_ignore_ascii_case(w))
+}
+
+/// True when the frame's speaker is a news outlet relaying the report ("Xinhua reported").
+pub fn is_relay(text: &str, frame: &Frame) -> bool {
+    frame.speaker.kind == MentionKind::Organization
+        && frame
+            .speaker
+            .name
+            .as_ref()
+            .is_some_and(|n| lexicon::is_news_outlet(&text[n.clone()]))
+        && matches!(frame.cue.lemma, "report" | "say" | "quote" | "cite")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn frame_texts(t: &str) -> Vec<(String, String)> {
+        frames(t, 0..t.len(), &[])
+            .into_iter()
+            .map(|f| {
+                (
+                    t[f.speaker.start..f.speaker.end].to_string(),
+                    t[f.cue.start..f.cue.end].to_string(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn subject_verb_and_inversion() {
+        assert_eq!(
+            frame_texts("Russian Foreign Minister Sergey Lavrov has denied it."),
+            [(
+                "Russian Foreign Minister Sergey Lavrov".into(),
+                "has denied".into()
+            )]
+        );
+        assert_eq!(
+            frame_texts("Reacting to it, the Russian Foreign Ministry said that it will."),
+            [("the Russian Foreign Ministry".into(), "said".into())]
+        );
+        assert_eq!(
+            frame_texts("\"No,\" said Hugh Hill, a doctor."),
+            [("Hugh Hill".into(), "said".into())]
+        );
+    }
+
+    #[test]
+    fn appositive_gives_the_name() {
+        let f = frame_texts("Hugh Hill, a doctor at the clinic, said it was over.");
+        assert_eq!(f[0].0, "Hugh Hill");
+    }
+
+    #[test]
+    fn according_to() {
+        let f = frame_texts("The plan failed, according to the mayor.");
+        assert_eq!(f, [("the mayor".into(), "according to".into())]);
+    }
+}

@@ -1,0 +1,534 @@
+//! Attribution patterns: from sentences, quoted spans and frames to attributed quotes.
+//!
+//! For each sentence the main [`frame::Frame`] (speaker + cue) splits it into the part before
+//! and the part after the frame; the content is the part that is not the frame:
+//!
+//! | pattern | content |
+//! |---|---|
+//! | `"Q," S V.` / `"Q," V S.` / `"Q," according to S.` | the quote before the frame |
+//! | `S V: "Q"` / `S V, "Q"` / `according to S, "Q"` | the quote after the frame |
+//! | `"Q1," S V, "Q2."` (split quote) | one row whose content is both parts |
+//! | `S V (that) ... "fragment"` | the reported clause (kind mixed) |
+//! | `S V (that) CLAUSE`, `CLAUSE, S V.` | the clause (kind indirect) |
+//! | `"Q" — S` | the quote (no cue) |
+//! | a paragraph that is only a quote | the quote, speaker of the previous attribution or of a frame ending in a colon |
+//!
+//! A quoted phrase that is neither in a frame's content nor a whole sentence (a scare quote,
+//! a title, a nickname) is not reported speech and gives no row. A news outlet frame next to
+//! another frame ("..., Xinhua reported") is a relay, not the speaker (see [`crate::source`]).
+
+pub mod frame;
+
+use std::ops::Range;
+
+use crate::QuoteKind;
+use crate::grammar::cue::{Cue, CueClass, CueForm};
+use crate::grammar::mention::{Mention, MentionKind, mention_at};
+use crate::grammar::spans::QuotedSpan;
+use crate::sentence::Sentence;
+use frame::Frame;
+
+/// An attributed quote before speaker resolution and source lookup (byte offsets).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attribution {
+    /// direct, mixed or indirect.
+    pub kind: QuoteKind,
+    /// The content parts in text order; for a direct quote, the quoted spans with their marks.
+    pub content: Vec<Range<usize>>,
+    /// For direct quotes, the quoted spans the content is made of.
+    pub spans: Vec<QuotedSpan>,
+    /// The speaker mention, when one is written.
+    pub speaker: Option<Mention>,
+    /// The cue.
+    pub cue: Option<Cue>,
+    /// Paragraph where the quote starts.
+    pub paragraph: usize,
+    /// The sentence the attribution was found in.
+    pub sentence: Range<usize>,
+}
+
+impl Attribution {
+    /// The quote span: from the start of the first content part to the end of the last.
+    pub fn span(&self) -> Range<usize> {
+        self.content.first().map_or(0, |r| r.start)..self.content.last().map_or(0, |r| r.end)
+    }
+}
+
+/// A frame whose content is still to come (`Cruz continued:` then a quoted paragraph).
+struct Pending {
+    speaker: Mention,
+    cue: Cue,
+    paragraph: usize,
+}
+
+/// Finds every attribution in the sentences. `quotes` are the top-level quoted spans.
+pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[QuotedSpan]) -> Vec<Attribution> {
+    let mut out: Vec<Attribution> = Vec::new();
+    let mut pending: Option<Pending> = None;
+    let mut qi = 0;
+    for sentence in sentences {
+        let range = sentence.range.clone();
+        while qi < quotes.len() && quotes[qi].start < range.start {
+            qi += 1;
+        }
+        let qs: Vec<&QuotedSpan> = quotes[qi..]
+            .iter()
+            .take_while(|q| q.start < range.end)
+            .collect();
+        let mut fs = frame::frames(text, range.clone(), &qs);
+        // A relay ("..., Xinhua reported") next to the speaker's frame is not content.
+        let mut content_end = range.end;
+        if fs.len() > 1 {
+            if let Some(r) = fs.iter().rev().find(|f| frame::is_relay(text, f)) {
+                let cut = trim_range(text, range.start..r.range.start, &[',', '—', '–']);
+                if text[r.range.end..range.end]
+                    .trim_matches(|c: char| !c.is_alphanumeric())
+                    .split_whitespace()
+                    .count()
+                    <= 3
+                {
+                    content_end = cut.end;
+                }
+            }
+            fs.retain(|f| !frame::is_relay(text, f));
+        }
+        let mut covered: Vec<Range<usize>> = Vec::new();
+        if let Some(main) = choose_frame(text, &fs, &qs) {
+            let before = out.len();
+            attribute_frame(
+                text,
+                sentence,
+                content_end,
+                main,
+                &qs,
+                &mut out,
+                &mut pending,
+            );
+            for a in &out[before..] {
+                covered.extend(a.content.iter().cloned());
+            }
+        }
+        // Quotes no frame took: trailing dash, colon frame, floating quote.
+        for q in &qs {
+            if covered.iter().any(|c| c.start <= q.start && q.end <= c.end) {
+                continue;
+            }
+            if let Some(a) = dash_attribution(text, sentence, q) {
+                out.push(a);
+            } else if only_quotes(text, range.clone(), &qs) {
+                let from_pending = pending
+                    .as_ref()
+                    .filter(|p| sentence.paragraph <= p.paragraph + 1)
+                    .map(|p| (Some(p.speaker.clone()), Some(p.cue.clone())));
+                let speaker = from_pending.or_else(|| {
+                    out.last()
+                        .filter(|a| a.speaker.is_some() && sentence.paragraph <= a.paragraph + 1)
+                        .map(|a| (a.speaker.clone(), None))
+                });
+                if let Some((speaker, cue)) = speaker {
+                    out.push(direct(q, speaker, cue, sentence));
+                }
+            }
+        }
+        if !covered.is_empty() || sentence.last_in_paragraph {
+            // A colon frame waits only for the next paragraph's quote.
+            if pending
+                .as_ref()
+                .is_some_and(|p| p.paragraph < sentence.paragraph)
+            {
+                pending = None;
+            }
+        }
+    }
+    out
+}
+
+/// An unclosed quote (recovered to the end of its paragraph by the span grammar) most often
+/// lost its closing mark before its attribution: `"We have no choice, city engineer Kevin
+/// Doyle said.` The span is cut before the first frame it holds.
+pub fn cut_unclosed(text: &str, quotes: &mut [QuotedSpan]) {
+    for q in quotes.iter_mut().filter(|q| !q.closed) {
+        let Some(f) = frame::frames(text, q.content_start..q.end, &[])
+            .into_iter()
+            .find(|f| f.range.start > q.content_start)
+        else {
+            continue;
+        };
+        let cut = trim_range(text, q.content_start..f.range.start, &[',', '—', '–']);
+        if cut.end > cut.start {
+            q.end = cut.end;
+            q.content_end = cut.end;
+        }
+    }
+}
+
+/// The frame that governs the sentence: one next to a quote when there are quotes, else the
+/// first.
+fn choose_frame<'f>(text: &str, fs: &'f [Frame], qs: &[&QuotedSpan]) -> Option<&'f Frame> {
+    let adjacent = |f: &Frame| {
+        qs.iter().any(|q| {
+            let between_after = text.get(q.end..f.range.start).map(str::trim);
+            let between_before = text.get(f.range.end..q.start).map(str::trim);
+            matches!(between_after, Some("" | "," | "—" | "–" | "--"))
+                || between_before.is_some_and(|b| {
+                    let b = b.trim_end_matches([':', ',']).trim();
+                    b.is_empty() || b == "that" || is_adjunct_chain(b)
+                })
+        })
+    };
+    fs.iter().find(|f| adjacent(f)).or_else(|| fs.first())
+}
+
+fn attribute_frame(
+    text: &str,
+    sentence: &Sentence,
+    content_end: usize,
+    f: &Frame,
+    qs: &[&QuotedSpan],
+    out: &mut Vec<Attribution>,
+    pending: &mut Option<Pending>,
+) {
+    let range = sentence.range.clone();
+    let before = trim_range(text, range.start..f.range.start, &[',', '—', '–']);
+    let tail = frame_tail(text, f, range.end);
+    let after = trim_range(text, tail..content_end.max(tail), &[]);
+    let after = strip_final_period(text, after, qs);
+    let has_words = |r: &Range<usize>| text[r.clone()].chars().any(char::is_alphanumeric);
+    let quote_in = |r: &Range<usize>| qs.iter().any(|q| r.start <= q.start && q.end <= r.end);
+    let new = |content: Vec<Range<usize>>| Attribution {
+        kind: QuoteKind::Indirect,
+        content,
+        spans: Vec::new(),
+        speaker: Some(f.speaker.clone()),
+        cue: Some(f.cue.clone()),
+        paragraph: sentence.paragraph,
+        sentence: range.clone(),
+    };
+    let after_starts_quote = qs.iter().find(|q| q.start == after.start);
+    if has_words(&before) && quote_in(&before) {
+        let mut parts = vec![before.clone()];
+        if let Some(q) = after_starts_quote {
+            // Split quote: "Q1," S V, "Q2."
+            parts.push(q.start..q.end.max(after.end.min(range.end)));
+        } else if let Some(extra) = gerund_clause(text, tail, range.end, qs) {
+            out.push(classify(text, new(vec![extra]), qs));
+        }
+        let a = classify(text, new(parts), qs);
+        let at = out.len() - usize::from(out.last().is_some_and(|l| l.sentence == range));
+        out.insert(at, a);
+        return;
+    }
+    let parenthetical = has_words(&before)
+        && has_words(&after)
+        && after_starts_quote.is_none()
+        && text[..f.range.start].trim_end().ends_with(',')
+        && text[f.range.end..].trim_start().starts_with(',');
+    if parenthetical && !f.inverted {
+        out.push(classify(text, new(vec![before, after]), qs));
+    } else if has_words(&after) && !is_adjunct_chain(&text[after.clone()]) {
+        if !quote_in(&after) && text[after.clone()].split_whitespace().count() < 2 {
+            return;
+        }
+        out.push(classify(text, new(vec![after]), qs));
+    } else if has_words(&before) {
+        if text[before.clone()].split_whitespace().count() >= 2 {
+            out.push(classify(text, new(vec![before]), qs));
+        }
+    } else if text[range.clone()].trim_end().ends_with(':') || text[tail..range.end].trim() == ":" {
+        *pending = Some(Pending {
+            speaker: f.speaker.clone(),
+            cue: f.cue.clone(),
+            paragraph: sentence.paragraph,
+        });
+    }
+}
+
+/// Where the content after a leading frame begins: past the addressee of "told", adjuncts
+/// ("on Tuesday", "in a statement"), and a "that", ":" or "," that opens the content.
+fn frame_tail(text: &str, f: &Frame, limit: usize) -> usize {
+    let mut pos = skip_ws(text, f.range.end, limit);
+    if f.cue.addressee && !f.inverted {
+        pos = skip_object(text, pos, limit);
+    }
+    // Adjuncts up to "that", ":" or "," (at most a dozen words, no quote in between).
+    let rest = &text[pos..limit];
+    let window: String = rest.chars().take(120).collect();
+    let mut best = None;
+    for (i, w) in word_positions(&window) {
+        if i > 0 && w.eq_ignore_ascii_case("that") {
+            best = Some(i + 4);
+            break;
+        }
+        if i == 0 && w.eq_ignore_ascii_case("that") {
+            best = Some(4);
+            break;
+        }
+    }
+    if let Some(end) = best
+        && is_adjunct_chain(&window[..end.saturating_sub(4)])
+    {
+        return skip_ws(text, pos + end, limit);
+    }
+    if let Some(c) = window
+        .find([':', ','])
+        .filter(|&c| is_adjunct_chain(&window[..c]))
+    {
+        return skip_ws(text, pos + c + 1, limit);
+    }
+    pos
+}
+
+/// True when `s` is empty or a chain of prepositional/time adjuncts ("on Tuesday in a statement").
+fn is_adjunct_chain(s: &str) -> bool {
+    let s = s.trim();
+    if s.is_empty() {
+        return true;
+    }
+    if s.contains(['"', '“', '”', '.', ';', '(', ')']) {
+        return false;
+    }
+    let first = s.split_whitespace().next().unwrap_or("");
+    const OPENERS: &[&str] = &[
+        "in",
+        "on",
+        "at",
+        "during",
+        "after",
+        "before",
+        "with",
+        "to",
+        "from",
+        "for",
+        "late",
+        "early",
+        "last",
+        "this",
+        "earlier",
+        "later",
+        "on",
+        "via",
+        "through",
+        "over",
+        "again",
+        "also",
+        "previously",
+        "repeatedly",
+        "recently",
+        "yesterday",
+        "today",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "privately",
+        "publicly",
+        "separately",
+        "once",
+        "often",
+        "then",
+        "afterward",
+        "afterwards",
+        "when",
+        "while",
+    ];
+    OPENERS
+        .iter()
+        .any(|o| o.eq_ignore_ascii_case(first.trim_end_matches(',')))
+        && s.split_whitespace().count() <= 14
+}
+
+fn word_positions(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    s.split_word_bound_indices()
+}
+
+trait WordBounds {
+    fn split_word_bound_indices(&self) -> std::vec::IntoIter<(usize, &str)>;
+}
+
+impl WordBounds for str {
+    fn split_word_bound_indices(&self) -> std::vec::IntoIter<(usize, &str)> {
+        let mut out = Vec::new();
+        let mut start = None;
+        for (i, c) in self.char_indices() {
+            let w = c.is_alphanumeric() || c == '\'' || c == '’' || c == '-';
+            match (w, start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    out.push((s, &self[s..i]));
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(s) = start {
+            out.push((s, &self[s..]));
+        }
+        out.into_iter()
+    }
+}
+
+/// Skips the object of a tell-verb: a pronoun ("him", "them") or a mention ("Reuters",
+/// "reporters", "the BBC").
+fn skip_object(text: &str, pos: usize, limit: usize) -> usize {
+    let rest = &text[pos..limit];
+    for p in ["him", "her", "them", "me", "us", "you"] {
+        if rest
+            .get(..p.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(p))
+            && !rest[p.len()..].starts_with(char::is_alphanumeric)
+        {
+            return skip_ws(text, pos + p.len(), limit);
+        }
+    }
+    match mention_at(text, pos, limit) {
+        Some(m) if m.kind != MentionKind::Pronoun => skip_ws(text, m.end, limit),
+        _ => pos,
+    }
+}
+
+/// `"Q," S said, adding that CLAUSE`: the clause of a participle cue after the frame.
+fn gerund_clause(
+    text: &str,
+    tail: usize,
+    limit: usize,
+    qs: &[&QuotedSpan],
+) -> Option<Range<usize>> {
+    let cue = crate::grammar::cue::cue_at(text, tail)?;
+    if cue.form != CueForm::Gerund || !matches!(cue.class, CueClass::Speech | CueClass::Writing) {
+        return None;
+    }
+    let mut start = skip_ws(text, cue.end, limit);
+    if text[start..limit].starts_with("that ") {
+        start = skip_ws(text, start + 4, limit);
+    }
+    let r = strip_final_period(text, trim_range(text, start..limit, &[]), qs);
+    (text[r.clone()].split_whitespace().count() >= 2).then_some(r)
+}
+
+/// Sets the kind from the content: direct when it is exactly one quoted span (or a split
+/// quote's spans), mixed when it holds a quotation, indirect otherwise.
+fn classify(text: &str, mut a: Attribution, qs: &[&QuotedSpan]) -> Attribution {
+    let exact: Vec<&QuotedSpan> = a
+        .content
+        .iter()
+        .filter_map(|r| {
+            let r = trim_range(text, r.clone(), &[',', '.']);
+            qs.iter()
+                .copied()
+                .find(|q| q.start == r.start && (q.end == r.end || q.end + 1 == r.end))
+        })
+        .collect();
+    if exact.len() == a.content.len() {
+        a.kind = QuoteKind::Direct;
+        a.content = exact.iter().map(|q| q.start..q.end).collect();
+        a.spans = exact.into_iter().cloned().collect();
+    } else if a
+        .content
+        .iter()
+        .any(|r| qs.iter().any(|q| r.start <= q.start && q.start < r.end))
+    {
+        a.kind = QuoteKind::Mixed;
+    }
+    a
+}
+
+fn direct(
+    q: &QuotedSpan,
+    speaker: Option<Mention>,
+    cue: Option<Cue>,
+    sentence: &Sentence,
+) -> Attribution {
+    Attribution {
+        kind: QuoteKind::Direct,
+        content: std::iter::once(q.start..q.end).collect(),
+        spans: vec![q.clone()],
+        speaker,
+        cue,
+        paragraph: sentence.paragraph,
+        sentence: sentence.range.clone(),
+    }
+}
+
+/// `"Q" — S`: a quote followed by a dash and a speaker to the end of the sentence.
+fn dash_attribution(text: &str, sentence: &Sentence, q: &QuotedSpan) -> Option<Attribution> {
+    let end = sentence.range.end;
+    let rest = text.get(q.end..end)?;
+    let t = rest.trim_start();
+    let dash = ["—", "–", "--", "-"]
+        .into_iter()
+        .find(|d| t.starts_with(d))?;
+    let at = q.end + (rest.len() - t.len()) + dash.len();
+    let at = skip_ws(text, at, end);
+    let m = mention_at(text, at, end)?;
+    if m.kind == MentionKind::Pronoun
+        || !text[m.end..end]
+            .trim()
+            .trim_end_matches(['.', ','])
+            .is_empty()
+            && !text[m.end..end].trim_start().starts_with(',')
+    {
+        return None;
+    }
+    Some(direct(q, Some(m), None, sentence))
+}
+
+/// True when the sentence is nothing but quotations and punctuation.
+fn only_quotes(text: &str, range: Range<usize>, qs: &[&QuotedSpan]) -> bool {
+    let mut pos = range.start;
+    for q in qs {
+        if text[pos..q.start.max(pos)]
+            .chars()
+            .any(char::is_alphanumeric)
+        {
+            return false;
+        }
+        pos = pos.max(q.end);
+    }
+    !qs.is_empty()
+        && !text[pos.min(range.end)..range.end]
+            .chars()
+            .any(char::is_alphanumeric)
+}
+
+/// Trims white space and the given trailing characters from a range.
+fn trim_range(text: &str, r: Range<usize>, trailing: &[char]) -> Range<usize> {
+    if r.start >= r.end {
+        return r.start..r.start;
+    }
+    let s = &text[r.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let mut t = s.trim();
+    loop {
+        let u = t.trim_end_matches(trailing).trim_end();
+        let u = u.strip_suffix("--").unwrap_or(u).trim_end();
+        if u.len() == t.len() {
+            break;
+        }
+        t = u;
+    }
+    r.start + lead..r.start + lead + t.len()
+}
+
+/// Drops a sentence-final period that is not inside a quotation.
+fn strip_final_period(text: &str, r: Range<usize>, qs: &[&QuotedSpan]) -> Range<usize> {
+    if r.start >= r.end {
+        return r;
+    }
+    let s = &text[r.clone()];
+    if s.ends_with(['.', '!', '?', ';']) && !qs.iter().any(|q| q.end == r.end) {
+        let mut end = r.end - 1;
+        while end > r.start && text[..end].ends_with(' ') {
+            end -= 1;
+        }
+        return r.start..end;
+    }
+    r
+}
+
+fn skip_ws(text: &str, pos: usize, limit: usize) -> usize {
+    let rest = &text[pos.min(limit)..limit];
+    pos.min(limit) + (rest.len() - rest.trim_start().len())
+}

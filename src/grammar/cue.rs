@@ -1,0 +1,2371 @@
+//! Speech cues: the words that mark a stretch of text as attributed speech,
+//! writing, thought or report ("said", "has long insisted", "was quoted as
+//! saying", "according to", "told reporters", "in a statement").
+//!
+//! The grammar is a small set of [`nom`] parsers over whole words:
+//!
+//! ```text
+//! cue      := phrase | verbal
+//! phrase   := "according to" | "in the words of" | venue
+//! venue    := "in" DET? MOD{0,2} VENUE-NOUN ("on" PLATFORM)?      "in a joint statement"
+//! verbal   := (AUX | ADV)* VERB PARTICLE? quoting? tail*
+//! quoting  := ("him"|"her"|...)? "as" "having"? VERB               "quoted as saying"
+//! tail     := AUDIENCE | venue | "on" PLATFORM                      "told reporters", "wrote on X"
+//! ```
+//!
+//! The auxiliary chain is checked for agreement: modals and do-forms take a
+//! base form ("would add", "didn't say"), have-forms a past participle
+//! ("has said"), be-forms an `-ing` form ("is saying") or a past participle
+//! (passive: "was told"), and "to" a base form ("to say"). Adverbs and
+//! negation may appear anywhere in the chain ("would later add", "has not
+//! yet", "also noted"); the cue span starts at its first word.
+//!
+//! A capitalised auxiliary or adverb only counts at the start of a sentence
+//! (after `.`, `!`, `?`, `:`, `;`, a line break or the start of the text),
+//! so "Will" and "May" mid-sentence are names. Words are matched
+//! case-insensitively otherwise, ASCII `'` and typographic `’` apostrophes
+//! are equivalent, and only whole words match (letters with inner
+//! apostrophes / hyphens: "so-called" is not "called").
+//!
+//! Nouns that look like cue verbs are filtered by a purely local test on
+//! the previous word when the cue has no auxiliary:
+//!
+//! * after a determiner or possessive pronoun ("the said document", "his
+//!   claims", "a report") no form is a cue;
+//! * after an adjective / noun modifier from a short list ("the United
+//!   States", "false claims", "media reports") and after a possessive noun
+//!   ("the company's claims") base, third-singular and `-ing` forms are not
+//!   cues;
+//! * after a preposition ("in reports", "for comment") base and
+//!   third-singular forms are not cues;
+//! * after an auxiliary the form must agree with it ("there is still hope"
+//!   is not a cue, "to claims" neither);
+//! * a bare base / third-singular form followed by a compound head ("state
+//!   media", "report card") is a noun;
+//! * a capitalised base form right after a capitalised word mid-sentence is
+//!   part of a name ("the Washington Post").
+//!
+//! A few verbs are further restricted by the next word ("called for / off
+//! / on ..." and "added to" are not cues) or need punctuation after them
+//! ("he continued: ...", "went on to say" / "went on, ...").
+//!
+//! Verb + fixed complement ("told reporters", "said in a statement", "wrote
+//! on X") is one cue of form [`CueForm::Phrase`] with the verb's lemma;
+//! venue and platform complements are only taken by non-cognition verbs,
+//! audiences only by addressee verbs. For "quoted as saying" the lemma,
+//! class and verb span are those of the quoted verb ("say"). A bare past
+//! participle of an addressee verb opening a clause ("Asked about ...",
+//! "When asked whether ...", "Told of ...") is a passive
+//! [`CueForm::Participle`].
+//!
+//! Known limits, all deliberate to keep the test local: clitic auxiliaries
+//! ("he's said", "they'd told") stay outside the span, which starts at the
+//! verb; nouns after words not in the short modifier lists ("offensive
+//! comments", "the strike call") are still taken for verbs; title-case
+//! headlines lose base forms after a capitalised word ("Smith Would Say").
+//!
+//! Everything is linear in the size of the text: each word start is tried
+//! once with a bounded look-ahead, and the lexicon is a hash map built once.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use nom::branch::alt;
+use nom::bytes::complete::take_while1;
+use nom::character::complete::{one_of, satisfy};
+use nom::combinator::{map, map_opt, not, opt, recognize, verify};
+use nom::error::{Error, ErrorKind};
+use nom::multi::{fold_many_m_n, many0_count};
+use nom::sequence::{preceded, terminated};
+use nom::{IResult, Parser};
+
+use super::cue_lexicon::{self as lex, BASE, FIN, FORMS, ING, PAST, PP, S3, TO, VerbEntry};
+
+/// Semantic class of a cue's verb.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CueClass {
+    /// Verbs of saying: say, tell, add, insist, quip, deny ...; also the
+    /// phrases "according to", "in a statement", "in an interview".
+    Speech,
+    /// Verbs of writing and posting: write, tweet, post, publish ...
+    Writing,
+    /// Verbs of thinking and feeling: believe, think, hope, fear, want ...
+    Cognition,
+    /// Verbs of reporting findings: report, reveal, show, find ("a study
+    /// found"), indicate ...
+    Report,
+}
+
+/// Grammatical form of the cue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CueForm {
+    /// A finite verb, with or without auxiliaries: "said", "says", "has
+    /// said", "would add", "is saying", "didn't say".
+    Finite,
+    /// A participle: "quoted as saying", "Asked about ...", the passive
+    /// "was told", and non-finite "having said".
+    Participle,
+    /// A bare `-ing` form: "saying".
+    Gerund,
+    /// An infinitive with "to": "to say", "to have said".
+    Infinitive,
+    /// A fixed phrase, or a verb with a fixed complement: "according to",
+    /// "in a statement", "told reporters", "said in a statement", "wrote on
+    /// X".
+    Phrase,
+}
+
+/// One speech cue found in a document. Offsets are byte offsets into the
+/// text passed to [`cue_at`] / [`find_cues`], at char boundaries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cue {
+    /// Start of the whole cue: auxiliaries + adverbs + verb (+ particle /
+    /// fixed complement): "has said", "would later add", "told reporters",
+    /// "said in a statement".
+    pub start: usize,
+    /// End of the whole cue (exclusive).
+    pub end: usize,
+    /// Start of the main verb word ("said" in "has said"; "saying" in
+    /// "quoted as saying"; "according" in "according to"; the head noun
+    /// "statement" in "in a statement").
+    pub verb_start: usize,
+    /// End of the main verb word (exclusive).
+    pub verb_end: usize,
+    /// Lemma: "say", "tell", "point out", "according to", "in a statement"
+    /// (venue phrases are canonicalised: "in his emailed statement" → "in a
+    /// statement"; "quoted as saying" → "say").
+    pub lemma: &'static str,
+    /// Semantic class.
+    pub class: CueClass,
+    /// Grammatical form.
+    pub form: CueForm,
+    /// The verb takes an addressee object: tell, inform, assure, warn,
+    /// remind, ask, urge, brief ...
+    pub addressee: bool,
+    /// Passive: "was told", "is quoted as saying", "it was reported",
+    /// participial "Asked about ...".
+    pub passive: bool,
+}
+
+/// Parse a cue starting exactly at `pos` (a word start); longest match.
+/// Case-insensitive for the first word (sentence-initial "Said ..." /
+/// "According to"). Returns `None` when `pos` is not at the start of a word
+/// or no cue starts there.
+pub fn cue_at(text: &str, pos: usize) -> Option<Cue> {
+    if pos >= text.len() || !text.is_char_boundary(pos) || !is_word_start(text, pos) {
+        return None;
+    }
+    parse_at(text, pos, text.len())
+}
+
+/// Every cue in `text[range]`, left to right, non-overlapping (the longest
+/// at each word wins). Cues never extend past `range.end`; the text before
+/// `range.start` is used as context only. An out-of-bounds range is
+/// clamped to the text.
+pub fn find_cues(text: &str, range: Range<usize>) -> Vec<Cue> {
+    let end = floor_boundary(text, range.end.min(text.len()));
+    let mut p = ceil_boundary(text, range.start.min(end));
+    let mut out = Vec::new();
+    while p < end {
+        let Some(ch) = text[p..end].chars().next() else {
+            break;
+        };
+        if ch.is_alphabetic() && is_word_start(text, p) {
+            if let Some(cue) = parse_at(text, p, end) {
+                p = cue.end;
+                out.push(cue);
+                continue;
+            }
+            match word(&text[p..end]) {
+                Ok((rest, _)) => p = end - rest.len(),
+                Err(_) => p += ch.len_utf8(),
+            }
+        } else {
+            p += ch.len_utf8();
+        }
+    }
+    out
+}
+
+/// Lemma of a single word if it is an inflected form of a cue verb
+/// ("quipped" → "quip", "told" → "tell"), with its class. Case-insensitive;
+/// phrasal verbs ("point out") are not returned for their bare verb.
+pub fn verb_lemma(word: &str) -> Option<(&'static str, CueClass)> {
+    let hits = lookup(word)?;
+    let idx = index();
+    hits.iter()
+        .map(|h| &idx.entries[h.entry as usize])
+        .find(|e| e.particle.is_none())
+        .map(|e| (e.lemma, e.src.class))
+}
+
+// ---------------------------------------------------------------------------
+// Lexicon index
+// ---------------------------------------------------------------------------
+
+#[derive(Debug, Clone, Copy)]
+struct Hit {
+    entry: u16,
+    mask: u8,
+}
+
+struct Entry {
+    lemma: &'static str,
+    particle: Option<&'static str>,
+    src: &'static VerbEntry,
+}
+
+struct Index {
+    entries: Vec<Entry>,
+    forms: HashMap<Box<str>, Vec<Hit>>,
+}
+
+fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(build_index)
+}
+
+fn build_index() -> Index {
+    let mut entries = Vec::with_capacity(lex::VERBS.len());
+    let mut forms: HashMap<Box<str>, Vec<Hit>> = HashMap::new();
+    for (i, v) in lex::VERBS.iter().enumerate() {
+        let (base, particle) = match v.word.split_once(' ') {
+            Some((b, p)) => (b, Some(p)),
+            None => (v.word, None),
+        };
+        entries.push(Entry {
+            lemma: v.lemma(),
+            particle,
+            src: v,
+        });
+        let inflected = match v.irregular {
+            Some(f) => f.map(String::from),
+            None => lex::regular_forms(base, v.double),
+        };
+        let mut add = |form: &str, mask: u8| {
+            let list = forms.entry(form.to_ascii_lowercase().into()).or_default();
+            match list.iter_mut().find(|h| h.entry as usize == i) {
+                Some(h) => h.mask |= mask,
+                None => list.push(Hit {
+                    entry: i as u16,
+                    mask,
+                }),
+            }
+        };
+        add(base, BASE);
+        for (form, mask) in inflected.iter().zip([S3, PAST, PP, ING]) {
+            add(form, mask);
+        }
+        for &(form, mask) in v.extra {
+            add(form, mask);
+        }
+    }
+    Index { entries, forms }
+}
+
+fn lookup(word: &str) -> Option<&'static [Hit]> {
+    let low = Lower::new(word)?;
+    index().forms.get(low.as_str()).map(Vec::as_slice)
+}
+
+/// A word lower-cased into a stack buffer, apostrophes normalised to `'`.
+/// Words with non-ASCII letters or longer than the buffer are no cue words.
+struct Lower {
+    buf: [u8; 32],
+    len: usize,
+}
+
+impl Lower {
+    fn new(w: &str) -> Option<Lower> {
+        let mut buf = [0u8; 32];
+        let mut len = 0;
+        for c in w.chars() {
+            let b = match c {
+                'A'..='Z' | 'a'..='z' | '-' | '\'' => c.to_ascii_lowercase() as u8,
+                '\u{2019}' => b'\'',
+                _ => return None,
+            };
+            *buf.get_mut(len)? = b;
+            len += 1;
+        }
+        Some(Lower { buf, len })
+    }
+
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+    }
+}
+
+fn lower_is(w: &str, f: impl Fn(&str) -> bool) -> bool {
+    Lower::new(w).is_some_and(|l| f(l.as_str()))
+}
+
+// ---------------------------------------------------------------------------
+// Tokens
+// ---------------------------------------------------------------------------
+
+type Res<'a, O> = IResult<&'a str, O>;
+
+fn letters(i: &str) -> Res<'_, &str> {
+    take_while1(char::is_alphabetic).parse(i)
+}
+
+/// A whole word: letters with inner apostrophes (`'`, `’`) or hyphens, not
+/// followed by a digit or another letter.
+fn word(i: &str) -> Res<'_, &str> {
+    terminated(
+        recognize((letters, many0_count((one_of("'\u{2019}-"), letters)))),
+        not(satisfy(|c: char| c.is_alphanumeric() || c == '_')),
+    )
+    .parse(i)
+}
+
+/// Inter-word whitespace (a blank line ends a cue).
+fn sp(i: &str) -> Res<'_, &str> {
+    verify(take_while1(char::is_whitespace), |s: &str| {
+        s.bytes().filter(|&b| b == b'\n').count() < 2
+    })
+    .parse(i)
+}
+
+/// A given lower-case keyword, case-insensitively.
+fn kw<'a>(k: &'static str) -> impl Parser<&'a str, Output = &'a str, Error = Error<&'a str>> {
+    verify(word, move |w: &str| w.eq_ignore_ascii_case(k))
+}
+
+/// A word accepted by a predicate on its lower-cased form.
+fn lw<'a>(f: fn(&str) -> bool) -> impl Parser<&'a str, Output = &'a str, Error = Error<&'a str>> {
+    verify(word, move |w: &str| lower_is(w, f))
+}
+
+fn fail<O>(i: &str) -> Res<'_, O> {
+    Err(nom::Err::Error(Error::new(i, ErrorKind::Verify)))
+}
+
+fn is_capitalized(w: &str) -> bool {
+    let mut cs = w.chars();
+    cs.next().is_some_and(char::is_uppercase) && cs.any(char::is_lowercase)
+}
+
+fn starts_upper(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+// ---------------------------------------------------------------------------
+// Auxiliary chain
+// ---------------------------------------------------------------------------
+
+#[derive(Debug, Clone, Copy)]
+enum Tok {
+    Aux(lex::Aux),
+    Adv { weak: bool },
+}
+
+fn chain_item(i: &str) -> Res<'_, (&str, Tok)> {
+    map_opt(word, |w| {
+        let low = Lower::new(w)?;
+        let l = low.as_str();
+        let tok = match lex::aux_of(l) {
+            Some(a) => Tok::Aux(a),
+            None => Tok::Adv {
+                weak: lex::adverb_of(l)?,
+            },
+        };
+        Some((w, tok))
+    })
+    .parse(i)
+}
+
+const START: u8 = FORMS | FIN | TO;
+const MAX_CHAIN: usize = 8;
+
+#[derive(Debug, Clone, Copy)]
+struct Chain {
+    /// What the next word may be (slot bits).
+    expect: u8,
+    items: u8,
+    auxes: u8,
+    to: bool,
+    be: bool,
+    participial: bool,
+    weak: bool,
+    bad: bool,
+}
+
+impl Chain {
+    fn new() -> Chain {
+        Chain {
+            expect: START,
+            items: 0,
+            auxes: 0,
+            to: false,
+            be: false,
+            participial: false,
+            weak: false,
+            bad: false,
+        }
+    }
+
+    fn push(mut self, w: &str, tok: Tok, initial: bool) -> Chain {
+        if self.bad {
+            return self;
+        }
+        if is_capitalized(w) && !(self.items == 0 && initial) {
+            self.bad = true;
+            return self;
+        }
+        match tok {
+            Tok::Adv { weak } => self.weak |= weak,
+            Tok::Aux(a) => {
+                if a.form & self.expect == 0 {
+                    self.bad = true;
+                    return self;
+                }
+                if self.auxes == 0 {
+                    self.participial = a.participial;
+                }
+                self.expect = a.next;
+                self.be = a.be;
+                self.to |= a.to;
+                self.auxes += 1;
+            }
+        }
+        self.items += 1;
+        self
+    }
+}
+
+/// Auxiliaries, negation and adverbs before the verb, each followed by
+/// whitespace.
+fn chain<'a>(initial: bool) -> impl Parser<&'a str, Output = Chain, Error = Error<&'a str>> {
+    fold_many_m_n(
+        0,
+        MAX_CHAIN,
+        terminated(chain_item, sp),
+        Chain::new,
+        move |st: Chain, (w, tok)| st.push(w, tok, initial),
+    )
+}
+
+fn verb_token(i: &str) -> Res<'_, (&str, &'static [Hit])> {
+    map_opt(word, |w| lookup(w).map(|h| (w, h))).parse(i)
+}
+
+// ---------------------------------------------------------------------------
+// Phrases
+// ---------------------------------------------------------------------------
+
+fn venue_noun(i: &str) -> Res<'_, (&str, &'static lex::Venue)> {
+    map_opt(word, |w| {
+        let low = Lower::new(w)?;
+        let l = low.as_str();
+        lex::VENUES.iter().find(|v| v.noun == l).map(|v| (w, v))
+    })
+    .parse(i)
+}
+
+/// Modifier inside a venue phrase: listed adjective, capitalised word
+/// ("Facebook", "CNN") or possessive ("Monday's", "Reuters'").
+fn venue_mod(i: &str) -> Res<'_, &str> {
+    recognize(verify(
+        (word, opt(one_of("'\u{2019}"))),
+        |(w, apos): &(&str, Option<char>)| {
+            let possessive = apos.is_some() && w.ends_with(['s', 'S'])
+                || w.ends_with("'s")
+                || w.ends_with("\u{2019}s");
+            possessive
+                || (starts_upper(w) && !lower_is(w, lex::is_venue_det))
+                || lower_is(w, lex::is_venue_mod)
+        },
+    ))
+    .parse(i)
+}
+
+/// "on X", "on Twitter", "on his Facebook page", "on Truth Social".
+fn on_platform(i: &str) -> Res<'_, &str> {
+    recognize((
+        kw("on"),
+        sp,
+        opt(terminated(lw(lex::is_venue_det), sp)),
+        alt((
+            recognize((kw("truth"), sp, kw("social"))),
+            recognize((kw("social"), sp, kw("media"))),
+            verify(word, |w: &str| w == "X"),
+            // "on Radio Seine", "on Television Espanola": a named station.
+            recognize((
+                verify(word, |w: &str| {
+                    is_capitalized(w) && lower_is(w, |l| matches!(l, "radio" | "television"))
+                }),
+                preceded(sp, verify(word, starts_upper)),
+                opt(preceded(sp, verify(word, starts_upper))),
+            )),
+            lw(lex::is_platform),
+        )),
+        opt((sp, lw(lex::is_platform_suffix))),
+    ))
+    .parse(i)
+}
+
+/// "in a statement", "in an emailed statement", "in remarks", "in a
+/// Facebook post on X". Returns the head noun and its venue entry.
+fn venue_phrase(i: &str) -> Res<'_, (&str, &'static lex::Venue)> {
+    let (i, _) = (kw("in"), sp).parse(i)?;
+    let (i, det) = opt(terminated(lw(lex::is_venue_det), sp)).parse(i)?;
+    let (rest, (mods, (noun, venue))) = alt((
+        map((venue_mod, sp, venue_mod, sp, venue_noun), |t| (2, t.4)),
+        map((venue_mod, sp, venue_noun), |t| (1, t.2)),
+        map(venue_noun, |n| (0, n)),
+    ))
+    .parse(i)?;
+    // "in the Washington Post", "in the Post": a capitalised noun is a name.
+    if (venue.needs_det && det.is_none() && mods == 0) || is_capitalized(noun) {
+        return fail(i);
+    }
+    let (rest, _) = opt(preceded(sp, on_platform)).parse(rest)?;
+    Ok((rest, (noun, venue)))
+}
+
+/// "reporters", "the press", "a news conference".
+fn audience(i: &str) -> Res<'_, &str> {
+    let (i2, det) = opt(terminated(lw(lex::is_venue_det), sp)).parse(i)?;
+    let noun = || {
+        verify(word, |w: &str| {
+            lower_is(w, |l| lex::audience_of(l).is_some())
+        })
+    };
+    let (rest, noun) = alt((
+        preceded((alt((kw("news"), kw("press"))), sp), noun()),
+        noun(),
+    ))
+    .parse(i2)?;
+    let needs_det = Lower::new(noun).and_then(|l| lex::audience_of(l.as_str())) == Some(true);
+    if needs_det && det.is_none() {
+        return fail(i);
+    }
+    Ok((rest, noun))
+}
+
+/// Context of one parse: the document, where the cue starts and where the
+/// look-ahead must stop.
+struct Ctx<'a> {
+    text: &'a str,
+    pos: usize,
+    end: usize,
+    initial: bool,
+}
+
+impl Ctx<'_> {
+    fn off(&self, rest: &str) -> usize {
+        self.end - rest.len()
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn cue(
+        &self,
+        end: &str,
+        verb: (&str, &str),
+        lemma: &'static str,
+        class: CueClass,
+        form: CueForm,
+        addressee: bool,
+        passive: bool,
+    ) -> Cue {
+        Cue {
+            start: self.pos,
+            end: self.off(end),
+            verb_start: self.off(verb.0),
+            verb_end: self.off(verb.1),
+            lemma,
+            class,
+            form,
+            addressee,
+            passive,
+        }
+    }
+}
+
+fn phrase(cx: &Ctx, input: &str) -> Option<Cue> {
+    if let Ok((rest, (according, _, _))) = (kw("according"), sp, kw("to")).parse(input) {
+        return Some(cx.cue(
+            rest,
+            (input, &input[according.len()..]),
+            "according to",
+            CueClass::Speech,
+            CueForm::Phrase,
+            false,
+            false,
+        ));
+    }
+    if let Ok((rest, (_, _, _, _, words, _, _))) =
+        (kw("in"), sp, kw("the"), sp, kw("words"), sp, kw("of")).parse(input)
+    {
+        let at = slice_at(input, words);
+        return Some(cx.cue(
+            rest,
+            (at, &at[words.len()..]),
+            "in the words of",
+            CueClass::Speech,
+            CueForm::Phrase,
+            false,
+            false,
+        ));
+    }
+    let (rest, (noun, venue)) = venue_phrase(input).ok()?;
+    let at = slice_at(input, noun);
+    Some(cx.cue(
+        rest,
+        (at, &at[noun.len()..]),
+        venue.lemma,
+        venue.class,
+        CueForm::Phrase,
+        false,
+        false,
+    ))
+}
+
+/// The suffix of `input` starting where `part` (a sub-slice of it) starts.
+fn slice_at<'a>(input: &'a str, part: &str) -> &'a str {
+    let off = part.as_ptr() as usize - input.as_ptr() as usize;
+    &input[off..]
+}
+
+// ---------------------------------------------------------------------------
+// Verbal cues
+// ---------------------------------------------------------------------------
+
+/// How the word before a bare cue constrains it (see the module docs).
+enum Prev {
+    None,
+    /// No form allowed.
+    Det,
+    /// Base / third-singular / -ing not allowed.
+    Modifier,
+    /// Base / third-singular not allowed.
+    Prep,
+    /// The verb must agree with this expectation.
+    Aux(u8),
+}
+
+fn prev_constraint(text: &str, pos: usize) -> (Prev, Option<&str>) {
+    let Some(first) = prev_word(text, pos) else {
+        return (Prev::None, None);
+    };
+    // Skip chain adverbs: "there is still hope" is judged by "is".
+    let mut w = first;
+    for _ in 0..4 {
+        if !lower_is(w, |l| lex::adverb_of(l).is_some()) {
+            break;
+        }
+        let at = w.as_ptr() as usize - text.as_ptr() as usize;
+        match prev_word(text, at) {
+            Some(p) => w = p,
+            None => return (Prev::None, Some(first)),
+        }
+    }
+    if !w.chars().any(char::is_alphabetic) {
+        // A number: "1,200 volunteers" ("two" is a word and not affected).
+        return (Prev::Modifier, None);
+    }
+    let Some(low) = Lower::new(w) else {
+        return (Prev::None, Some(first));
+    };
+    let l = low.as_str();
+    let p = if lex::is_determiner(l) {
+        Prev::Det
+    } else if lex::is_noun_modifier(l) {
+        Prev::Modifier
+    } else if let Some(a) = lex::aux_of(l).filter(|_| !is_capitalized(w)) {
+        // A capitalised "May" / "Will" is taken for a name here.
+        Prev::Aux(a.next)
+    } else if lex::is_preposition(l) {
+        Prev::Prep
+    } else if lex::is_s_contraction(l) || l.ends_with("'re") || l.ends_with("'m") {
+        Prev::Aux(ING | PP)
+    } else if l.ends_with("'ve") {
+        Prev::Aux(PP)
+    } else if l.ends_with("'d") {
+        Prev::Aux(PP | BASE)
+    } else if l.ends_with("'ll") {
+        Prev::Aux(BASE)
+    } else if l == "let's" {
+        Prev::None
+    } else if l.ends_with("'s") || l.ends_with("s'") {
+        Prev::Modifier
+    } else {
+        Prev::None
+    };
+    (p, Some(first))
+}
+
+fn verbal(cx: &Ctx, input: &str) -> Option<Cue> {
+    let (rest, st) = chain(cx.initial).parse(input).ok()?;
+    if st.bad {
+        return None;
+    }
+    let (after_verb, (vword, hits)) = verb_token(rest).ok()?;
+    let idx = index();
+
+    // Choose the entry: a phrasal verb whose particle follows, else a plain
+    // verb; the inflection must agree with the chain.
+    let mut chosen: Option<(&Entry, u8, u8, &str)> = None;
+    for h in hits {
+        let e = &idx.entries[h.entry as usize];
+        let m = h.mask & st.expect & FORMS;
+        if m == 0 {
+            continue;
+        }
+        if let Some(p) = e.particle
+            && let Ok((r, _)) = preceded(sp, kw(p)).parse(after_verb)
+        {
+            chosen = Some((e, h.mask, m, r));
+            break;
+        }
+    }
+    if chosen.is_none() {
+        chosen = hits
+            .iter()
+            .map(|h| (&idx.entries[h.entry as usize], h.mask))
+            .find(|(e, mask)| e.particle.is_none() && mask & st.expect & FORMS != 0)
+            .map(|(e, mask)| (e, mask, mask & st.expect & FORMS, after_verb));
+    }
+    let (entry, all_mask, m, mut rest) = chosen?;
+    let src = entry.src;
+
+    // Contextual restrictions on the next word.
+    let next = preceded(sp, word).parse(rest).ok().map(|(_, w)| w);
+    if next.is_some_and(|n| src.bad_next.iter().any(|b| n.eq_ignore_ascii_case(b))) {
+        return None;
+    }
+    if src.needs_break {
+        let follows_letter = rest
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric);
+        // "went on to say" (but not "went on to win").
+        let to_ok = entry.particle.is_some()
+            && (sp, kw("to"), sp, verb_token)
+                .parse(rest)
+                .is_ok_and(|(_, (_, _, _, (_, hs)))| hs.iter().any(|h| h.mask & BASE != 0));
+        if follows_letter && !to_ok {
+            return None;
+        }
+    }
+
+    let bare = st.auxes == 0;
+    if bare {
+        if st.weak && m & PAST == 0 {
+            return None;
+        }
+        let (prev, prev_w) = prev_constraint(cx.text, cx.pos);
+        let nominal = BASE | S3;
+        let ok = match prev {
+            Prev::None => true,
+            Prev::Det => false,
+            Prev::Modifier => m & !(nominal | ING) != 0,
+            Prev::Prep => m & !nominal != 0,
+            Prev::Aux(e) => all_mask & e != 0,
+        };
+        if !ok {
+            return None;
+        }
+        if m & !nominal == 0 && st.items == 0 {
+            if next.is_some_and(|n| lower_is(n, lex::is_compound_follower)) {
+                return None;
+            }
+            if is_capitalized(vword)
+                && m & !BASE == 0
+                && !cx.initial
+                && prev_w.is_some_and(starts_upper)
+            {
+                return None;
+            }
+        }
+    }
+
+    let mut passive = !bare && st.be && m & PP != 0 && m & ING == 0;
+    let mut form = if st.to {
+        CueForm::Infinitive
+    } else if passive || (!bare && st.participial) {
+        CueForm::Participle
+    } else if !bare {
+        CueForm::Finite
+    } else if m == ING {
+        CueForm::Gerund
+    } else if m == PP {
+        CueForm::Participle
+    } else {
+        CueForm::Finite
+    };
+    let mut verb = (slice_at(input, vword), after_verb);
+    let (mut lemma, mut class, mut addressee) = (entry.lemma, src.class, src.addressee);
+
+    // "quoted as saying", "quoted him as saying".
+    let quoting = matches!(entry.lemma, "quote" | "cite");
+    let mut quoted = false;
+    if quoting {
+        let obj = opt(preceded(sp, lw(lex::is_object_pronoun)));
+        let mut as_verb = (
+            obj,
+            sp,
+            kw("as"),
+            sp,
+            opt(terminated(kw("having"), sp)),
+            verb_token,
+        );
+        if let Ok((r, (obj, _, _, _, having, (w2, hits2)))) = as_verb.parse(rest) {
+            let want = if having.is_some() { PP } else { ING };
+            let pick = hits2
+                .iter()
+                .map(|h| (&idx.entries[h.entry as usize], h.mask))
+                .find(|(e, mask)| e.particle.is_none() && mask & want != 0);
+            if let Some((e2, _)) = pick {
+                let reduced = obj.is_none() && (passive || (bare && m & PP != 0));
+                if obj.is_some() || reduced {
+                    passive = reduced;
+                    if form != CueForm::Infinitive {
+                        form = if passive {
+                            CueForm::Participle
+                        } else {
+                            CueForm::Finite
+                        };
+                    }
+                    let at = slice_at(input, w2);
+                    verb = (at, &at[w2.len()..]);
+                    lemma = e2.lemma;
+                    class = e2.src.class;
+                    addressee = e2.src.addressee;
+                    rest = r;
+                    quoted = true;
+                }
+            }
+        }
+    }
+
+    // Participial clause: "Asked about the deal, he said ...".
+    if !quoted
+        && bare
+        && m & PP != 0
+        && m & ING == 0
+        && (src.addressee || matches!(entry.lemma, "quote" | "challenge"))
+        && clause_initial(cx.text, cx.pos)
+    {
+        let next_comma = rest.trim_start().starts_with(',');
+        if next_comma || next.is_some_and(|n| lower_is(n, lex::is_participle_follower)) {
+            form = CueForm::Participle;
+            passive = true;
+            if let Ok((r, _)) = preceded(sp, kw("about")).parse(rest) {
+                rest = r;
+            }
+            let c = cx.cue(rest, verb, lemma, class, form, addressee, passive);
+            return Some(c);
+        }
+    }
+
+    // Fixed complements: audience, venue, platform.
+    if !quoted {
+        let mut tail = false;
+        if src.addressee
+            && !passive
+            && let Ok((r, _)) = preceded(sp, audience).parse(rest)
+        {
+            rest = r;
+            tail = true;
+        }
+        if src.class != CueClass::Cognition
+            && let Ok((r, _)) =
+                preceded(sp, alt((recognize(venue_phrase), on_platform))).parse(rest)
+        {
+            rest = r;
+            tail = true;
+        }
+        if tail {
+            form = CueForm::Phrase;
+        }
+    }
+
+    Some(cx.cue(rest, verb, lemma, class, form, addressee, passive))
+}
+
+fn parse_at(text: &str, pos: usize, end: usize) -> Option<Cue> {
+    let input = &text[pos..end];
+    let cx = Ctx {
+        text,
+        pos,
+        end,
+        initial: sentence_initial(text, pos),
+    };
+    phrase(&cx, input).or_else(|| verbal(&cx, input))
+}
+
+// ---------------------------------------------------------------------------
+// Local context
+// ---------------------------------------------------------------------------
+
+const LOOKBACK: usize = 256;
+
+fn is_word_start(text: &str, pos: usize) -> bool {
+    let Some(c) = text[pos..].chars().next() else {
+        return false;
+    };
+    if !c.is_alphabetic() {
+        return false;
+    }
+    let mut back = text[..pos].chars().rev();
+    match back.next() {
+        None => true,
+        Some(p) if p.is_alphanumeric() || p == '_' => false,
+        Some('\'' | '\u{2019}' | '-') => !back.next().is_some_and(char::is_alphanumeric),
+        Some(_) => true,
+    }
+}
+
+fn is_quote_or_bracket(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\''
+            | '\u{201C}'
+            | '\u{201D}'
+            | '\u{2018}'
+            | '\u{2019}'
+            | '\u{00AB}'
+            | '\u{00BB}'
+            | '('
+            | ')'
+            | '['
+            | ']'
+            | '*'
+            | '_'
+    )
+}
+
+/// At the start of the text, after sentence punctuation or after a line
+/// break (quotes and brackets in between are skipped).
+fn sentence_initial(text: &str, pos: usize) -> bool {
+    for (n, c) in text[..pos].chars().rev().enumerate() {
+        if n > LOOKBACK || c == '\n' {
+            return true;
+        }
+        if c.is_whitespace() || is_quote_or_bracket(c) {
+            continue;
+        }
+        return matches!(c, '.' | '!' | '?' | ':' | ';' | '\u{2026}');
+    }
+    true
+}
+
+/// Sentence-initial, after a comma / dash / bracket, or after a clause
+/// opener such as "when" ("When asked about ...").
+fn clause_initial(text: &str, pos: usize) -> bool {
+    if sentence_initial(text, pos) {
+        return true;
+    }
+    let before = text[..pos].trim_end();
+    if before.ends_with([',', '(', '\u{2014}', '\u{2013}']) {
+        return true;
+    }
+    prev_word(text, pos).is_some_and(|w| lower_is(w, lex::is_clause_opener))
+}
+
+/// The word (or number) right before `pos`, separated from it by
+/// whitespace only (a trailing possessive apostrophe is kept: "Reuters'").
+fn prev_word(text: &str, pos: usize) -> Option<&str> {
+    let before = &text[..pos];
+    let trimmed = before.trim_end_matches(char::is_whitespace);
+    if trimmed.len() == before.len() || before.len() - trimmed.len() > LOOKBACK {
+        return None;
+    }
+    let mut start = trimmed.len();
+    for (i, c) in trimmed.char_indices().rev() {
+        if c.is_alphanumeric() || matches!(c, '\'' | '\u{2019}' | '-') {
+            start = i;
+        } else {
+            break;
+        }
+        if trimmed.len() - i > LOOKBACK {
+            return None;
+        }
+    }
+    let w = trimmed[start..].trim_start_matches(['\'', '\u{2019}', '-']);
+    (!w.is_empty()).then_some(w)
+}
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The cue starting at the first occurrence of `at` in `text`.
+    fn cue_of(text: &str, at: &str) -> Cue {
+        let pos = text
+            .find(at)
+            .unwrap_or_else(|| panic!("{at:?} not in {text:?}"));
+        cue_at(text, pos).unwrap_or_else(|| panic!("no cue at {at:?} in {text:?}"))
+    }
+
+    fn span<'a>(text: &'a str, c: &Cue) -> &'a str {
+        &text[c.start..c.end]
+    }
+
+    fn verb<'a>(text: &'a str, c: &Cue) -> &'a str {
+        &text[c.verb_start..c.verb_end]
+    }
+
+    /// Spans of every cue in the whole text.
+    fn spans(text: &str) -> Vec<&str> {
+        find_cues(text, 0..text.len())
+            .iter()
+            .map(|c| span(text, c))
+            .collect()
+    }
+
+    fn check(
+        text: &str,
+        at: &str,
+        want_span: &str,
+        want_verb: &str,
+        lemma: &str,
+        form: CueForm,
+    ) -> Cue {
+        let c = cue_of(text, at);
+        assert_eq!(span(text, &c), want_span, "span in {text:?}");
+        assert_eq!(verb(text, &c), want_verb, "verb in {text:?}");
+        assert_eq!(c.lemma, lemma, "lemma in {text:?}");
+        assert_eq!(c.form, form, "form in {text:?}");
+        c
+    }
+
+    #[test]
+    fn tenses_and_auxiliaries() {
+        use CueForm::*;
+        check(
+            "The minister has said that taxes will rise.",
+            "has",
+            "has said",
+            "said",
+            "say",
+            Finite,
+        );
+        let c = check(
+            "She had told Reuters the deal was off.",
+            "had",
+            "had told",
+            "told",
+            "tell",
+            Finite,
+        );
+        assert!(c.addressee && !c.passive);
+        check(
+            "He is saying nothing.",
+            "is",
+            "is saying",
+            "saying",
+            "say",
+            Finite,
+        );
+        check(
+            "Smith would add that it was late.",
+            "would",
+            "would add",
+            "add",
+            "add",
+            Finite,
+        );
+        check(
+            "Smith would later add that it was late.",
+            "would",
+            "would later add",
+            "add",
+            "add",
+            Finite,
+        );
+        check(
+            "The senator insisted it was true.",
+            "insisted",
+            "insisted",
+            "insisted",
+            "insist",
+            Finite,
+        );
+        check(
+            "\u{201C}Never,\u{201D} she quipped.",
+            "quipped",
+            "quipped",
+            "quipped",
+            "quip",
+            Finite,
+        );
+        check(
+            "He didn't say why.",
+            "didn't",
+            "didn't say",
+            "say",
+            "say",
+            Finite,
+        );
+        check(
+            "He didn\u{2019}t say why.",
+            "didn",
+            "didn\u{2019}t say",
+            "say",
+            "say",
+            Finite,
+        );
+        check(
+            "He did not say why.",
+            "did",
+            "did not say",
+            "say",
+            "say",
+            Finite,
+        );
+        check(
+            "They have repeatedly denied it.",
+            "have",
+            "have repeatedly denied",
+            "denied",
+            "deny",
+            Finite,
+        );
+        check(
+            "She has been saying so for years.",
+            "has",
+            "has been saying",
+            "saying",
+            "say",
+            Finite,
+        );
+        check(
+            "He will have said enough.",
+            "will",
+            "will have said",
+            "said",
+            "say",
+            Finite,
+        );
+        check(
+            "Officials also noted the delay.",
+            "also",
+            "also noted",
+            "noted",
+            "note",
+            Finite,
+        );
+        check(
+            "She has long argued that.",
+            "has",
+            "has long argued",
+            "argued",
+            "argue",
+            Finite,
+        );
+        check(
+            "He never said that.",
+            "never",
+            "never said",
+            "said",
+            "say",
+            Finite,
+        );
+        check("He says so.", "says", "says", "says", "say", Finite);
+        check(
+            "They won't comment.",
+            "won't",
+            "won't comment",
+            "comment",
+            "comment",
+            Finite,
+        );
+        check(
+            "It cannot confirm the report.",
+            "cannot",
+            "cannot confirm",
+            "confirm",
+            "confirm",
+            Finite,
+        );
+    }
+
+    #[test]
+    fn passive_and_quoting() {
+        use CueForm::*;
+        let c = check(
+            "He was quoted as saying the plan failed.",
+            "was",
+            "was quoted as saying",
+            "saying",
+            "say",
+            Participle,
+        );
+        assert!(c.passive);
+        assert_eq!(c.class, CueClass::Speech);
+        let c = check(
+            "She is quoted as saying it.",
+            "is",
+            "is quoted as saying",
+            "saying",
+            "say",
+            Participle,
+        );
+        assert!(c.passive);
+        let c = check(
+            "The minister, quoted as saying it was over, left.",
+            "quoted",
+            "quoted as saying",
+            "saying",
+            "say",
+            Participle,
+        );
+        assert!(c.passive);
+        let c = check(
+            "Reuters quoted him as saying it was over.",
+            "quoted",
+            "quoted him as saying",
+            "saying",
+            "say",
+            Finite,
+        );
+        assert!(!c.passive);
+        let c = check(
+            "I was told to wait.",
+            "was",
+            "was told",
+            "told",
+            "tell",
+            Participle,
+        );
+        assert!(c.passive && c.addressee);
+        let c = check(
+            "He had been told twice.",
+            "had",
+            "had been told",
+            "told",
+            "tell",
+            Participle,
+        );
+        assert!(c.passive);
+        let c = check(
+            "They are being told nothing.",
+            "are",
+            "are being told",
+            "told",
+            "tell",
+            Participle,
+        );
+        assert!(c.passive);
+        let c = check(
+            "Then it was reported that he left.",
+            "was",
+            "was reported",
+            "reported",
+            "report",
+            Participle,
+        );
+        assert!(c.passive);
+        assert_eq!(c.class, CueClass::Report);
+        let c = check(
+            "Asked about the deal, he said nothing.",
+            "Asked",
+            "Asked about",
+            "Asked",
+            "ask",
+            Participle,
+        );
+        assert!(c.passive && c.addressee);
+        let c = check(
+            "He smiled when asked whether he would run.",
+            "asked",
+            "asked",
+            "asked",
+            "ask",
+            Participle,
+        );
+        assert!(c.passive);
+        let c = check(
+            "Having said that, we left.",
+            "Having",
+            "Having said",
+            "said",
+            "say",
+            Participle,
+        );
+        assert!(!c.passive);
+    }
+
+    #[test]
+    fn gerund_and_infinitive() {
+        use CueForm::*;
+        check(
+            "He left, saying he was tired.",
+            "saying",
+            "saying",
+            "saying",
+            "say",
+            Gerund,
+        );
+        check(
+            "She declined to comment.",
+            "to",
+            "to comment",
+            "comment",
+            "comment",
+            Infinitive,
+        );
+        check(
+            "He wants to say more.",
+            "to",
+            "to say",
+            "say",
+            "say",
+            Infinitive,
+        );
+        check(
+            "He is believed to have said it.",
+            "to",
+            "to have said",
+            "said",
+            "say",
+            Infinitive,
+        );
+        let c = check(
+            "He refused to be quoted as saying it.",
+            "to",
+            "to be quoted as saying",
+            "saying",
+            "say",
+            Infinitive,
+        );
+        assert!(c.passive);
+        check(
+            "The letter, written in 1990, surfaced.",
+            "written",
+            "written",
+            "written",
+            "write",
+            Participle,
+        );
+    }
+
+    #[test]
+    fn phrases() {
+        use CueForm::*;
+        let c = check(
+            "The rate rose, according to the bank.",
+            "according",
+            "according to",
+            "according",
+            "according to",
+            Phrase,
+        );
+        assert_eq!(c.class, CueClass::Speech);
+        check(
+            "According to police, two died.",
+            "According",
+            "According to",
+            "According",
+            "according to",
+            Phrase,
+        );
+        check(
+            "In a statement, the firm denied it.",
+            "In",
+            "In a statement",
+            "statement",
+            "in a statement",
+            Phrase,
+        );
+        check(
+            "He spoke in an interview on Monday.",
+            "in an",
+            "in an interview",
+            "interview",
+            "in an interview",
+            Phrase,
+        );
+        let c = check(
+            "She hit out in a tweet.",
+            "in a",
+            "in a tweet",
+            "tweet",
+            "in a tweet",
+            Phrase,
+        );
+        assert_eq!(c.class, CueClass::Writing);
+        check(
+            "She replied in a post on X.",
+            "in a",
+            "in a post on X",
+            "post",
+            "in a post",
+            Phrase,
+        );
+        check(
+            "It came in remarks to staff.",
+            "in remarks",
+            "in remarks",
+            "remarks",
+            "in remarks",
+            Phrase,
+        );
+        check(
+            "He said so in a speech.",
+            "in a",
+            "in a speech",
+            "speech",
+            "in a speech",
+            Phrase,
+        );
+        check(
+            "It was in an email to staff.",
+            "in an",
+            "in an email",
+            "email",
+            "in an email",
+            Phrase,
+        );
+        check(
+            "In the words of one aide, it was chaos.",
+            "In",
+            "In the words of",
+            "words",
+            "in the words of",
+            Phrase,
+        );
+        check(
+            "In a joint statement, they said so.",
+            "In",
+            "In a joint statement",
+            "statement",
+            "in a statement",
+            Phrase,
+        );
+        check(
+            "In an emailed statement on Friday, it said so.",
+            "In",
+            "In an emailed statement",
+            "statement",
+            "in a statement",
+            Phrase,
+        );
+        check(
+            "In a Facebook post, she wrote it.",
+            "In",
+            "In a Facebook post",
+            "post",
+            "in a post",
+            Phrase,
+        );
+        check(
+            "In Monday's statement, it said so.",
+            "In",
+            "In Monday's statement",
+            "statement",
+            "in a statement",
+            Phrase,
+        );
+        check(
+            "In his remarks, he said so.",
+            "In",
+            "In his remarks",
+            "remarks",
+            "in remarks",
+            Phrase,
+        );
+        // Singular count noun without determiner is not a venue.
+        assert_eq!(cue_at("in statement form", 0), None);
+    }
+
+    #[test]
+    fn verb_plus_fixed_complement() {
+        use CueForm::*;
+        for (text, want) in [
+            ("He told reporters it was fine.", "told reporters"),
+            ("He told journalists it was fine.", "told journalists"),
+            ("He told the press it was fine.", "told the press"),
+            (
+                "He told a news conference it was fine.",
+                "told a news conference",
+            ),
+            (
+                "He told a press conference it was fine.",
+                "told a press conference",
+            ),
+        ] {
+            let c = check(text, "told", want, "told", "tell", Phrase);
+            assert!(c.addressee);
+            assert_eq!(c.class, CueClass::Speech);
+        }
+        check(
+            "The firm said in a statement it would appeal.",
+            "said",
+            "said in a statement",
+            "said",
+            "say",
+            Phrase,
+        );
+        check(
+            "The firm has said in a statement it would appeal.",
+            "has",
+            "has said in a statement",
+            "said",
+            "say",
+            Phrase,
+        );
+        let c = check(
+            "Musk wrote on X that it was fake.",
+            "wrote",
+            "wrote on X",
+            "wrote",
+            "write",
+            Phrase,
+        );
+        assert_eq!(c.class, CueClass::Writing);
+        check(
+            "She wrote on Twitter: no.",
+            "wrote",
+            "wrote on Twitter",
+            "wrote",
+            "write",
+            Phrase,
+        );
+        check(
+            "She wrote on Facebook: no.",
+            "wrote",
+            "wrote on Facebook",
+            "wrote",
+            "write",
+            Phrase,
+        );
+        check(
+            "She said on Twitter: no.",
+            "said",
+            "said on Twitter",
+            "said",
+            "say",
+            Phrase,
+        );
+        check(
+            "She posted on X: no.",
+            "posted",
+            "posted on X",
+            "posted",
+            "post",
+            Phrase,
+        );
+        check(
+            "He wrote on his Facebook page that it ended.",
+            "wrote",
+            "wrote on his Facebook page",
+            "wrote",
+            "write",
+            Phrase,
+        );
+        check(
+            "He said on Truth Social that it ended.",
+            "said",
+            "said on Truth Social",
+            "said",
+            "say",
+            Phrase,
+        );
+        // Not fixed complements.
+        check(
+            "He told Reuters it was fine.",
+            "told",
+            "told",
+            "told",
+            "tell",
+            Finite,
+        );
+        check(
+            "She said on Monday it ended.",
+            "said",
+            "said",
+            "said",
+            "say",
+            Finite,
+        );
+        check(
+            "She wrote on the subject.",
+            "wrote",
+            "wrote",
+            "wrote",
+            "write",
+            Finite,
+        );
+        check(
+            "He told press officers.",
+            "told",
+            "told",
+            "told",
+            "tell",
+            Finite,
+        );
+    }
+
+    #[test]
+    fn particles() {
+        use CueForm::*;
+        check(
+            "She pointed out that it was late.",
+            "pointed",
+            "pointed out",
+            "pointed",
+            "point out",
+            Finite,
+        );
+        check(
+            "He has repeatedly pointed out the flaw.",
+            "has",
+            "has repeatedly pointed out",
+            "pointed",
+            "point out",
+            Finite,
+        );
+        check(
+            "He went on to say more.",
+            "went",
+            "went on",
+            "went",
+            "go on",
+            Finite,
+        );
+        check(
+            "He went on: \"No.\"",
+            "went",
+            "went on",
+            "went",
+            "go on",
+            Finite,
+        );
+        check(
+            "Jones chimed in: yes.",
+            "chimed",
+            "chimed in",
+            "chimed",
+            "chime in",
+            Finite,
+        );
+        check(
+            "The union weighed in on Monday.",
+            "weighed",
+            "weighed in",
+            "weighed",
+            "weigh in",
+            Finite,
+        );
+        check(
+            "The mayor fired back at critics.",
+            "fired",
+            "fired back",
+            "fired",
+            "fire back",
+            Finite,
+        );
+        check(
+            "The mayor hit back at critics.",
+            "hit",
+            "hit back",
+            "hit",
+            "hit back",
+            Finite,
+        );
+        check(
+            "The mayor shot back: no.",
+            "shot",
+            "shot back",
+            "shot",
+            "shoot back",
+            Finite,
+        );
+        check(
+            "To sum up, it failed.",
+            "To",
+            "To sum up",
+            "sum",
+            "sum up",
+            Infinitive,
+        );
+        check(
+            "She summed up: it failed.",
+            "summed",
+            "summed up",
+            "summed",
+            "sum up",
+            Finite,
+        );
+        check(
+            "He lashed out at the press.",
+            "lashed",
+            "lashed out",
+            "lashed",
+            "lash out",
+            Finite,
+        );
+        check(
+            "She spoke out against it.",
+            "spoke",
+            "spoke out",
+            "spoke",
+            "speak out",
+            Finite,
+        );
+        // Without their particle these verbs are not cues.
+        assert_eq!(cue_at("He pointed at it.", 3), None);
+        assert_eq!(cue_at("The show went on for hours.", 9), None);
+        assert_eq!(cue_at("He hit the ball.", 3), None);
+        check(
+            "She spoke at length.",
+            "spoke",
+            "spoke",
+            "spoke",
+            "speak",
+            Finite,
+        );
+    }
+
+    #[test]
+    fn non_matches() {
+        assert_eq!(spans("He signed the said document."), Vec::<&str>::new());
+        assert_eq!(spans("But his claims were false."), Vec::<&str>::new());
+        assert_eq!(spans("He flew to the United States."), Vec::<&str>::new());
+        assert_eq!(
+            spans("A report and the post and their reports."),
+            Vec::<&str>::new()
+        );
+        assert_eq!(
+            spans("The company's claims are dubious."),
+            Vec::<&str>::new()
+        );
+        assert_eq!(spans("Protesters called for change."), Vec::<&str>::new());
+        assert_eq!(spans("The game was called off."), Vec::<&str>::new());
+        assert_eq!(
+            spans("He has called on voters to rally."),
+            Vec::<&str>::new()
+        );
+        assert_eq!(spans("There is still hope."), Vec::<&str>::new());
+        assert_eq!(spans("Responding to claims of fraud."), vec!["Responding"]);
+        assert_eq!(spans("It added to the pressure."), Vec::<&str>::new());
+        assert_eq!(spans("The so-called experts left."), Vec::<&str>::new());
+        assert_eq!(spans("State media carried it."), Vec::<&str>::new());
+        assert_eq!(spans("It ran in the Washington Post."), Vec::<&str>::new());
+        assert_eq!(
+            spans("No comment was made. Sales continued to fall."),
+            Vec::<&str>::new()
+        );
+        assert_eq!(spans("He was charged with fraud."), Vec::<&str>::new());
+        assert_eq!(spans("Sayings and tellers."), Vec::<&str>::new());
+        assert_eq!(spans("said2 x"), Vec::<&str>::new());
+        // Positions that are not word starts.
+        assert_eq!(cue_at("unsaid", 2), None);
+        assert_eq!(cue_at("resaid", 2), None);
+        assert_eq!(cue_at("say", 3), None);
+        assert_eq!(cue_at("na\u{ef}ve", 3), None);
+    }
+
+    #[test]
+    fn capitalised_modals_are_names() {
+        let t = "Prime Minister May said it was over.";
+        assert_eq!(spans(t), vec!["said"]);
+        let t = "His son Will said nothing.";
+        assert_eq!(spans(t), vec!["said"]);
+        let t = "Will Smith said so. May voters agree?";
+        assert_eq!(spans(t), vec!["said", "agree"]);
+        let t = "It is over. Will she say so?";
+        assert_eq!(spans(t), vec!["say"]);
+        let t = "\u{201C}It is over.\u{201D} Will they say more?";
+        assert_eq!(spans(t), vec!["say"]);
+        let t = "Will they say more?";
+        assert_eq!(spans(t), vec!["say"]);
+        let t = "They will say more. May say more.";
+        assert_eq!(spans(t), vec!["will say", "May say"]);
+        // A capitalised base form after a capitalised word is a name part.
+        assert_eq!(spans("Smith Would Say"), Vec::<&str>::new());
+        assert_eq!(spans("Smith Says Yes"), vec!["Says"]);
+        assert_eq!(spans("SMITH WOULD SAY"), vec!["WOULD SAY"]);
+    }
+
+    #[test]
+    fn sentence_initial_said() {
+        let t = "Said the minister: \"No.\"";
+        let c = check(t, "Said", "Said", "Said", "say", CueForm::Finite);
+        assert_eq!(c.start, 0);
+    }
+
+    #[test]
+    fn exact_offsets_with_multibyte_text() {
+        let t = "\u{201C}C\u{2019}est fini,\u{201D} the caf\u{e9} owner \u{2014} Zo\u{eb} \u{2014} has repeatedly insisted, according to Le Monde.";
+        let cues = find_cues(t, 0..t.len());
+        assert_eq!(cues.len(), 2);
+        assert_eq!(span(t, &cues[0]), "has repeatedly insisted");
+        assert_eq!(verb(t, &cues[0]), "insisted");
+        let start = t.find("has").unwrap();
+        assert_eq!(cues[0].start, start);
+        assert_eq!(cues[0].end, start + "has repeatedly insisted".len());
+        assert_eq!(cues[0].verb_start, t.find("insisted").unwrap());
+        assert_eq!(span(t, &cues[1]), "according to");
+        assert_eq!(
+            cues[1].verb_end,
+            t.find("according").unwrap() + "according".len()
+        );
+    }
+
+    #[test]
+    fn find_cues_paragraph() {
+        let t = "\u{201C}We will win,\u{201D} the mayor said on Tuesday. Her rival, who has long insisted \
+                 otherwise, told reporters the polls were wrong. In a statement, the party \
+                 pointed out that Smith had been told of the plan. Analysts believe the race is tight, \
+                 according to a poll that was reported by Reuters, which quoted him as saying it was close.";
+        assert_eq!(
+            spans(t),
+            vec![
+                "said",
+                "has long insisted",
+                "told reporters",
+                "In a statement",
+                "pointed out",
+                "had been told",
+                "believe",
+                "according to",
+                "was reported",
+                "quoted him as saying",
+            ]
+        );
+    }
+
+    #[test]
+    fn find_cues_range_and_non_overlap() {
+        let t = "He said it. She has said it. They say it.";
+        let a = t.find("She").unwrap();
+        let b = t.find("They").unwrap();
+        let cues = find_cues(t, a..b);
+        assert_eq!(cues.len(), 1);
+        assert_eq!(span(t, &cues[0]), "has said");
+        // A cue may not run past the range end.
+        let cues = find_cues(t, a..t.find("said it. They").unwrap() + 2);
+        assert_eq!(cues.len(), 0);
+        // Clamped ranges.
+        assert_eq!(find_cues(t, 0..10_000).len(), 3);
+        assert_eq!(find_cues(t, 50..60).len(), 0);
+        // Sorted, non-overlapping.
+        let cues = find_cues(t, 0..t.len());
+        for w in cues.windows(2) {
+            assert!(w[0].end <= w[1].start);
+        }
+        // A range starting mid-word skips the partial word.
+        let t2 = "unsaid said";
+        let cues = find_cues(t2, 2..t2.len());
+        assert_eq!(cues.len(), 1);
+        assert_eq!(cues[0].start, 7);
+        // Mid-char range bounds are rounded to char boundaries.
+        let t3 = "\u{e9}t\u{e9} said";
+        assert_eq!(find_cues(t3, 1..t3.len()).len(), 1);
+    }
+
+    #[test]
+    fn blank_line_ends_a_cue() {
+        let t = "He has\n\nsaid";
+        assert_eq!(spans(t), vec!["said"]);
+        let t = "He has\nsaid";
+        assert_eq!(spans(t), vec!["has\nsaid"]);
+    }
+
+    #[test]
+    fn classes() {
+        assert_eq!(verb_lemma("tweeted"), Some(("tweet", CueClass::Writing)));
+        assert_eq!(
+            verb_lemma("believes"),
+            Some(("believe", CueClass::Cognition))
+        );
+        assert_eq!(verb_lemma("found"), Some(("find", CueClass::Report)));
+        assert_eq!(verb_lemma("revealed"), Some(("reveal", CueClass::Report)));
+        assert_eq!(verb_lemma("Quipped"), Some(("quip", CueClass::Speech)));
+        assert_eq!(
+            verb_lemma("criticised"),
+            Some(("criticize", CueClass::Speech))
+        );
+        assert_eq!(verb_lemma("pointed"), None);
+        assert_eq!(verb_lemma("went"), None);
+        assert_eq!(verb_lemma("table"), None);
+        assert_eq!(verb_lemma(""), None);
+        assert_eq!(verb_lemma("caf\u{e9}"), None);
+        let t = "A study found that sleep helps.";
+        let c = check(t, "found", "found", "found", "find", CueForm::Finite);
+        assert_eq!(c.class, CueClass::Report);
+    }
+
+    #[test]
+    fn irregular_forms() {
+        let table: &[(&str, &[&str])] = &[
+            ("say", &["say", "says", "said", "saying"]),
+            ("tell", &["tell", "tells", "told", "telling"]),
+            ("write", &["write", "writes", "wrote", "written", "writing"]),
+            ("speak", &["speak", "speaks", "spoke", "spoken", "speaking"]),
+            ("think", &["think", "thinks", "thought", "thinking"]),
+            ("feel", &["feel", "feels", "felt", "feeling"]),
+            ("know", &["know", "knows", "knew", "known", "knowing"]),
+            (
+                "understand",
+                &["understands", "understood", "understanding"],
+            ),
+            ("find", &["finds", "found", "finding"]),
+            ("show", &["shows", "showed", "shown", "showing"]),
+            ("begin", &["begins", "began", "begun", "beginning"]),
+            ("swear", &["swears", "swore", "sworn", "swearing"]),
+            ("weep", &["weeps", "wept", "weeping"]),
+            (
+                "foresee",
+                &["foresees", "foresaw", "foreseen", "foreseeing"],
+            ),
+            (
+                "forecast",
+                &["forecasts", "forecast", "forecasted", "forecasting"],
+            ),
+            ("bet", &["bets", "bet", "betting"]),
+            ("plead", &["pleads", "pleaded", "pled", "pleading"]),
+            ("learn", &["learns", "learned", "learnt", "learning"]),
+            (
+                "misspeak",
+                &["misspeaks", "misspoke", "misspoken", "misspeaking"],
+            ),
+            ("foretell", &["foretold", "foretelling"]),
+            ("gainsay", &["gainsays", "gainsaid"]),
+            ("prove", &["proves", "proved", "proven", "proving"]),
+        ];
+        let mut n = 0;
+        for (lemma, forms) in table {
+            for f in *forms {
+                assert_eq!(verb_lemma(f).map(|x| x.0), Some(*lemma), "{f}");
+            }
+            n += 1;
+        }
+        assert!(n >= 15);
+        // Irregular forms of phrasal verbs work through the grammar.
+        for (t, l) in [
+            ("She has spoken out.", "speak out"),
+            ("It was read out in court.", "read out"),
+            ("He laid out his case.", "lay out"),
+            ("She wrote back at once.", "write back"),
+            ("He has gone on to say it.", "go on"),
+        ] {
+            assert_eq!(find_cues(t, 0..t.len())[0].lemma, l, "{t}");
+        }
+    }
+
+    #[test]
+    fn rule_derived_forms() {
+        let cases = [
+            ("admitted", "admit"),
+            ("admitting", "admit"),
+            ("admits", "admit"),
+            ("quipped", "quip"),
+            ("quipping", "quip"),
+            ("denied", "deny"),
+            ("denies", "deny"),
+            ("denying", "deny"),
+            ("replied", "reply"),
+            ("replies", "reply"),
+            ("argued", "argue"),
+            ("arguing", "argue"),
+            ("agreed", "agree"),
+            ("agreeing", "agree"),
+            ("noted", "note"),
+            ("noting", "note"),
+            ("stressed", "stress"),
+            ("stresses", "stress"),
+            ("preaches", "preach"),
+            ("echoes", "echo"),
+            ("echoed", "echo"),
+            ("rebutted", "rebut"),
+            ("concurred", "concur"),
+            ("averred", "aver"),
+            ("bragged", "brag"),
+            ("chatting", "chat"),
+            ("blogged", "blog"),
+            ("summed", "sum up"),
+            ("texted", "text"),
+            ("vowed", "vow"),
+            ("shouted", "shout"),
+            ("tweeted", "tweet"),
+            ("emailed", "email"),
+            ("e-mailed", "email"),
+            ("wondered", "wonder"),
+            ("answered", "answer"),
+            ("countered", "counter"),
+            ("posited", "posit"),
+            ("reckoned", "reckon"),
+            ("signaled", "signal"),
+            ("signalled", "signal"),
+            ("worried", "worry"),
+            ("testified", "testify"),
+            ("clarifies", "clarify"),
+            ("emphasised", "emphasize"),
+            ("apologizing", "apologize"),
+            ("guaranteeing", "guarantee"),
+            ("surmised", "surmise"),
+            ("counselled", "counsel"),
+        ];
+        for (form, lemma) in cases {
+            let got = lookup(form)
+                .and_then(|hs| hs.first())
+                .map(|h| index().entries[h.entry as usize].lemma);
+            assert_eq!(got, Some(lemma), "{form}");
+        }
+        // No spurious doubling or e-dropping.
+        for bad in [
+            "admited",
+            "quiped",
+            "denyed",
+            "agreing",
+            "noteing",
+            "countterred",
+            "wonderred",
+            "shoutted",
+            "tweetted",
+            "vowwed",
+            "postted",
+        ] {
+            assert!(lookup(bad).is_none(), "{bad}");
+        }
+        assert_eq!(
+            lex::regular_forms("quip", false),
+            ["quips", "quipped", "quipped", "quipping"]
+        );
+        assert_eq!(
+            lex::regular_forms("cry", false),
+            ["cries", "cried", "cried", "crying"]
+        );
+        assert_eq!(lex::regular_forms("vie", false)[3], "vying");
+        assert_eq!(
+            lex::regular_forms("admit", true),
+            ["admits", "admitted", "admitted", "admitting"]
+        );
+    }
+
+    #[test]
+    fn lexicon_size() {
+        let mut lemmas: Vec<&str> = lex::VERBS.iter().map(VerbEntry::lemma).collect();
+        lemmas.sort_unstable();
+        lemmas.dedup();
+        assert!(lemmas.len() >= 200, "{} lemmas", lemmas.len());
+        // Every entry's base is reachable and no two entries share a word.
+        let mut words: Vec<&str> = lex::VERBS.iter().map(|v| v.word).collect();
+        words.sort_unstable();
+        let n = words.len();
+        words.dedup();
+        assert_eq!(n, words.len());
+        for v in lex::VERBS {
+            let base = v.word.split(' ').next().unwrap_or(v.word);
+            assert!(lookup(base).is_some(), "{base}");
+        }
+        // The spec's typical news list is covered.
+        for l in [
+            "say",
+            "tell",
+            "add",
+            "insist",
+            "quip",
+            "deny",
+            "claim",
+            "argue",
+            "explain",
+            "note",
+            "observe",
+            "remark",
+            "state",
+            "announce",
+            "declare",
+            "assert",
+            "contend",
+            "maintain",
+            "suggest",
+            "warn",
+            "caution",
+            "acknowledge",
+            "admit",
+            "concede",
+            "confirm",
+            "reveal",
+            "disclose",
+            "recall",
+            "recount",
+            "report",
+            "write",
+            "tweet",
+            "post",
+            "blog",
+            "publish",
+            "comment",
+            "reply",
+            "respond",
+            "answer",
+            "retort",
+            "counter",
+            "ask",
+            "question",
+            "wonder",
+            "urge",
+            "plead",
+            "demand",
+            "promise",
+            "pledge",
+            "vow",
+            "predict",
+            "estimate",
+            "forecast",
+            "complain",
+            "lament",
+            "criticize",
+            "praise",
+            "boast",
+            "brag",
+            "joke",
+            "laugh",
+            "scoff",
+            "sneer",
+            "shout",
+            "yell",
+            "scream",
+            "whisper",
+            "mutter",
+            "murmur",
+            "sigh",
+            "stress",
+            "emphasize",
+            "underline",
+            "highlight",
+            "point out",
+            "reiterate",
+            "repeat",
+            "concur",
+            "agree",
+            "disagree",
+            "object",
+            "protest",
+            "allege",
+            "accuse",
+            "charge",
+            "blame",
+            "testify",
+            "inform",
+            "assure",
+            "reassure",
+            "remind",
+            "advise",
+            "recommend",
+            "propose",
+            "describe",
+            "characterize",
+            "call",
+            "dismiss",
+            "reject",
+            "rebut",
+            "refute",
+            "dispute",
+            "challenge",
+            "threaten",
+            "apologize",
+            "affirm",
+            "speculate",
+            "theorize",
+            "hypothesize",
+            "guess",
+            "believe",
+            "think",
+            "feel",
+            "hope",
+            "fear",
+            "expect",
+            "doubt",
+            "suspect",
+            "know",
+            "understand",
+            "recognize",
+            "realize",
+            "worry",
+            "want",
+            "wish",
+            "consider",
+            "conclude",
+            "decide",
+            "find",
+            "show",
+            "indicate",
+            "signal",
+            "imply",
+            "hint",
+            "insinuate",
+            "mention",
+            "cite",
+            "quote",
+            "summarize",
+            "continue",
+            "begin",
+            "go on",
+            "sum up",
+            "chime in",
+            "weigh in",
+            "fire back",
+            "hit back",
+            "shoot back",
+            "lash out",
+            "brief",
+        ] {
+            assert!(lemmas.binary_search(&l).is_ok(), "{l}");
+        }
+    }
+
+    #[test]
+    fn addressee_flags() {
+        for w in [
+            "tell", "inform", "assure", "warn", "remind", "ask", "urge", "brief",
+        ] {
+            let e = lex::VERBS.iter().find(|v| v.word == w).unwrap();
+            assert!(e.addressee, "{w}");
+        }
+        let t = "He assured voters it was safe.";
+        assert!(cue_of(t, "assured").addressee);
+        assert!(!cue_of("He said so.", "said").addressee);
+    }
+
+    #[test]
+    fn continue_and_begin_need_punctuation() {
+        assert_eq!(
+            spans("\u{201C}No,\u{201D} he continued. \u{201C}Never.\u{201D}"),
+            vec!["continued"]
+        );
+        assert_eq!(spans("She began: \"Friends\""), vec!["began"]);
+        assert_eq!(
+            spans("Prices continued to rise as work began in May."),
+            Vec::<&str>::new()
+        );
+    }
+
+    #[test]
+    fn go_on_needs_a_speech_continuation() {
+        assert_eq!(
+            spans("He went on holiday. He went on to win."),
+            Vec::<&str>::new()
+        );
+        assert_eq!(spans("He went on to say more."), vec!["went on", "to say"]);
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        let pool = [
+            "said",
+            "has",
+            "Will",
+            "May",
+            "to",
+            "in",
+            "a",
+            "statement",
+            "according",
+            "told",
+            "reporters",
+            "quoted",
+            "as",
+            "saying",
+            "didn\u{2019}t",
+            "n't",
+            "'",
+            "\u{2019}",
+            "-",
+            "caf\u{e9}",
+            "\u{201C}",
+            "\u{201D}",
+            ",",
+            ".",
+            "\n",
+            "\n\n",
+            " ",
+            "  ",
+            "\u{a0}",
+            "X",
+            "on",
+            "the",
+            "\u{1F600}",
+            "na\u{ef}ve",
+            "2",
+            "pointed",
+            "out",
+            "was",
+            "been",
+            "Asked",
+            "about",
+            "_",
+            "\u{300C}",
+            "having",
+            "be",
+            "being",
+            "on",
+            "Radio",
+            "Seine",
+        ];
+        let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut rnd = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for _ in 0..300 {
+            let mut t = String::new();
+            for _ in 0..rnd(30) {
+                t.push_str(pool[rnd(pool.len())]);
+                if rnd(3) > 0 {
+                    t.push(' ');
+                }
+            }
+            for i in 0..=t.len() + 1 {
+                if let Some(c) = cue_at(&t, i) {
+                    assert!(c.start == i && c.start < c.end && c.end <= t.len());
+                    assert!(c.start <= c.verb_start && c.verb_end <= c.end);
+                    assert!(t.is_char_boundary(c.end) && t.is_char_boundary(c.verb_start));
+                }
+            }
+            let (a, b) = (rnd(t.len() + 2), rnd(t.len() + 2));
+            for c in find_cues(&t, a..b) {
+                assert!(c.start >= a.min(t.len()) && c.end <= b);
+            }
+        }
+    }
+
+    #[test]
+    fn linear_time_on_large_input() {
+        let para = "The minister has repeatedly said, according to aides, that the \
+                    United States would later add tariffs; critics told reporters in a statement \
+                    that his claims were false. ";
+        let text = para.repeat(5_000);
+        let cues = find_cues(&text, 0..text.len());
+        assert_eq!(cues.len(), 4 * 5_000);
+        let one: Vec<&str> = cues[..4].iter().map(|c| span(&text, c)).collect();
+        assert_eq!(
+            one,
+            [
+                "has repeatedly said",
+                "according to",
+                "would later add",
+                "told reporters in a statement"
+            ]
+        );
+        // Long runs of non-words and whitespace are fine too.
+        let junk = " ".repeat(200_000) + &"-".repeat(200_000) + "said";
+        assert_eq!(find_cues(&junk, 0..junk.len()).len(), 1);
+    }
+}

@@ -1,0 +1,580 @@
+//! Speaker mentions: pronouns, names with titles and roles, descriptions and organizations.
+//!
+//! The grammar reads a noun phrase forward from a word start with the word parsers of
+//! [`super::words`]:
+//!
+//! ```text
+//! mention     := pronoun | phrase (PP)?
+//! phrase      := determiner? modifier* head
+//! modifier    := capitalized word | initial | number | role word ("former", "press")
+//!                | any word after a determiner
+//! head        := proper name | organization name | person or role noun
+//! PP          := (of | for | at | from | with | in) determiner? modifier* head
+//! ```
+//!
+//! The phrase is then classified: a trailing run of capitalized words that are not titles is
+//! a person's name ("US Secretary of State **Rex Tillerson**"); a capitalized run with an
+//! organization head word is an organization ("the **Russian Foreign Ministry**"); a phrase
+//! ending in a common noun is a description ("the top US diplomat", "a spokeswoman").
+
+use std::ops::Range;
+
+use nom::{Parser, branch::alt};
+
+use super::lexicon::{self, Gender};
+use super::words::{cap_word, initial, word};
+
+/// What a mention is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentionKind {
+    /// he, she, they, we, I, it, you.
+    Pronoun,
+    /// A person's name, maybe with titles ("President Barack Obama").
+    Name,
+    /// A description ("the top US diplomat", "a spokeswoman for the ministry").
+    Description,
+    /// An organization ("the Russian Foreign Ministry", "Acme Corp").
+    Organization,
+}
+
+/// A speaker mention found in the text (byte offsets).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// Start of the mention as written.
+    pub start: usize,
+    /// End of the mention (exclusive).
+    pub end: usize,
+    /// What it is.
+    pub kind: MentionKind,
+    /// The proper-name part: "Rex Tillerson" in "US Secretary of State Rex Tillerson", the
+    /// organization's name without its article.
+    pub name: Option<Range<usize>>,
+    /// The title and role words before the name ("US Secretary of State").
+    pub role: Option<Range<usize>>,
+    /// The head noun of a description ("diplomat").
+    pub head: Option<Range<usize>>,
+    /// True for descriptions with a definite article ("the minister").
+    pub definite: bool,
+    /// Gender evidence carried by the mention itself (Mr, Ms, spokeswoman, he, she).
+    pub gender: Option<Gender>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Det,
+    Cap,
+    Lower,
+    Num,
+    Prep,
+    And,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Tok<'t> {
+    start: usize,
+    end: usize,
+    text: &'t str,
+    class: Class,
+}
+
+/// Reads the tokens of a possible noun phrase from `pos` up to `limit` (white space between
+/// words only; any punctuation but an initial's period ends the phrase).
+fn phrase_tokens(text: &str, pos: usize, limit: usize) -> Vec<Tok<'_>> {
+    let mut toks: Vec<Tok> = Vec::new();
+    let mut p = pos;
+    while p < limit && toks.len() < 16 {
+        let rest = &text[p..limit];
+        let Ok((after, w)) = alt((initial, word)).parse(rest) else {
+            break;
+        };
+        let start = p;
+        let end = p + (rest.len() - after.len());
+        let class = classify(w);
+        toks.push(Tok {
+            start,
+            end,
+            text: w,
+            class,
+        });
+        // One space between words; anything else ends the phrase.
+        let gap = &text[end..limit];
+        let spaces = gap.len() - gap.trim_start_matches([' ', '\u{a0}']).len();
+        if spaces == 0 || spaces > 2 {
+            break;
+        }
+        p = end + spaces;
+    }
+    toks
+}
+
+fn classify(w: &str) -> Class {
+    let first = w.chars().next().unwrap_or(' ');
+    let bare = w.trim_end_matches('.');
+    // "that" and "this" open clauses more often than mentions.
+    let clause_word = ["that", "this", "these", "those"]
+        .iter()
+        .any(|c| c.eq_ignore_ascii_case(bare));
+    if (lexicon::is_determiner(bare) && !clause_word) || is_possessive(w) {
+        return Class::Det;
+    }
+    if matches!(
+        bare.to_ascii_lowercase().as_str(),
+        "of" | "for" | "at" | "from" | "with" | "in"
+    ) {
+        return Class::Prep;
+    }
+    if bare.eq_ignore_ascii_case("and") {
+        return Class::And;
+    }
+    if first.is_ascii_digit() {
+        return Class::Num;
+    }
+    if first.is_uppercase() {
+        Class::Cap
+    } else {
+        Class::Lower
+    }
+}
+
+fn is_possessive(w: &str) -> bool {
+    w.len() > 2 && (w.ends_with("'s") || w.ends_with("’s"))
+}
+
+/// True when a capitalized word may be part of a name (not a sentence adverb or pronoun).
+fn name_like(t: &Tok) -> bool {
+    t.class == Class::Cap && !lexicon::is_stopword(t.text) && !lexicon::is_pronoun(t.text)
+}
+
+/// Parses the longest mention that starts at `pos` and ends at or before `limit`.
+pub fn mention_at(text: &str, pos: usize, limit: usize) -> Option<Mention> {
+    let toks = phrase_tokens(text, pos, limit);
+    longest(text, &toks)
+}
+
+/// Parses a mention that starts at `pos` and ends exactly at `end` (trailing spaces allowed).
+pub fn mention_exact(text: &str, pos: usize, end: usize) -> Option<Mention> {
+    let toks = phrase_tokens(text, pos, end);
+    let last = toks.last()?;
+    if !text[last.end..end].trim().is_empty() {
+        return None;
+    }
+    let m = classify_phrase(text, &toks)?;
+    (m.end == last.end).then_some(m)
+}
+
+/// The longest well-formed prefix of the tokens.
+fn longest(text: &str, toks: &[Tok]) -> Option<Mention> {
+    (1..=toks.len())
+        .rev()
+        .find_map(|n| classify_phrase(text, &toks[..n]))
+}
+
+/// Classifies a whole token run as a mention, or refuses it.
+fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
+    let first = toks.first()?;
+    let last = toks.last()?;
+    // Pronoun alone.
+    if toks.len() == 1 && lexicon::is_pronoun(first.text) {
+        let gender = match first.text.to_ascii_lowercase().as_str() {
+            "he" => Some(Gender::Male),
+            "she" => Some(Gender::Female),
+            _ => None,
+        };
+        return Some(mention(first.start, last.end, MentionKind::Pronoun, gender));
+    }
+    if matches!(last.class, Class::Det | Class::Prep | Class::And) {
+        return None;
+    }
+    // Conjoined mentions: "Smith and Jones", "the mayor and her deputy".
+    if let Some(i) = toks.iter().position(|t| t.class == Class::And) {
+        let left = classify_phrase(text, &toks[..i])?;
+        let right = classify_phrase(text, &toks[i + 1..])?;
+        if left.kind == MentionKind::Pronoun || right.kind == MentionKind::Pronoun {
+            return None;
+        }
+        let mut m = mention(first.start, last.end, MentionKind::Description, None);
+        m.head = right.head;
+        return Some(m);
+    }
+    // A prepositional phrase after the head: "a spokeswoman for the ministry", "Joel Pollak
+    // of Breitbart". "of" inside a title or organization ("Secretary of State", "Bank of
+    // England") is part of the phrase.
+    if let Some(i) = toks.iter().position(|t| t.class == Class::Prep) {
+        let before = &toks[..i];
+        let inner_of = toks[i].text.eq_ignore_ascii_case("of")
+            && before.last().is_some_and(|t| {
+                t.class == Class::Cap && (lexicon::is_title(t.text) || lexicon::is_org_head(t.text))
+            })
+            && toks
+                .get(i + 1)
+                .is_some_and(|t| t.class == Class::Cap || t.text.eq_ignore_ascii_case("the"));
+        if !inner_of {
+            let head = classify_phrase(text, before)?;
+            let prep = toks[i].text.to_ascii_lowercase();
+            // After a name only an affiliation: "Joel Pollak of Breitbart", "Jane Doe at Harvard".
+            let allowed = match head.kind {
+                MentionKind::Name | MentionKind::Organization => {
+                    matches!(prep.as_str(), "of" | "from" | "at")
+                }
+                MentionKind::Description => true,
+                MentionKind::Pronoun => false,
+            };
+            if !allowed {
+                return None;
+            }
+            let object = &toks[i + 1..];
+            if object.iter().any(|t| {
+                t.class == Class::Lower
+                    && crate::grammar::cue::verb_lemma(t.text).is_some()
+                    && !lexicon::is_person_noun(t.text)
+                    && !lexicon::is_org_head(t.text)
+            }) {
+                return None;
+            }
+            // The object must be a small noun phrase.
+            if object.is_empty()
+                || object
+                    .iter()
+                    .any(|t| t.class == Class::Prep && !t.text.eq_ignore_ascii_case("of"))
+                || !matches!(
+                    object.last().map(|t| t.class),
+                    Some(Class::Cap | Class::Lower | Class::Num)
+                )
+                || object
+                    .iter()
+                    .any(|t| t.class == Class::Lower && lexicon::is_stopword(t.text))
+            {
+                return None;
+            }
+            let mut m = head;
+            m.end = last.end;
+            return Some(m);
+        }
+    }
+    let has_det = first.class == Class::Det;
+    let body = if has_det { &toks[1..] } else { toks };
+    if body.is_empty() {
+        return None;
+    }
+    if body.iter().any(|t| t.class == Class::Det) {
+        return None;
+    }
+    // Without a determiner: a name, a titled name, or a bare plural role noun.
+    if !has_det {
+        let b0 = &body[0];
+        let ok_start = match b0.class {
+            Class::Cap => name_like(b0),
+            Class::Lower => true,
+            Class::Num => false,
+            _ => false,
+        };
+        if !ok_start {
+            return None;
+        }
+        // Lower-case words without a determiner: role words, or up to three modifiers of a
+        // name ("head librarian Marjorie Kettle").
+        let role_word = |t: &Tok| {
+            lexicon::is_title(t.text)
+                || lexicon::is_person_noun(t.text)
+                || is_role_adjective(t.text)
+        };
+        let lowers = body.iter().filter(|t| t.class == Class::Lower).count();
+        let before_name = last.class == Class::Cap && lowers <= 3;
+        if body.iter().any(|t| {
+            t.class == Class::Lower
+                && !role_word(t)
+                && !(before_name && crate::grammar::cue::verb_lemma(t.text).is_none())
+        }) {
+            return None;
+        }
+        if b0.class == Class::Lower && !role_word(b0) && !before_name {
+            return None;
+        }
+    }
+    if body.iter().any(|t| {
+        t.class == Class::Lower && (lexicon::is_stopword(t.text) || lexicon::is_pronoun(t.text))
+    }) {
+        return None;
+    }
+    let definite = has_det && first.text.eq_ignore_ascii_case("the");
+    let title_gender = toks
+        .iter()
+        .find_map(|t| lexicon::honorific_gender(t.text).or_else(|| lexicon::noun_gender(t.text)));
+    match last.class {
+        Class::Cap => {
+            // The trailing run of capitalized non-title words is the name.
+            let mut i = body.len();
+            while i > 0
+                && body[i - 1].class == Class::Cap
+                && name_like(&body[i - 1])
+                && !lexicon::is_title(body[i - 1].text)
+                && !lexicon::is_person_noun(body[i - 1].text)
+            {
+                i -= 1;
+            }
+            let caps_start = body
+                .iter()
+                .rposition(|t| t.class != Class::Cap)
+                .map_or(0, |k| k + 1);
+            let caps = &body[caps_start..];
+            let org = caps.iter().any(|t| lexicon::is_org_head(t.text))
+                || lexicon::is_org_name(&text[caps[0].start..last.end])
+                || lexicon::is_known_outlet(&text[caps[0].start..last.end]);
+            if org {
+                let mut m = mention(first.start, last.end, MentionKind::Organization, None);
+                m.name = Some(caps[0].start..last.end);
+                m.definite = definite;
+                return Some(m);
+            }
+            if i == body.len() {
+                // Only titles: "the Secretary of State", "the President".
+                if !has_det && body.iter().all(|t| lexicon::is_title(t.text)) {
+                    return None;
+                }
+                let mut m = mention(
+                    first.start,
+                    last.end,
+                    MentionKind::Description,
+                    title_gender,
+                );
+                m.head = Some(last.start..last.end);
+                m.definite = definite;
+                return Some(m);
+            }
+            if has_det && i == 0 && first.text.eq_ignore_ascii_case("the") {
+                // "the Smiths", "the Democrats": a group.
+                let mut m = mention(first.start, last.end, MentionKind::Description, None);
+                m.head = Some(last.start..last.end);
+                m.definite = true;
+                return Some(m);
+            }
+            let mut m = mention(first.start, last.end, MentionKind::Name, title_gender);
+            m.name = Some(body[i].start..last.end);
+            if i > 0 || has_det {
+                m.role = Some(first.start..body[i.saturating_sub(1)].end.max(first.end));
+                if i == 0 {
+                    m.role = None;
+                }
+            }
+            Some(m)
+        }
+        Class::Lower | Class::Num => {
+            if last.class == Class::Num && !last.text.ends_with("-year-old") {
+                return None;
+            }
+            if !(has_det || lexicon::is_person_noun(last.text) || lexicon::is_org_head(last.text)) {
+                return None;
+            }
+            if last.text.ends_with("ed") && !lexicon::is_person_noun(last.text) {
+                return None;
+            }
+            if crate::grammar::cue::verb_lemma(last.text).is_some()
+                && !lexicon::is_person_noun(last.text)
+                && !lexicon::is_org_head(last.text)
+            {
+                return None;
+            }
+            let kind = if lexicon::is_org_head(last.text) && !lexicon::is_person_noun(last.text) {
+                MentionKind::Organization
+            } else {
+                MentionKind::Description
+            };
+            let mut m = mention(first.start, last.end, kind, title_gender);
+            m.head = Some(last.start..last.end);
+            m.definite = definite;
+            if kind == MentionKind::Organization {
+                let s = if has_det { body[0].start } else { first.start };
+                m.name = Some(s..last.end);
+            }
+            Some(m)
+        }
+        _ => None,
+    }
+}
+
+/// Adjectives that may stand before a role noun without a determiner ("senior officials").
+fn is_role_adjective(w: &str) -> bool {
+    const ADJ: &[&str] = &[
+        "senior",
+        "top",
+        "former",
+        "chief",
+        "deputy",
+        "acting",
+        "local",
+        "federal",
+        "state",
+        "government",
+        "administration",
+        "campaign",
+        "party",
+        "military",
+        "police",
+        "press",
+        "foreign",
+        "defense",
+        "health",
+        "security",
+        "intelligence",
+        "white",
+        "house",
+        "some",
+        "other",
+        "many",
+        "several",
+        "longtime",
+        "veteran",
+        "independent",
+        "presidential",
+        "democratic",
+        "republican",
+        "conservative",
+        "liberal",
+        "prominent",
+        "leading",
+        "anonymous",
+        "outside",
+        "legal",
+        "industry",
+        "company",
+        "union",
+        "city",
+        "county",
+        "council",
+        "opposition",
+        "rebel",
+        "university",
+        "hospital",
+        "western",
+        "european",
+        "american",
+        "us",
+        "u.s.",
+        "uk",
+        "eu",
+        "un",
+        "prime",
+        "vice",
+        "assistant",
+        "associate",
+        "executive",
+        "managing",
+        "general",
+        "national",
+        "regional",
+        "international",
+    ];
+    ADJ.iter().any(|a| a.eq_ignore_ascii_case(w))
+}
+
+fn mention(start: usize, end: usize, kind: MentionKind, gender: Option<Gender>) -> Mention {
+    Mention {
+        start,
+        end,
+        kind,
+        name: None,
+        role: None,
+        head: None,
+        definite: false,
+        gender,
+    }
+}
+
+/// Parses a capitalized name at `pos` (used to register people mentioned anywhere).
+pub fn name_at(text: &str, pos: usize, limit: usize) -> Option<Mention> {
+    let rest = &text[pos..limit];
+    cap_word(rest).ok()?;
+    let m = mention_at(text, pos, limit)?;
+    matches!(m.kind, MentionKind::Name | MentionKind::Organization).then_some(m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn exact(s: &str) -> Option<(MentionKind, Option<String>)> {
+        mention_exact(s, 0, s.len()).map(|m| (m.kind, m.name.map(|r| s[r].to_string())))
+    }
+
+    #[test]
+    fn titled_names() {
+        assert_eq!(
+            exact("US Secretary of State Rex Tillerson"),
+            Some((MentionKind::Name, Some("Rex Tillerson".into())))
+        );
+        assert_eq!(
+            exact("Russian Foreign Minister Sergey Lavrov"),
+            Some((MentionKind::Name, Some("Sergey Lavrov".into())))
+        );
+        assert_eq!(
+            exact("Mr. Park"),
+            Some((MentionKind::Name, Some("Park".into())))
+        );
+        assert_eq!(
+            exact("White House press secretary Sean Spicer"),
+            Some((MentionKind::Name, Some("Sean Spicer".into())))
+        );
+        assert_eq!(
+            exact("Tillerson"),
+            Some((MentionKind::Name, Some("Tillerson".into())))
+        );
+    }
+
+    #[test]
+    fn organizations() {
+        assert_eq!(
+            exact("the Russian Foreign Ministry"),
+            Some((
+                MentionKind::Organization,
+                Some("Russian Foreign Ministry".into())
+            ))
+        );
+        assert_eq!(
+            exact("Acme Corp"),
+            Some((MentionKind::Organization, Some("Acme Corp".into())))
+        );
+        assert_eq!(
+            exact("Xinhua"),
+            Some((MentionKind::Organization, Some("Xinhua".into())))
+        );
+    }
+
+    #[test]
+    fn descriptions_and_pronouns() {
+        assert_eq!(
+            exact("the top US diplomat").map(|m| m.0),
+            Some(MentionKind::Description)
+        );
+        assert_eq!(
+            exact("a spokeswoman for the ministry").map(|m| m.0),
+            Some(MentionKind::Description)
+        );
+        assert_eq!(
+            exact("senior officials").map(|m| m.0),
+            Some(MentionKind::Description)
+        );
+        assert_eq!(
+            exact("the 54-year-old").map(|m| m.0),
+            Some(MentionKind::Description)
+        );
+        assert_eq!(exact("she").map(|m| m.0), Some(MentionKind::Pronoun));
+        let m = mention_exact("a spokeswoman", 0, 13).unwrap();
+        assert_eq!(m.gender, Some(Gender::Female));
+        assert!(!m.definite);
+    }
+
+    #[test]
+    fn refuses_non_mentions() {
+        assert_eq!(exact("However"), None);
+        assert_eq!(exact("remained widely confrontational"), None);
+        assert_eq!(exact("the"), None);
+        assert_eq!(exact("Earlier this month"), None);
+    }
+
+    #[test]
+    fn longest_prefix_forward() {
+        let t = "said Hugh Hill, a doctor.";
+        let m = mention_at(t, 5, t.len()).unwrap();
+        assert_eq!(&t[m.start..m.end], "Hugh Hill");
+    }
+}

@@ -1,0 +1,161 @@
+//! Word-level nom primitives shared by the grammar pieces, and a small tokenizer.
+//!
+//! A *word* is a run of letters and digits with inner apostrophes or hyphens ("O'Neill",
+//! "al-Assad", "54-year-old", "didn’t"). An *initial* is a capital letter or known
+//! abbreviation followed by a period ("J.", "Mr.", "U.S.").
+
+use nom::{IResult, Parser, bytes::complete::take_while1, character::complete::char};
+
+/// Result type of the grammar's parsers over `&str`.
+pub type PResult<'a, O> = IResult<&'a str, O>;
+
+/// True for characters that make up words.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// True for apostrophes and hyphens that may join two parts of a word.
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '‑')
+}
+
+/// One word: alphanumeric runs joined by apostrophes or hyphens.
+pub fn word(input: &str) -> PResult<'_, &str> {
+    let (mut rest, _) = take_while1(is_word_char).parse(input)?;
+    loop {
+        let mut chars = rest.chars();
+        match (chars.next(), chars.next()) {
+            (Some(j), Some(c)) if is_joiner(j) && is_word_char(c) => {
+                let (r, _) = take_while1(is_word_char).parse(&rest[j.len_utf8()..])?;
+                rest = r;
+            }
+            _ => break,
+        }
+    }
+    let len = input.len() - rest.len();
+    Ok((rest, &input[..len]))
+}
+
+/// A word that starts with an upper-case letter (or a digit-led ordinal is refused).
+pub fn cap_word(input: &str) -> PResult<'_, &str> {
+    let (rest, w) = word(input)?;
+    if w.chars().next().is_some_and(char::is_uppercase) {
+        Ok((rest, w))
+    } else {
+        Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Verify,
+        )))
+    }
+}
+
+/// A word that starts with a lower-case letter.
+pub fn lower_word(input: &str) -> PResult<'_, &str> {
+    let (rest, w) = word(input)?;
+    if w.chars().next().is_some_and(char::is_lowercase) {
+        Ok((rest, w))
+    } else {
+        Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Verify,
+        )))
+    }
+}
+
+/// An initial or dotted abbreviation: "J.", "U.S.", "Mr.", "Jr.".
+pub fn initial(input: &str) -> PResult<'_, &str> {
+    let (rest, (w, _)) = (cap_word, char('.')).parse(input)?;
+    let dotted = w.chars().count() == 1 || crate::grammar::lexicon::is_abbreviation(w);
+    if !dotted {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Verify,
+        )));
+    }
+    // "U.S." : more letter-period pairs.
+    let mut rest = rest;
+    while let Ok((r, _)) = (cap_word, char('.')).parse(rest) {
+        if input.len() - r.len() > 8 {
+            break;
+        }
+        rest = r;
+    }
+    Ok((rest, &input[..input.len() - rest.len()]))
+}
+
+/// Horizontal white space (spaces, tabs, no-break spaces) of at least one character.
+pub fn space1(input: &str) -> PResult<'_, &str> {
+    take_while1(|c: char| c == ' ' || c == '\t' || c == '\u{a0}').parse(input)
+}
+
+/// A token of the text: a word or a single punctuation character, with its byte range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Byte offset of the token's first character.
+    pub start: usize,
+    /// Byte offset just past the token.
+    pub end: usize,
+    /// True for words, false for punctuation.
+    pub is_word: bool,
+}
+
+/// Tokenizes `text[range]` into words and punctuation characters (white space skipped).
+pub fn tokens(text: &str, range: std::ops::Range<usize>) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut pos = range.start;
+    let end = range.end;
+    while pos < end {
+        let rest = &text[pos..end];
+        let c = rest.chars().next().unwrap_or(' ');
+        if c.is_whitespace() {
+            pos += c.len_utf8();
+        } else if let Ok((r, _)) = word(rest) {
+            let len = rest.len() - r.len();
+            out.push(Token {
+                start: pos,
+                end: pos + len,
+                is_word: true,
+            });
+            pos += len;
+        } else {
+            out.push(Token {
+                start: pos,
+                end: pos + c.len_utf8(),
+                is_word: false,
+            });
+            pos += c.len_utf8();
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_keep_inner_joiners() {
+        assert_eq!(word("O'Neill said"), Ok((" said", "O'Neill")));
+        assert_eq!(word("didn’t."), Ok((".", "didn’t")));
+        assert_eq!(word("54-year-old,"), Ok((",", "54-year-old")));
+        assert_eq!(word("Jones' house"), Ok(("' house", "Jones")));
+        assert!(word(" x").is_err());
+    }
+
+    #[test]
+    fn capitals_and_initials() {
+        assert!(cap_word("Tillerson").is_ok());
+        assert!(cap_word("the").is_err());
+        assert_eq!(initial("U.S. officials"), Ok((" officials", "U.S.")));
+        assert_eq!(initial("Mr. Park"), Ok((" Park", "Mr.")));
+        assert!(initial("Washington.").is_err());
+    }
+
+    #[test]
+    fn tokenizer_offsets() {
+        let t = "\"Yes,\" Smith said.";
+        let toks = tokens(t, 0..t.len());
+        let texts: Vec<&str> = toks.iter().map(|k| &t[k.start..k.end]).collect();
+        assert_eq!(texts, ["\"", "Yes", ",", "\"", "Smith", "said", "."]);
+    }
+}

@@ -1,0 +1,470 @@
+//! Page boilerplate: single junk lines and the tail cut.
+//!
+//! Lines are compared after *normalising*: trimming whitespace, leading bullets/arrows/dashes
+//! (`• · » › > | - – — * #`) and trailing punctuation (`. : ; ! » › > | • … -`), lowercasing,
+//! and mapping `’` to `'`. Only short paragraphs are examined (junk lines at most 200 bytes,
+//! tail markers at most 60), so everything here is constant time per paragraph.
+//!
+//! **Junk lines** (role `Boilerplate` wherever they are):
+//!
+//! * lines without any letter or digit ("___", "* * *", "•") and CSS fragments ("}",
+//!   ".gmobile {", "width:100%;");
+//! * exact lines from [`JUNK_EXACT`]: "Advertisement", "Comments", "Print", "Email", "Share",
+//!   "Read more", "Related", "Subscribe", "Facebook", "Twitter", "Continue reading the main
+//!   story", ...;
+//! * lines starting with a phrase from [`JUNK_PREFIXES`]: "Share on ", "Share this",
+//!   "Subscribe to ", "Sign up for ", "Click here", "Read more:", "Related:", "Follow us on",
+//!   "©", "All rights reserved", "Also read:", "Disclaimer:", ...; "Copyright" only when followed
+//!   by ©, (c) or a year or when the line says "rights reserved" (not "Copyright law experts
+//!   ..."); "Follow X on Twitter/Facebook/Instagram ..." and "Twitter: @handle";
+//! * lines without quotation marks that contain a phrase from [`JUNK_CONTAINS`] ("all rights
+//!   reserved", "click here to", "sign up for our", ...) or both "sign up for" and
+//!   "newsletter".
+//!
+//! **Tail markers** (see [`is_tail_marker`]) are short lines of their own: "Top Stories",
+//! "Leave a Comment", "Post a comment", "Comments (12)", "12 Comments", "You have 2000
+//! characters left", "Disclaimer", "Related Stories", "Related Articles", "More from X",
+//! "Recommended", "Trending", "You may also like", "Most Popular", "Also Read", ... From the
+//! first marker that follows at least one body paragraph of twelve words or more, every
+//! paragraph is boilerplate. A sentence that mentions comments is never a marker, and a marker
+//! before the article body (a page menu, a newsletter section heading) cuts nothing. A bare
+//! "Comments" line is only a junk line, not a cut: share bars put it mid-page.
+
+/// Opening quotation marks that make a line "speech-like" (ASCII `'` only after a space).
+pub(crate) fn has_quote_marks(s: &str) -> bool {
+    let mut prev = ' ';
+    for c in s.chars() {
+        if matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‘') || (c == '\'' && prev == ' ')
+        {
+            return true;
+        }
+        prev = c;
+    }
+    false
+}
+
+/// Normalised form of a short line (see module docs).
+fn normalise(s: &str) -> String {
+    let s = s.trim_start_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '•' | '·' | '»' | '›' | '>' | '|' | '-' | '–' | '—' | '*' | '#'
+            )
+    });
+    let s = s.trim_end_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '.' | ':' | ';' | '!' | '»' | '›' | '>' | '|' | '•' | '…' | '-'
+            )
+    });
+    // A short line wrapped in quotes as a whole: "\"Related:\"".
+    let s = match (s.chars().next(), s.chars().next_back()) {
+        (Some('"' | '“'), Some('"' | '”')) if s.len() <= 40 && s.len() > 2 => {
+            let inner = &s[s.chars().next().map_or(1, char::len_utf8)
+                ..s.len() - s.chars().next_back().map_or(1, char::len_utf8)];
+            inner.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ':' | ';'))
+        }
+        _ => s,
+    };
+    s.to_lowercase().replace('’', "'")
+}
+
+/// Exact junk lines (normalised).
+pub(crate) const JUNK_EXACT: &[&str] = &[
+    "advertisement",
+    "advertisements",
+    "ad",
+    "ads",
+    "sponsored",
+    "sponsored content",
+    "paid content",
+    "paid post",
+    "comments",
+    "comment",
+    "print",
+    "email",
+    "e-mail",
+    "share",
+    "shares",
+    "share this",
+    "share this article",
+    "share this story",
+    "share this post",
+    "share article",
+    "share story",
+    "tweet",
+    "pin",
+    "facebook",
+    "twitter",
+    "linkedin",
+    "whatsapp",
+    "reddit",
+    "pinterest",
+    "instagram",
+    "youtube",
+    "google+",
+    "flipboard",
+    "x",
+    "read more",
+    "read more below",
+    "read more here",
+    "continue reading",
+    "continue reading the main story",
+    "continue reading below",
+    "story continues below",
+    "story continues below advertisement",
+    "article continues below",
+    "article continues after advertisement",
+    "scroll to continue with content",
+    "advertisement - scroll to continue",
+    "related",
+    "related content",
+    "related coverage",
+    "skip to main content",
+    "skip to content",
+    "skip navigation",
+    "menu",
+    "search",
+    "close",
+    "loading",
+    "back to top",
+    "home",
+    "subscribe",
+    "subscribe now",
+    "sign up",
+    "sign in",
+    "log in",
+    "login",
+    "register",
+    "save",
+    "saved",
+    "like",
+    "reply",
+    "embed",
+    "copy link",
+    "link copied",
+    "view comments",
+    "show comments",
+    "hide comments",
+    "listen",
+    "listen to this article",
+    "gallery",
+    "next",
+    "previous",
+    "next article",
+    "previous article",
+    "abstract",
+    "full text",
+    "editor's picks",
+    "newsletter",
+    "ad feedback",
+    "supported by",
+    "all rights reserved",
+    "terms of use",
+    "privacy policy",
+    "cookie policy",
+    "contact us",
+    "about us",
+    "getty images",
+];
+
+/// Prefixes of junk lines (normalised).
+pub(crate) const JUNK_PREFIXES: &[&str] = &[
+    "share on ",
+    "share this",
+    "share via",
+    "share with",
+    "subscribe to ",
+    "subscribe for ",
+    "sign up for ",
+    "sign up to ",
+    "sign up here",
+    "click here",
+    "click to ",
+    "tap here",
+    "read more:",
+    "read more at",
+    "read more about",
+    "read more from",
+    "read more here",
+    "read more >",
+    "related:",
+    "related coverage:",
+    "related story:",
+    "related stories:",
+    "related article:",
+    "related articles:",
+    "follow us on",
+    "follow us:",
+    "like us on facebook",
+    "©",
+    "(c) 1",
+    "(c) 2",
+    "all rights reserved",
+    "also read:",
+    "also read |",
+    "also see:",
+    "see also:",
+    "more:",
+    "download the ",
+    "download our ",
+    "get the app",
+    "this article was originally published",
+    "this story was originally published",
+    "originally published",
+    "don't miss:",
+    "want more",
+    "have a news tip",
+    "got a tip",
+    "send us a tip",
+    "disclaimer:",
+    "twitter: @",
+    "watch the video",
+    "watch the full",
+    "listen to the podcast",
+    "advertisement",
+];
+
+/// Phrases that make a quote-free short line junk (normalised).
+pub(crate) const JUNK_CONTAINS: &[&str] = &[
+    "all rights reserved",
+    "click here to",
+    "sign up for our",
+    "subscribe to our",
+    "this material may not be published",
+    "may not be published, broadcast, rewritten",
+    "follow us on",
+    "download our app",
+    "share this article",
+    "listen to this article",
+    "like the page",
+];
+
+fn is_css(s: &str) -> bool {
+    let t = s.trim();
+    if matches!(t, "}" | "};" | "}." | "{") || t.ends_with('{') {
+        return true;
+    }
+    t.len() <= 60
+        && t.ends_with(';')
+        && t.contains(':')
+        && t.split_whitespace().count() <= 3
+        && t.starts_with(|c: char| c.is_ascii_lowercase() || c == '.' || c == '#')
+}
+
+/// Whether the paragraph is a single junk line.
+pub(crate) fn is_junk_line(p: &str) -> bool {
+    if p.len() > 200 {
+        return false;
+    }
+    if !p.chars().any(char::is_alphanumeric) || is_css(p) {
+        return true;
+    }
+    let n = normalise(p);
+    if JUNK_EXACT.contains(&n.as_str()) || JUNK_PREFIXES.iter().any(|pre| n.starts_with(pre)) {
+        return true;
+    }
+    if let Some(rest) = n.strip_prefix("copyright") {
+        let rest = rest.trim_start();
+        if rest.starts_with(['©', '1', '2']) || rest.starts_with("(c)") || n.contains("reserved") {
+            return true;
+        }
+    }
+    if n.starts_with("follow ")
+        && n.len() <= 160
+        && [
+            " on twitter",
+            " on facebook",
+            " on instagram",
+            " on x ",
+            "@",
+        ]
+        .iter()
+        .any(|s| n.contains(s))
+    {
+        return true;
+    }
+    !has_quote_marks(p)
+        && (JUNK_CONTAINS.iter().any(|s| n.contains(s))
+            || (n.contains("sign up for") && n.contains("newsletter")))
+}
+
+/// Exact tail markers (normalised).
+const TAIL_EXACT: &[&str] = &[
+    "top stories",
+    "leave a comment",
+    "leave a reply",
+    "post a comment",
+    "post comment",
+    "post your comment",
+    "add a comment",
+    "add comment",
+    "write a comment",
+    "join the conversation",
+    "join the discussion",
+    "disclaimer",
+    "related stories",
+    "related articles",
+    "related news",
+    "related posts",
+    "related reading",
+    "related links",
+    "more stories",
+    "more news",
+    "recommended",
+    "recommended for you",
+    "recommended stories",
+    "recommended articles",
+    "recommended reading",
+    "trending",
+    "trending now",
+    "trending stories",
+    "trending news",
+    "you may also like",
+    "you might also like",
+    "you may like",
+    "you might like",
+    "we recommend",
+    "most popular",
+    "most read",
+    "most viewed",
+    "most shared",
+    "popular stories",
+    "also read",
+    "latest news",
+    "latest stories",
+    "don't miss",
+    "what others are reading",
+    "around the web",
+    "from the web",
+    "sponsored stories",
+    "promoted stories",
+];
+
+fn is_digits(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit() || b == b',')
+}
+
+/// Whether the paragraph is a strong end-of-article marker (a short line of its own).
+pub(crate) fn is_tail_marker(p: &str) -> bool {
+    if p.len() > 60 {
+        return false;
+    }
+    let n = normalise(p);
+    if TAIL_EXACT.contains(&n.as_str()) {
+        return true;
+    }
+    // "Comments (12)", "Comments: 12", "12 Comments", "Show comments (3)".
+    let counted = n
+        .strip_prefix("comments")
+        .or_else(|| n.strip_prefix("show comments"))
+        .or_else(|| n.strip_prefix("view comments"))
+        .map(|r| r.trim_matches(|c: char| c.is_whitespace() || "():[]".contains(c)));
+    if counted.is_some_and(is_digits) {
+        return true;
+    }
+    let count_first = n
+        .strip_suffix(" comments")
+        .or_else(|| n.strip_suffix(" comment"));
+    if count_first.is_some_and(|r| is_digits(r.trim())) {
+        return true;
+    }
+    // "You have 2000 characters left" / "remaining".
+    if let Some(r) = n.strip_prefix("you have ") {
+        let r = r
+            .strip_suffix(" characters left")
+            .or_else(|| r.strip_suffix(" characters remaining"));
+        if r.is_some_and(is_digits) {
+            return true;
+        }
+    }
+    // "More from Daijiworld", "More From Politico".
+    n.starts_with("more from ") && !has_quote_marks(p)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn junk_lines() {
+        for p in [
+            "Share this article",
+            "Share on Facebook",
+            "Subscribe to our newsletter",
+            "Sign up for our daily briefing",
+            "Click here to read more.",
+            "Advertisement",
+            "ADVERTISEMENT",
+            "Read more: Trump wins Iowa",
+            "READ MORE",
+            "Related:",
+            "\"Related:\"",
+            "Follow us on Twitter",
+            "Follow Pam Key on Twitter @pamkeyNEN.",
+            "Copyright 2017 The Associated Press. All rights reserved.",
+            "© 2017 Daijiworld",
+            "All rights reserved.",
+            "Comments",
+            "Print",
+            "Email",
+            "___.",
+            "* * *",
+            "width:100%;",
+            ".gmobile {",
+            "}",
+            "TWITTER.",
+            "X.",
+            "For more, sign up for the What’s Working newsletter.",
+            "Disclaimer: This story is auto-generated from a syndicated feed.",
+            "Twitter: @Milbank.",
+        ] {
+            assert!(is_junk_line(p), "{p}");
+        }
+        for p in [
+            "Copyright law experts said the ruling was wrong.",
+            "Comments from the senator drew criticism.",
+            "\"Click here to donate,\" the email said.",
+            "The printer was broken, she said.",
+            "He urged followers to share the video.",
+            "\"Related: it is all connected,\" he said.",
+        ] {
+            assert!(!is_junk_line(p), "{p}");
+        }
+    }
+
+    #[test]
+    fn tail_markers() {
+        for p in [
+            "Top Stories",
+            "TOP STORIES.",
+            "Leave a Comment",
+            "Post a comment",
+            "Comments (12)",
+            "12 Comments",
+            "You have 2000 characters left.",
+            "Disclaimer:",
+            "Related Stories",
+            "Related Articles",
+            "More from Daijiworld",
+            "Recommended",
+            "Trending",
+            "You may also like",
+            "Most Popular",
+            "Also Read",
+        ] {
+            assert!(is_tail_marker(p), "{p}");
+        }
+        for p in [
+            "Comments",
+            "The comments were posted on Facebook.",
+            "Readers left a comment on the story, saying they disagreed.",
+            "You have to see this.",
+            "Trending topics included the debate, officials said.",
+        ] {
+            assert!(!is_tail_marker(p), "{p}");
+        }
+    }
+}

@@ -1,0 +1,75 @@
+//! Byte offsets to Unicode character offsets (what FORMAT.md and the quote table count).
+//!
+//! The analysis works on byte offsets into the UTF-8 text; [`CharIndex`] converts them to
+//! character offsets at the end in O(1) memory per 256 bytes and O(256) time per lookup.
+
+/// Converts byte offsets of one text into character offsets.
+#[derive(Debug, Clone)]
+pub struct CharIndex {
+    ascii: bool,
+    /// Characters before each 256-byte block.
+    blocks: Vec<usize>,
+}
+
+const BLOCK: usize = 256;
+
+impl CharIndex {
+    /// Builds the index of `text` in one pass.
+    pub fn new(text: &str) -> Self {
+        if text.is_ascii() {
+            return CharIndex {
+                ascii: true,
+                blocks: Vec::new(),
+            };
+        }
+        let bytes = text.as_bytes();
+        let mut blocks = Vec::with_capacity(bytes.len() / BLOCK + 1);
+        let mut chars = 0;
+        for chunk in bytes.chunks(BLOCK) {
+            blocks.push(chars);
+            chars += count_chars(chunk);
+        }
+        blocks.push(chars);
+        CharIndex {
+            ascii: false,
+            blocks,
+        }
+    }
+
+    /// The character offset of byte offset `byte` (which must be a char boundary of the text).
+    pub fn char_offset(&self, text: &str, byte: usize) -> usize {
+        if self.ascii {
+            return byte;
+        }
+        let block = byte / BLOCK;
+        let base = block * BLOCK;
+        self.blocks[block] + count_chars(&text.as_bytes()[base..byte])
+    }
+}
+
+/// Number of characters in a run of UTF-8 bytes: the bytes that are not continuation bytes.
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_is_identity() {
+        let t = "hello world";
+        let ix = CharIndex::new(t);
+        assert_eq!(ix.char_offset(t, 6), 6);
+    }
+
+    #[test]
+    fn multibyte_counts_characters() {
+        let t = "“Yes,” she said. «Non» — ça va. ".repeat(40);
+        let ix = CharIndex::new(&t);
+        for (chars, (byte, _)) in t.char_indices().enumerate() {
+            assert_eq!(ix.char_offset(&t, byte), chars);
+        }
+        assert_eq!(ix.char_offset(&t, t.len()), t.chars().count());
+    }
+}

@@ -1,0 +1,199 @@
+//! Sentence splitting that treats quoted spans as opaque: a period inside a quotation never
+//! ends the sentence that holds it, and a quote running over several paragraphs makes one
+//! block of them.
+
+use std::ops::Range;
+
+use crate::grammar::lexicon;
+use crate::grammar::spans::QuotedSpan;
+
+/// One sentence of the body (byte range) and the paragraph it starts in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    /// Byte range of the sentence, trimmed of surrounding white space.
+    pub range: Range<usize>,
+    /// Index of the paragraph where the sentence starts.
+    pub paragraph: usize,
+    /// True when the sentence opens its paragraph.
+    pub first_in_paragraph: bool,
+    /// True when the sentence closes its paragraph.
+    pub last_in_paragraph: bool,
+}
+
+/// Splits the given paragraphs (index, byte range) into sentences. `quotes` are the
+/// top-level quoted spans, sorted by start.
+pub fn split(
+    text: &str,
+    paragraphs: &[(usize, Range<usize>)],
+    quotes: &[QuotedSpan],
+) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut qi = 0;
+    let mut p = 0;
+    while p < paragraphs.len() {
+        let (index, ref range) = paragraphs[p];
+        let mut block = range.clone();
+        // A quote that starts here and ends in a later paragraph pulls that paragraph in.
+        loop {
+            while qi < quotes.len() && quotes[qi].end <= block.start {
+                qi += 1;
+            }
+            let reach = quotes[qi..]
+                .iter()
+                .take_while(|q| q.start < block.end)
+                .map(|q| q.end)
+                .max()
+                .unwrap_or(0);
+            if reach > block.end && p + 1 < paragraphs.len() && paragraphs[p + 1].1.start < reach {
+                p += 1;
+                block.end = paragraphs[p].1.end.max(block.end);
+            } else {
+                break;
+            }
+        }
+        split_block(text, block, index, quotes, &mut out);
+        p += 1;
+    }
+    out
+}
+
+fn split_block(
+    text: &str,
+    block: Range<usize>,
+    paragraph: usize,
+    quotes: &[QuotedSpan],
+    out: &mut Vec<Sentence>,
+) {
+    let first = out.len();
+    let bytes = text.as_bytes();
+    let mut start = block.start;
+    let mut i = block.start;
+    let inside: Vec<&QuotedSpan> = quotes
+        .iter()
+        .filter(|q| q.start < block.end && q.end > block.start)
+        .collect();
+    let mut qk = 0;
+    while i < block.end {
+        while qk < inside.len() && inside[qk].end <= i {
+            qk += 1;
+        }
+        if let Some(q) = inside.get(qk).filter(|q| q.start <= i) {
+            // Inside a quote: jump to its end; a quote ending in . ! ? followed by a capital
+            // ends the sentence.
+            let end = q.end.min(block.end);
+            let content = text[q.content_start..q.content_end.min(end)].trim_end();
+            if content.ends_with(['.', '!', '?']) && starts_new_sentence(&text[end..block.end]) {
+                push(out, text, start..end, paragraph);
+                start = end;
+            }
+            i = end.max(i + 1);
+            continue;
+        }
+        let b = bytes[i];
+        if matches!(b, b'.' | b'!' | b'?') {
+            let mut j = i + 1;
+            while j < block.end && matches!(bytes[j], b'.' | b'!' | b'?' | b')') {
+                j += 1;
+            }
+            if (b != b'.' || !is_abbreviation_before(text, start, i))
+                && starts_new_sentence(&text[j..block.end])
+            {
+                push(out, text, start..j, paragraph);
+                start = j;
+            }
+            i = j;
+            continue;
+        }
+        i += 1;
+        while i < block.end && !text.is_char_boundary(i) {
+            i += 1;
+        }
+    }
+    push(out, text, start..block.end, paragraph);
+    if out.len() > first {
+        out[first].first_in_paragraph = true;
+        if let Some(last) = out.last_mut() {
+            last.last_in_paragraph = true;
+        }
+    }
+}
+
+fn push(out: &mut Vec<Sentence>, text: &str, range: Range<usize>, paragraph: usize) {
+    let s = &text[range.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if lead + trail >= s.len() {
+        return;
+    }
+    out.push(Sentence {
+        range: range.start + lead..range.end - trail,
+        paragraph,
+        first_in_paragraph: false,
+        last_in_paragraph: false,
+    });
+}
+
+/// True when white space then a capital, digit or opening mark follows.
+fn starts_new_sentence(rest: &str) -> bool {
+    let trimmed = rest.trim_start();
+    if trimmed.len() == rest.len() && !rest.is_empty() {
+        return false;
+    }
+    match trimmed.chars().next() {
+        None => false,
+        Some(c) => c.is_uppercase() || c.is_ascii_digit() || "\"“‘'«„「(".contains(c),
+    }
+}
+
+/// True when the period at `dot` ends an abbreviation or an initial ("Mr.", "U.S.", "J.").
+fn is_abbreviation_before(text: &str, from: usize, dot: usize) -> bool {
+    let before = &text[from..dot];
+    let w = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"')
+        .next()
+        .unwrap_or("");
+    let w = w.trim_start_matches(['“', '‘', '\'']);
+    if w.chars().count() == 1 && w.chars().all(char::is_uppercase) {
+        return true;
+    }
+    lexicon::is_abbreviation(w) || (w.contains('.') && w.len() <= 6)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sents(t: &str) -> Vec<&str> {
+        let paragraphs = vec![0..t.len(); 1];
+        let quotes = crate::grammar::spans::find_quotes(t, &paragraphs);
+        let top: Vec<QuotedSpan> = quotes.into_iter().filter(|q| q.depth == 0).collect();
+        split(t, &[(0, 0..t.len())], &top)
+            .into_iter()
+            .map(|s| &t[s.range])
+            .collect()
+    }
+
+    #[test]
+    fn quotes_are_opaque() {
+        assert_eq!(
+            sents("\"We won. They lost,\" Mr. Smith said. Then he left."),
+            ["\"We won. They lost,\" Mr. Smith said.", "Then he left."]
+        );
+    }
+
+    #[test]
+    fn abbreviations_do_not_split() {
+        assert_eq!(
+            sents("The U.S. envoy met Sen. Ted Cruz. It rained."),
+            ["The U.S. envoy met Sen. Ted Cruz.", "It rained."]
+        );
+    }
+
+    #[test]
+    fn quoted_sentence_ends_sentence() {
+        assert_eq!(
+            sents("He said: \"We won.\" Then he left."),
+            ["He said: \"We won.\"", "Then he left."]
+        );
+    }
+}

@@ -1,0 +1,338 @@
+//! The source publication of a quote: the medium where the speaker said or published it,
+//! who relayed it, and the article's own publisher.
+//!
+//! Looked for in the attribution's sentence outside its content:
+//! - medium: "in a commentary published in the New York Times" → The New York Times;
+//!   "in an interview with CNN" → CNN; "told Reuters" → Reuters; "on Twitter", "wrote on X",
+//!   "in a tweet" → the platform; "in a statement" → statement (the genre when no outlet is
+//!   named); "in the article" (definite) → the medium named last in the document;
+//! - relay: a news outlet that "reported", "said" or "quoted" next to the speaker's frame
+//!   ("Xinhua reported"), "according to (a report by) Reuters", "as reported by AP".
+
+use std::ops::Range;
+
+use crate::grammar::lexicon;
+use crate::grammar::mention::{MentionKind, mention_at};
+use crate::grammar::words::{Token, tokens};
+
+/// Medium and relay of one quote.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Source {
+    /// Where the speaker said or published it.
+    pub medium: Option<String>,
+    /// Who relayed it.
+    pub reported_by: Option<String>,
+}
+
+/// Genres of the place where something is said or published.
+const GENRES: &[&str] = &[
+    "statement",
+    "interview",
+    "commentary",
+    "op-ed",
+    "oped",
+    "column",
+    "article",
+    "essay",
+    "piece",
+    "editorial",
+    "letter",
+    "speech",
+    "address",
+    "tweet",
+    "post",
+    "blog",
+    "email",
+    "e-mail",
+    "memo",
+    "video",
+    "podcast",
+    "broadcast",
+    "briefing",
+    "press",
+    "news",
+    "conference",
+    "op-ed",
+    "report",
+    "release",
+    "message",
+    "note",
+    "book",
+    "memoir",
+    "remarks",
+    "appearance",
+    "testimony",
+    "hearing",
+    "rally",
+    "debate",
+    "radio",
+    "television",
+    "show",
+    "documentary",
+    "filing",
+    "posting",
+    "newsletter",
+    "announcement",
+    "opinion",
+];
+
+/// Finds medium and relay in `sentence` outside the `content` ranges. `last_medium` carries
+/// the document's latest named medium for anaphoric "in the article".
+pub fn find(
+    text: &str,
+    sentence: Range<usize>,
+    content: &[Range<usize>],
+    last_medium: &mut Option<String>,
+) -> Source {
+    let mut src = Source::default();
+    let mut pieces = Vec::new();
+    let mut pos = sentence.start;
+    for c in content {
+        if c.start > pos {
+            pieces.push(pos..c.start.min(sentence.end));
+        }
+        pos = pos.max(c.end);
+    }
+    if pos < sentence.end {
+        pieces.push(pos..sentence.end);
+    }
+    for piece in pieces {
+        let toks: Vec<Token> = tokens(text, piece.clone())
+            .into_iter()
+            .filter(|t| t.is_word)
+            .collect();
+        scan(text, &toks, piece.end, &mut src, last_medium);
+    }
+    if src
+        .medium
+        .as_ref()
+        .is_some_and(|m| m.starts_with(char::is_uppercase))
+    {
+        *last_medium = src.medium.clone();
+    }
+    src
+}
+
+fn word<'t>(text: &'t str, t: &Token) -> &'t str {
+    &text[t.start..t.end]
+}
+
+fn scan(text: &str, toks: &[Token], limit: usize, src: &mut Source, last_medium: &Option<String>) {
+    for (i, t) in toks.iter().enumerate() {
+        let w = word(text, t).to_ascii_lowercase();
+        let next = |k: usize| toks.get(i + k).map(|t| word(text, t).to_ascii_lowercase());
+        match w.as_str() {
+            // in a commentary (published) in the New York Times; in an interview with CNN
+            "in" | "on" | "during" | "via" => {
+                if src.medium.is_none()
+                    && let Some(p) = outlet_at(text, toks.get(i + 1), limit)
+                {
+                    src.medium = Some(p);
+                    continue;
+                }
+                let det = next(1);
+                let genre = next(2);
+                if let (Some(det), Some(genre)) = (det, genre)
+                    && is_det(&det)
+                    && let Some(g) = GENRES.iter().find(|g| **g == genre)
+                {
+                    // An outlet later in the phrase: "published in X", "with CNN", "on Twitter".
+                    let outlet = toks[i + 3..]
+                        .iter()
+                        .take(6)
+                        .enumerate()
+                        .filter(|(k, _)| {
+                            matches!(
+                                word(text, &toks[i + 3 + k]).to_ascii_lowercase().as_str(),
+                                "in" | "on" | "with" | "to" | "by" | "for"
+                            )
+                        })
+                        .find_map(|(k, _)| outlet_at(text, toks.get(i + 4 + k), limit));
+                    if let Some(o) = outlet {
+                        src.medium.get_or_insert(o);
+                    } else if matches!(det.as_str(), "the" | "that" | "this")
+                        && last_medium.is_some()
+                        && !matches!(*g, "statement")
+                    {
+                        src.medium
+                            .get_or_insert(last_medium.clone().unwrap_or_default());
+                    } else if matches!(*g, "tweet") {
+                        src.medium.get_or_insert("Twitter".into());
+                    } else if !matches!(*g, "report" | "news" | "press" | "conference" | "note") {
+                        src.medium.get_or_insert((*g).to_string());
+                    }
+                }
+            }
+            "told" | "tells" | "telling" | "tell" | "interviewed" => {
+                if let Some(o) =
+                    outlet_at(text, toks.get(i + 1), limit).filter(|o| lexicon::is_news_outlet(o))
+                {
+                    src.medium.get_or_insert(o);
+                }
+            }
+            "tweeted" | "tweets" | "tweeting" | "tweet" if i > 0 => {
+                src.medium.get_or_insert("Twitter".into());
+            }
+            "according" if next(1).as_deref() == Some("to") => {
+                // according to (a report by|in|from) OUTLET
+                let mut k = i + 2;
+                if next(2).as_deref().is_some_and(is_det)
+                    && next(3).as_deref().is_some_and(|g| GENRES.contains(&g))
+                {
+                    k = i + 5;
+                }
+                if let Some(o) =
+                    outlet_at(text, toks.get(k), limit).filter(|o| lexicon::is_news_outlet(o))
+                {
+                    src.reported_by.get_or_insert(o);
+                }
+            }
+            "reported" | "reports" | "reporting" | "quoted" | "cited" => {
+                if w == "reported" && i > 0 && word(text, &toks[i - 1]).eq_ignore_ascii_case("as") {
+                    if next(1).as_deref() == Some("by")
+                        && let Some(o) = outlet_at(text, toks.get(i + 2), limit)
+                    {
+                        src.reported_by.get_or_insert(o);
+                    }
+                    continue;
+                }
+                // OUTLET reported: the outlet ends right before the verb.
+                if let Some(o) = outlet_ending_before(text, toks, i) {
+                    src.reported_by.get_or_insert(o);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn is_det(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "an" | "the" | "his" | "her" | "their" | "its" | "that" | "this" | "our" | "my"
+    )
+}
+
+/// A news outlet or platform named at token `t` ("the New York Times", "CNN", "Twitter").
+fn outlet_at(text: &str, t: Option<&Token>, limit: usize) -> Option<String> {
+    let t = t?;
+    let w = word(text, t);
+    if let Some(p) = lexicon::platform(w)
+        && (w.len() > 1 || w == "X")
+    {
+        return Some(p.to_string());
+    }
+    let m = mention_at(text, t.start, limit)?;
+    if !matches!(m.kind, MentionKind::Organization | MentionKind::Name) {
+        return None;
+    }
+    // Keep a capitalized "The" that belongs to the title ("The Guardian").
+    let name_range = m.name?;
+    let from = if text[m.start..name_range.start].starts_with("The ") {
+        m.start
+    } else {
+        name_range.start
+    };
+    let raw = &text[from..name_range.end];
+    let name = raw
+        .strip_suffix("'s")
+        .or_else(|| raw.strip_suffix("’s"))
+        .unwrap_or(raw);
+    if lexicon::is_news_outlet(name) {
+        Some(canonical_outlet(name))
+    } else {
+        None
+    }
+}
+
+/// The outlet whose last word is token `i - 1` ("Xinhua reported", "The Associated Press reported").
+fn outlet_ending_before(text: &str, toks: &[Token], i: usize) -> Option<String> {
+    let end = toks.get(i.checked_sub(1)?)?.end;
+    (i.saturating_sub(4)..i).find_map(|k| {
+        let m = mention_at(text, toks[k].start, end)?;
+        let name = &text[m.name.clone()?];
+        (m.end == end && m.kind == MentionKind::Organization && lexicon::is_news_outlet(name))
+            .then(|| canonical_outlet(name))
+    })
+}
+
+/// "New York Times" → "The New York Times"; other outlets as written.
+pub fn canonical_outlet(name: &str) -> String {
+    const THE: &[&str] = &[
+        "Times",
+        "Post",
+        "Journal",
+        "Guardian",
+        "Herald",
+        "Tribune",
+        "Telegraph",
+        "Independent",
+        "Economist",
+        "Observer",
+        "Chronicle",
+        "Gazette",
+        "Hill",
+        "Atlantic",
+        "Yorker",
+        "Globe",
+        "Sun",
+        "Mirror",
+        "Star",
+        "Inquirer",
+        "Examiner",
+        "Hindu",
+    ];
+    let bare = name.strip_prefix("the ").unwrap_or(name);
+    if !bare.starts_with("The ") && bare.rsplit(' ').next().is_some_and(|l| THE.contains(&l)) {
+        format!("The {bare}")
+    } else {
+        bare.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn src(t: &str, content: Range<usize>) -> Source {
+        find(t, 0..t.len(), &[content], &mut None)
+    }
+
+    #[test]
+    fn commentary_in_newspaper_relayed() {
+        let t = "\"Q,\" wrote Tillerson in a commentary published in the New York Times, Xinhua reported on Thursday.";
+        let s = src(t, 0..4);
+        assert_eq!(s.medium.as_deref(), Some("The New York Times"));
+        assert_eq!(s.reported_by.as_deref(), Some("Xinhua"));
+    }
+
+    #[test]
+    fn platforms_and_genres() {
+        assert_eq!(
+            src("\"Q,\" she wrote on X.", 0..4).medium.as_deref(),
+            Some("X")
+        );
+        assert_eq!(
+            src("\"Q,\" he said in a statement.", 0..4)
+                .medium
+                .as_deref(),
+            Some("statement")
+        );
+        assert_eq!(
+            src("\"Q,\" he told Reuters.", 0..4).medium.as_deref(),
+            Some("Reuters")
+        );
+        assert_eq!(
+            src("\"Q,\" he said in an interview with CNN.", 0..4)
+                .medium
+                .as_deref(),
+            Some("CNN")
+        );
+    }
+
+    #[test]
+    fn according_to_a_report() {
+        let t = "The plant will close, according to a report by Reuters.";
+        assert_eq!(src(t, 0..20).reported_by.as_deref(), Some("Reuters"));
+    }
+}

@@ -1,0 +1,462 @@
+//! Speakers across the document: every mention resolved to a canonical name.
+//!
+//! A registry of the people and organizations named in the body is built first (each
+//! capitalized name with its titles: "US Secretary of State Rex Tillerson" registers Rex
+//! Tillerson with the role "US Secretary of State"). Then, in text order:
+//! - a surname or partial name ("Tillerson", "Mr. Diallo") resolves to the most recently
+//!   mentioned registered name that ends with it (or starts with it), of compatible gender;
+//! - he/she resolves to the most recent speaker of compatible gender within three paragraphs,
+//!   else to the most recently mentioned compatible person; they/it to the most recent
+//!   organization speaker;
+//! - a definite description ("the top US diplomat", "the minister", "the company") resolves
+//!   to the most recent person whose titles fit the description's role family
+//!   ([`lexicon::ROLE_FAMILIES`]), or organization whose name holds its head word;
+//! - indefinite descriptions ("a spokeswoman", "one official") stay unresolved.
+//!
+//! Gender comes only from evidence in the text: honorifics (Mr, Ms), gendered role nouns
+//! (spokeswoman, chairman) and pronouns that resolved to the person.
+
+use std::ops::Range;
+
+use crate::SpeakerKind;
+use crate::grammar::lexicon::{self, Gender};
+use crate::grammar::mention::{Mention, MentionKind, mention_at};
+
+/// A resolved speaker.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Resolved {
+    /// Canonical name, when known.
+    pub name: Option<String>,
+    /// person, organization or unknown.
+    pub kind: SpeakerKind,
+}
+
+#[derive(Debug, Clone)]
+struct Entity {
+    name: String,
+    kind: SpeakerKind,
+    /// Lower-cased title and role words ("us secretary of state").
+    roles: String,
+    gender: Option<Gender>,
+    /// Pronoun evidence: (male, female) counts of pronouns that follow its mentions.
+    votes: (u32, u32),
+    /// Byte offsets of its mentions, ascending.
+    mentions: Vec<usize>,
+    /// Paragraph and offset of its last attribution as a speaker.
+    spoke: Option<(usize, usize)>,
+}
+
+impl Entity {
+    fn last_before(&self, pos: usize) -> Option<usize> {
+        let i = self.mentions.partition_point(|&m| m < pos);
+        i.checked_sub(1).map(|i| self.mentions[i])
+    }
+
+    fn surname(&self) -> &str {
+        self.name.rsplit(' ').next().unwrap_or(&self.name)
+    }
+
+    fn fits(&self, g: Option<Gender>) -> bool {
+        g.is_none() || self.gender().is_none() || self.gender() == g
+    }
+
+    /// Gender from explicit evidence, else from the pronouns that followed its mentions.
+    fn gender(&self) -> Option<Gender> {
+        self.gender.or(match self.votes {
+            (m, f) if m > f => Some(Gender::Male),
+            (m, f) if f > m => Some(Gender::Female),
+            _ => None,
+        })
+    }
+}
+
+/// Resolves speaker mentions of one document.
+#[derive(Debug, Clone)]
+pub struct Resolver<'t> {
+    text: &'t str,
+    entities: Vec<Entity>,
+}
+
+impl<'t> Resolver<'t> {
+    /// Registers the names mentioned in the given body ranges.
+    pub fn new(text: &'t str, body: &[(usize, Range<usize>)]) -> Self {
+        let mut r = Resolver {
+            text,
+            entities: Vec::new(),
+        };
+        for (_, range) in body {
+            r.register_range(range.clone());
+        }
+        r
+    }
+
+    fn register_range(&mut self, range: Range<usize>) {
+        let text = self.text;
+        let mut covered = range.start;
+        let mut prev_alnum = false;
+        for (i, c) in text[range.clone()].char_indices() {
+            let pos = range.start + i;
+            let starts_word = c.is_alphanumeric() && !prev_alnum;
+            prev_alnum = c.is_alphanumeric() || (prev_alnum && matches!(c, '\'' | '’' | '-'));
+            if !starts_word || pos < covered {
+                continue;
+            }
+            let w_end = text[pos..range.end]
+                .find(|ch: char| !ch.is_alphanumeric())
+                .map_or(range.end, |k| pos + k);
+            let w = &text[pos..w_end];
+            if !(c.is_uppercase() || lexicon::is_title(w)) {
+                continue;
+            }
+            let Some(mut m) = mention_at(text, pos, range.end) else {
+                continue;
+            };
+            // "Deborah Finch and Marcus Wale": register the first conjunct, the loop reaches
+            // the next.
+            if let Some(k) = text[m.start..m.end].find(" and ")
+                && let Some(first) = mention_at(text, pos, m.start + k)
+            {
+                m = first;
+            }
+            if m.kind == MentionKind::Name
+                && m.name
+                    .as_ref()
+                    .is_some_and(|n| lexicon::is_place_like(&text[n.clone()]))
+            {
+                covered = m.end;
+                continue;
+            }
+            if matches!(m.kind, MentionKind::Name | MentionKind::Organization) {
+                let sentence_start = text[range.start..pos]
+                    .rfind(['.', '!', '?', '\n'])
+                    .map_or(range.start, |k| range.start + k + 1);
+                let first_in_sentence = covered <= sentence_start;
+                if let Some(i) = self.register(&m) {
+                    self.add_appositive_roles(i, &m, sentence_start, range.end);
+                    if first_in_sentence && m.kind == MentionKind::Name {
+                        self.vote_gender(i, m.end, range.end);
+                    }
+                }
+                covered = m.end;
+            }
+        }
+    }
+
+    /// Role words written in apposition: "Ravnsund's mayor, Per Aukland," and "Ingrid
+    /// Solheim, 54," / "Finch, a two-term council member,".
+    fn add_appositive_roles(&mut self, i: usize, m: &Mention, sentence_start: usize, limit: usize) {
+        let text = self.text;
+        let mut extra = String::new();
+        if let Some(before) = text[sentence_start..m.start].trim_end().strip_suffix(',') {
+            let seg = before
+                .rsplit([',', ';', ':', '('])
+                .next()
+                .unwrap_or(before)
+                .trim();
+            if seg.split_whitespace().count() <= 6
+                && seg.split_whitespace().all(|w| !lexicon::is_pronoun(w))
+            {
+                extra.push_str(seg);
+            }
+        }
+        if let Some(after) = text[m.end..limit].strip_prefix(", ") {
+            let seg = after
+                .split([',', '.', ';', ':', '(', ')'])
+                .next()
+                .unwrap_or("");
+            if seg.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
+                && seg.split_whitespace().count() <= 8
+            {
+                extra.push(' ');
+                extra.push_str(seg);
+            }
+        }
+        let extra = extra.trim().to_lowercase();
+        let e = &mut self.entities[i];
+        if !extra.is_empty() && !e.roles.contains(&extra) {
+            e.roles.push(' ');
+            e.roles.push_str(&extra);
+        }
+        if e.gender.is_none() {
+            e.gender = extra.split_whitespace().find_map(lexicon::noun_gender);
+        }
+    }
+
+    /// A person who opens a sentence is the likeliest referent of the first third-person
+    /// pronoun later in that sentence ("Wale ... pointed to his years").
+    fn vote_gender(&mut self, i: usize, from: usize, limit: usize) {
+        let rest = &self.text[from..limit];
+        let end = rest
+            .find(['.', '!', '?', '"', '“'])
+            .unwrap_or(rest.len())
+            .min(300);
+        let end = (0..=end)
+            .rev()
+            .find(|&k| rest.is_char_boundary(k))
+            .unwrap_or(0);
+        for w in rest[..end].split(|c: char| !c.is_alphanumeric()) {
+            let g = match w {
+                "he" | "him" | "his" | "himself" | "He" | "His" => Gender::Male,
+                "she" | "her" | "hers" | "herself" | "She" | "Her" => Gender::Female,
+                _ => continue,
+            };
+            let v = &mut self.entities[i].votes;
+            match g {
+                Gender::Male => v.0 += 1,
+                Gender::Female => v.1 += 1,
+            }
+            break;
+        }
+    }
+
+    /// Adds a name or organization mention to the registry, returning its entity index.
+    fn register(&mut self, m: &Mention) -> Option<usize> {
+        let name_range = m.name.clone()?;
+        let name = normalize(&self.text[name_range.clone()]);
+        let kind = if m.kind == MentionKind::Organization {
+            SpeakerKind::Organization
+        } else {
+            SpeakerKind::Person
+        };
+        let roles = self.text[m.start..name_range.start].to_lowercase();
+        if let Some(i) = self.entities.iter().position(|e| e.name == name) {
+            let e = &mut self.entities[i];
+            if let Err(k) = e.mentions.binary_search(&m.start) {
+                e.mentions.insert(k, m.start);
+            }
+            if !roles.trim().is_empty() && !e.roles.contains(roles.trim()) {
+                e.roles.push(' ');
+                e.roles.push_str(roles.trim());
+            }
+            e.gender = e.gender.or(m.gender);
+            return Some(i);
+        }
+        // A single word that ends a known full name is that person, not a new one.
+        if kind == SpeakerKind::Person && !name.contains(' ') {
+            let i = self.resolve_name(m)?;
+            if let Err(k) = self.entities[i].mentions.binary_search(&m.start) {
+                self.entities[i].mentions.insert(k, m.start);
+            }
+            return Some(i);
+        }
+        self.entities.push(Entity {
+            name,
+            kind,
+            roles,
+            gender: m.gender,
+            votes: (0, 0),
+            mentions: vec![m.start],
+            spoke: None,
+        });
+        Some(self.entities.len() - 1)
+    }
+
+    /// Resolves a speaker mention made at paragraph `paragraph`, and remembers it as the
+    /// latest speaker.
+    pub fn resolve(&mut self, m: &Mention, paragraph: usize) -> Resolved {
+        let found = match m.kind {
+            MentionKind::Name => self.resolve_name(m),
+            MentionKind::Organization => self.register(m).or_else(|| self.find_org_name(m)),
+            MentionKind::Pronoun => self.resolve_pronoun(m),
+            MentionKind::Description => self.resolve_description(m),
+        };
+        match found {
+            Some(i) => {
+                let e = &mut self.entities[i];
+                if m.kind == MentionKind::Pronoun && e.gender().is_none() {
+                    e.gender = m.gender;
+                }
+                e.spoke = Some((paragraph, m.start));
+                if let Err(k) = e.mentions.binary_search(&m.start) {
+                    e.mentions.insert(k, m.start);
+                }
+                Resolved {
+                    name: Some(e.name.clone()),
+                    kind: e.kind,
+                }
+            }
+            None => Resolved {
+                name: match m.kind {
+                    MentionKind::Name => m.name.clone().map(|r| normalize(&self.text[r])),
+                    _ => None,
+                },
+                kind: self.kind_of(m),
+            },
+        }
+    }
+
+    fn kind_of(&self, m: &Mention) -> SpeakerKind {
+        let w = &self.text[m.start..m.end];
+        match m.kind {
+            MentionKind::Name => SpeakerKind::Person,
+            MentionKind::Organization => SpeakerKind::Organization,
+            MentionKind::Pronoun => match w.to_ascii_lowercase().as_str() {
+                "he" | "she" | "i" => SpeakerKind::Person,
+                "it" => SpeakerKind::Organization,
+                _ => SpeakerKind::Unknown,
+            },
+            MentionKind::Description => {
+                let head = m.head.clone().map_or("", |r| &self.text[r]);
+                if lexicon::is_person_noun(head) {
+                    SpeakerKind::Person
+                } else if lexicon::is_org_head(head) {
+                    SpeakerKind::Organization
+                } else {
+                    SpeakerKind::Unknown
+                }
+            }
+        }
+    }
+
+    fn resolve_name(&mut self, m: &Mention) -> Option<usize> {
+        let range = m.name.clone()?;
+        let name = normalize(&self.text[range]);
+        if name.contains(' ') {
+            // A full name: itself, or a longer registered name that ends with it.
+            return self.register(m);
+        }
+        let pos = m.start;
+        let candidates = self.entities.iter().enumerate().filter(|(_, e)| {
+            e.kind == SpeakerKind::Person
+                && e.fits(m.gender)
+                && (e.surname() == name || e.name.split(' ').next() == Some(name.as_str()))
+        });
+        // The most recently mentioned before, else the first mentioned after.
+        let best = candidates
+            .clone()
+            .filter_map(|(i, e)| e.last_before(pos).map(|p| (p, i)))
+            .max()
+            .map(|(_, i)| i)
+            .or_else(|| {
+                candidates
+                    .min_by_key(|(_, e)| e.mentions[0])
+                    .map(|(i, _)| i)
+            });
+        if let Some(i) = best
+            && self.entities[i].gender.is_none()
+        {
+            self.entities[i].gender = m.gender;
+        }
+        best
+    }
+
+    fn find_org_name(&self, m: &Mention) -> Option<usize> {
+        let name = normalize(&self.text[m.name.clone()?]);
+        self.entities.iter().position(|e| e.name == name)
+    }
+
+    fn resolve_pronoun(&self, m: &Mention) -> Option<usize> {
+        let w = self.text[m.start..m.end].to_ascii_lowercase();
+        let pos = m.start;
+        match w.as_str() {
+            "he" | "she" => {
+                let recent = |known_only: bool| {
+                    self.entities
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, e)| e.kind == SpeakerKind::Person && e.fits(m.gender))
+                        .filter(|(_, e)| !known_only || e.gender() == m.gender)
+                        .filter_map(|(i, e)| e.last_before(pos).map(|p| (p, i)))
+                        .max()
+                };
+                let any = recent(false);
+                let known = recent(true);
+                match (any, known) {
+                    (Some((_, a)), Some((kp, k)))
+                        if self.entities[a].gender().is_none() && pos - kp < 800 =>
+                    {
+                        Some(k)
+                    }
+                    (Some((_, a)), _) => Some(a),
+                    (None, _) => None,
+                }
+            }
+            "they" | "it" => self
+                .entities
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| e.kind == SpeakerKind::Organization)
+                .filter_map(|(i, e)| e.spoke.filter(|&(_, at)| at < pos).map(|(_, at)| (at, i)))
+                .max()
+                .map(|(_, i)| i),
+            _ => None,
+        }
+    }
+
+    fn resolve_description(&self, m: &Mention) -> Option<usize> {
+        if !m.definite {
+            return None;
+        }
+        let head = self.text[m.head.clone()?].to_ascii_lowercase();
+        let pos = m.start;
+        let most_recent = |pred: &dyn Fn(&Entity) -> bool| {
+            self.entities
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| pred(e))
+                .filter_map(|(i, e)| e.last_before(pos).map(|p| (p, i)))
+                .max()
+                .map(|(_, i)| i)
+        };
+        if let Some((_, titles)) = lexicon::ROLE_FAMILIES.iter().find(|(h, _)| *h == head) {
+            return most_recent(&|e: &Entity| {
+                e.kind == SpeakerKind::Person
+                    && e.fits(m.gender)
+                    && titles.iter().any(|t| contains_words(&e.roles, t))
+            });
+        }
+        if let Some(age) = head.strip_suffix("-year-old") {
+            return most_recent(&|e: &Entity| {
+                e.kind == SpeakerKind::Person && e.roles.split_whitespace().any(|w| w == age)
+            })
+            .or_else(|| {
+                most_recent(&|e: &Entity| e.kind == SpeakerKind::Person && e.spoke.is_some())
+            });
+        }
+        if lexicon::is_org_head(&head) {
+            const COMPANY: &[&str] = &[
+                "corp",
+                "corporation",
+                "inc",
+                "ltd",
+                "llc",
+                "plc",
+                "co",
+                "company",
+                "group",
+                "holdings",
+            ];
+            let fits = |w: &str| {
+                let w = w.trim_end_matches('.');
+                if matches!(head.as_str(), "company" | "firm") {
+                    COMPANY.iter().any(|f| f.eq_ignore_ascii_case(w))
+                } else {
+                    w.eq_ignore_ascii_case(&head)
+                }
+            };
+            return most_recent(&|e: &Entity| {
+                e.kind == SpeakerKind::Organization && e.name.split(' ').any(fits)
+            });
+        }
+        None
+    }
+}
+
+/// True when `hay` holds the words of `needle` as whole words.
+fn contains_words(hay: &str, needle: &str) -> bool {
+    hay.match_indices(needle).any(|(i, _)| {
+        let before = hay[..i].chars().next_back();
+        let after = hay[i + needle.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// Collapses white space and drops a possessive ending.
+fn normalize(s: &str) -> String {
+    let joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    joined
+        .trim_end_matches("'s")
+        .trim_end_matches("’s")
+        .trim_end_matches(['.', ','])
+        .to_string()
+}
