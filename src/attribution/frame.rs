@@ -19,6 +19,9 @@ pub struct Frame {
     pub range: Range<usize>,
     /// True when the speaker follows the cue ("said Smith", "according to Smith").
     pub inverted: bool,
+    /// True when the speaker is the subject of the sentence, away from the cue: a participle
+    /// ("..., saying") or a coordinated verb ("... and said"). Its content follows the cue.
+    pub detached: bool,
 }
 
 /// Characters that end the clause in which a subject is looked for.
@@ -54,9 +57,18 @@ fn frame_for(text: &str, sentence: Range<usize>, cue: Cue) -> Option<Frame> {
             speaker,
             cue,
             inverted: true,
+            detached: false,
         });
     }
-    if matches!(cue.form, CueForm::Gerund | CueForm::Infinitive) {
+    let before = text[sentence.start..cue.start].trim_end();
+    let coordinated =
+        before.ends_with(',') || before.ends_with(" and") || before.ends_with(", and");
+    if cue.form == CueForm::Gerund {
+        return coordinated
+            .then(|| detached(text, &sentence, cue))
+            .flatten();
+    }
+    if cue.form == CueForm::Infinitive {
         return None;
     }
     if cue.passive && !text[cue.start..cue.end].contains("quoted") {
@@ -84,9 +96,13 @@ fn frame_for(text: &str, sentence: Range<usize>, cue: Cue) -> Option<Frame> {
             speaker,
             cue,
             inverted: false,
+            detached: false,
         });
     }
     // Inversion after a quote or a comma: `"...," said Smith` / `, added the minister`.
+    if cue.form == CueForm::Finite && before.ends_with(" and") {
+        return detached(text, &sentence, cue);
+    }
     if cue.start == cue.verb_start
         && !cue.passive
         && matches!(cue.form, CueForm::Finite | CueForm::Phrase)
@@ -154,10 +170,31 @@ fn frame_for(text: &str, sentence: Range<usize>, cue: Cue) -> Option<Frame> {
                 speaker,
                 cue,
                 inverted: true,
+                detached: false,
             });
         }
     }
     None
+}
+
+/// A frame whose speaker is the subject that opens the sentence ("Tracy Martin issued a
+/// statement, saying ...", "McConnell ... and said this week that ...").
+fn detached(text: &str, sentence: &Range<usize>, cue: Cue) -> Option<Frame> {
+    let speaker = mention_at(text, sentence.start, cue.start)?;
+    let rest = text[speaker.end..cue.start].trim_start();
+    // The subject must be followed by its verb, not by the end of a quote or a comma.
+    if rest.starts_with([',', '"', '”', ':'])
+        || speaker.kind == MentionKind::Pronoun && !is_personal(text, &speaker)
+    {
+        return None;
+    }
+    Some(Frame {
+        range: cue.start..cue.end,
+        speaker,
+        cue,
+        inverted: false,
+        detached: true,
+    })
 }
 
 /// The subject mention that ends right before `cue_start`, within its clause. Appositives

@@ -125,6 +125,20 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[QuotedSpan]) -> V
                         .filter(|a| a.speaker.is_some() && sentence.paragraph <= a.paragraph + 1)
                         .map(|a| (a.speaker.clone(), None))
                 });
+                // A quote sentence after an attributed quote of the same paragraph is one
+                // more part of that quote (`"Q1," S said. "Q2."`).
+                if let Some(last) = out.last_mut().filter(|a| {
+                    a.paragraph == sentence.paragraph
+                        && a.kind != QuoteKind::Indirect
+                        && a.content.last().is_some_and(|c| c.end <= q.start)
+                        && !text[a.sentence.end.min(q.start)..q.start].contains('\n')
+                }) {
+                    last.content.push(q.start..q.end);
+                    if last.kind == QuoteKind::Direct {
+                        last.spans.push((*q).clone());
+                    }
+                    continue;
+                }
                 if let Some((speaker, cue)) = speaker {
                     out.push(direct(q, speaker, cue, sentence));
                 }
@@ -189,7 +203,11 @@ fn attribute_frame(
     pending: &mut Option<Pending>,
 ) {
     let range = sentence.range.clone();
-    let before = trim_range(text, range.start..f.range.start, &[',', '—', '–']);
+    let before = if f.detached {
+        f.range.start..f.range.start
+    } else {
+        trim_range(text, range.start..f.range.start, &[',', '—', '–'])
+    };
     let tail = frame_tail(text, f, range.end);
     let after = trim_range(text, tail..content_end.max(tail), &[]);
     let after = strip_final_period(text, after, qs);
@@ -205,7 +223,9 @@ fn attribute_frame(
         sentence: range.clone(),
     };
     let after_starts_quote = qs.iter().find(|q| q.start == after.start);
-    if has_words(&before) && quote_in(&before) {
+    let after_content = has_words(&after) && !is_adjunct_chain(&text[after.clone()]);
+    let before_opens_quote = qs.iter().any(|q| q.start == before.start);
+    if has_words(&before) && quote_in(&before) && (before_opens_quote || !after_content) {
         let mut parts = vec![before.clone()];
         if let Some(q) = after_starts_quote {
             // Split quote: "Q1," S V, "Q2."
@@ -225,7 +245,7 @@ fn attribute_frame(
         && text[f.range.end..].trim_start().starts_with(',');
     if parenthetical && !f.inverted {
         out.push(classify(text, new(vec![before, after]), qs));
-    } else if has_words(&after) && !is_adjunct_chain(&text[after.clone()]) {
+    } else if after_content {
         if !quote_in(&after) && text[after.clone()].split_whitespace().count() < 2 {
             return;
         }
@@ -278,37 +298,26 @@ fn frame_tail(text: &str, f: &Frame, limit: usize) -> usize {
     pos
 }
 
-/// True when `s` is empty or a chain of prepositional/time adjuncts ("on Tuesday in a statement").
+/// True when `s` is empty or a chain of prepositional, time and manner adjuncts ("on
+/// Tuesday in a statement", "this week", "again", "when asked about it").
 fn is_adjunct_chain(s: &str) -> bool {
     let s = s.trim();
     if s.is_empty() {
         return true;
     }
-    if s.contains(['"', '“', '”', '.', ';', '(', ')']) {
+    if s.contains(['"', '“', '”', '.', ';', '(', ')']) || s.split_whitespace().count() > 14 {
         return false;
     }
-    let first = s.split_whitespace().next().unwrap_or("");
-    const OPENERS: &[&str] = &[
-        "in",
-        "on",
-        "at",
-        "during",
-        "after",
-        "before",
-        "with",
-        "to",
-        "from",
-        "for",
-        "late",
-        "early",
-        "last",
-        "this",
-        "earlier",
-        "later",
-        "on",
-        "via",
-        "through",
-        "over",
+    let mut words = s
+        .split_whitespace()
+        .map(|w| w.trim_end_matches(',').to_ascii_lowercase());
+    let first = words.next().unwrap_or_default();
+    let second = words.next().unwrap_or_default();
+    const PREPOSITIONS: &[&str] = &[
+        "in", "on", "at", "during", "after", "before", "with", "to", "from", "for", "via",
+        "through", "over", "outside", "inside", "near", "by", "when", "while", "as", "upon",
+    ];
+    const ADVERBS: &[&str] = &[
         "again",
         "also",
         "previously",
@@ -316,13 +325,8 @@ fn is_adjunct_chain(s: &str) -> bool {
         "recently",
         "yesterday",
         "today",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
+        "tonight",
+        "tomorrow",
         "privately",
         "publicly",
         "separately",
@@ -331,43 +335,70 @@ fn is_adjunct_chain(s: &str) -> bool {
         "then",
         "afterward",
         "afterwards",
-        "when",
-        "while",
+        "later",
+        "earlier",
+        "bluntly",
+        "flatly",
+        "firmly",
+        "simply",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "frequently",
     ];
-    OPENERS
-        .iter()
-        .any(|o| o.eq_ignore_ascii_case(first.trim_end_matches(',')))
-        && s.split_whitespace().count() <= 14
+    const TIME_STARTERS: &[&str] = &["this", "last", "next", "late", "early", "earlier", "later"];
+    const TIME_WORDS: &[&str] = &[
+        "week",
+        "month",
+        "year",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "weekend",
+        "spring",
+        "summer",
+        "fall",
+        "autumn",
+        "winter",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "day",
+        "time",
+    ];
+    PREPOSITIONS.contains(&first.as_str())
+        || ADVERBS.contains(&first.as_str())
+        || (TIME_STARTERS.contains(&first.as_str()) && TIME_WORDS.contains(&second.as_str()))
 }
 
-fn word_positions(s: &str) -> impl Iterator<Item = (usize, &str)> {
-    s.split_word_bound_indices()
-}
-
-trait WordBounds {
-    fn split_word_bound_indices(&self) -> std::vec::IntoIter<(usize, &str)>;
-}
-
-impl WordBounds for str {
-    fn split_word_bound_indices(&self) -> std::vec::IntoIter<(usize, &str)> {
-        let mut out = Vec::new();
-        let mut start = None;
-        for (i, c) in self.char_indices() {
-            let w = c.is_alphanumeric() || c == '\'' || c == '’' || c == '-';
-            match (w, start) {
-                (true, None) => start = Some(i),
-                (false, Some(s)) => {
-                    out.push((s, &self[s..i]));
-                    start = None;
-                }
-                _ => {}
+/// The words of `s` with their byte offsets.
+fn word_positions(s: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        let w = c.is_alphanumeric() || c == '\'' || c == '’' || c == '-';
+        match (w, start) {
+            (true, None) => start = Some(i),
+            (false, Some(st)) => {
+                out.push((st, &s[st..i]));
+                start = None;
             }
+            _ => {}
         }
-        if let Some(s) = start {
-            out.push((s, &self[s..]));
-        }
-        out.into_iter()
     }
+    if let Some(st) = start {
+        out.push((st, &s[st..]));
+    }
+    out
 }
 
 /// Skips the object of a tell-verb: a pronoun ("him", "them") or a mention ("Reuters",
