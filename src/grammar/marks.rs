@@ -234,6 +234,22 @@ pub(super) fn scan_range_into(text: &str, range: Range<usize>, out: &mut Vec<Mar
             }
             (None, None) => break,
         };
+        // Two apostrophes in a row are a straight double mark (''Like this,'' as some
+        // newspaper archives print quotes).
+        if bytes[i] == b'\'' && bytes.get(i + 1) == Some(&b'\'') {
+            common.next_if(|&j| j == i + 1);
+            let prev = para[..i].chars().next_back();
+            let next = para[i + 2..].chars().next();
+            cands.push(Cand {
+                pos: base + i,
+                ch: '"',
+                len: 2,
+                role: straight_role(opening_context(prev, next), closing_context(prev, next)),
+                weak: false,
+                strong: false,
+            });
+            continue;
+        }
         let Ok((after, ch)) = quote_char(&para[i..]) else {
             continue;
         };
@@ -282,6 +298,7 @@ pub(super) fn scan_range_into(text: &str, range: Range<usize>, out: &mut Vec<Mar
         cands.push(Cand {
             pos: base + i,
             ch,
+            len,
             role,
             weak,
             strong,
@@ -291,7 +308,7 @@ pub(super) fn scan_range_into(text: &str, range: Range<usize>, out: &mut Vec<Mar
     resolve_singles(&mut cands);
     out.extend(cands.iter().map(|c| Mark {
         pos: c.pos,
-        len: c.ch.len_utf8(),
+        len: c.len,
         // Every char recognised by `quote_char` has a style.
         style: style_of(c.ch).unwrap_or(MarkStyle::Straight),
         role: c.role,
@@ -301,7 +318,10 @@ pub(super) fn scan_range_into(text: &str, range: Range<usize>, out: &mut Vec<Mar
 /// A mark found in phase 1, before the single-quote pending state is applied.
 struct Cand {
     pos: usize,
+    /// The mark's character (`"` for a doubled apostrophe).
     ch: char,
+    /// Its length in bytes (2 for a doubled apostrophe).
+    len: usize,
     role: MarkRole,
     /// A trailing possessive / g-dropping candidate (rule 3): decided in phase 2.
     weak: bool,
@@ -685,6 +705,18 @@ mod tests {
         assert!(scan_marks_in(text, 5..100).is_empty());
         assert!(scan_marks_in("“x", 1..3).is_empty());
         assert_eq!(scan_marks(text).len(), 4);
+    }
+
+    #[test]
+    fn doubled_apostrophes_are_double_quotes() {
+        let t = "''We won,'' he said, ''and it's over.''";
+        let marks = scan_marks(t);
+        let quotes: Vec<(usize, usize)> = marks
+            .iter()
+            .filter(|m| m.role != MarkRole::Apostrophe)
+            .map(|m| (m.pos, m.len))
+            .collect();
+        assert_eq!(quotes, [(0, 2), (9, 2), (21, 2), (37, 2)]);
     }
 
     #[test]
