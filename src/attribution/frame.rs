@@ -88,7 +88,7 @@ fn frame_for(text: &str, sentence: Range<usize>, cue: Cue) -> Option<Frame> {
         if speaker.kind == MentionKind::Pronoun && speaker_is_dummy(text, &speaker, &cue) {
             return None;
         }
-        if !can_hold_belief(text, &speaker, &cue) {
+        if !can_hold_belief(text, &speaker, &cue) || disagrees(text, &speaker, &cue) {
             return None;
         }
         return Some(Frame {
@@ -299,6 +299,60 @@ fn speaker_is_dummy(text: &str, speaker: &Mention, cue: &Cue) -> bool {
     let w = &text[speaker.start..speaker.end];
     w.eq_ignore_ascii_case("it")
         && (cue.passive || cue.class != crate::grammar::cue::CueClass::Speech)
+}
+
+/// A bare present-tense cue that does not agree with its subject, or that is followed by an
+/// auxiliary, is a noun: "Rust Belt states have suffered", "the Democratic contest",
+/// "Illinois state Rep. ...".
+fn disagrees(text: &str, speaker: &Mention, cue: &Cue) -> bool {
+    if cue.start != cue.verb_start || cue.form != CueForm::Finite {
+        return false;
+    }
+    let verb = &text[cue.verb_start..cue.verb_end];
+    if verb.starts_with(char::is_uppercase) {
+        // "Trump Wants": a capitalized verb inside a title or a name.
+        return true;
+    }
+    let lemma = cue.lemma;
+    let base = verb == lemma;
+    let third_singular = verb.len() > lemma.len()
+        && verb.ends_with('s')
+        && (verb.starts_with(lemma)
+            || lemma
+                .strip_suffix('y')
+                .is_some_and(|stem| verb.starts_with(stem)));
+    if !base && !third_singular {
+        return false;
+    }
+    const AUXILIARIES: &[&str] = &[
+        "have", "has", "had", "will", "would", "are", "is", "was", "were", "can", "could",
+        "should", "may", "might", "must", "do", "does", "did", "be", "been",
+    ];
+    let next = text[cue.end..]
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    if text[cue.end..].starts_with(' ') && AUXILIARIES.contains(&next) {
+        return true;
+    }
+    let subject = &text[speaker.start..speaker.end];
+    let is_any = |list: &[&str]| list.iter().any(|p| p.eq_ignore_ascii_case(subject));
+    let head = speaker.head.as_ref().map_or("", |h| &text[h.clone()]);
+    let plural_head = head.ends_with('s') && !head.ends_with("ss")
+        || matches!(head, "people" | "police" | "staff" | "media");
+    let description = speaker.kind == MentionKind::Description;
+    let clearly_plural = is_any(&["i", "we", "you", "they"])
+        || subject.contains(" and ")
+        || (description && plural_head);
+    let clearly_singular = is_any(&["he", "she", "it"])
+        || (description && !plural_head && !head.is_empty())
+        || (matches!(speaker.kind, MentionKind::Name | MentionKind::Organization)
+            && !subject.ends_with('s'));
+    if third_singular {
+        clearly_plural
+    } else {
+        clearly_singular
+    }
 }
 
 /// Beliefs and findings need a person or an organization as holder: "Polls show", "the

@@ -93,6 +93,7 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[QuotedSpan]) -> V
             fs.retain(|f| !frame::is_relay(text, f));
         }
         let mut covered: Vec<Range<usize>> = Vec::new();
+        let first_of_sentence = out.len();
         if let Some(main) = choose_frame(text, &fs, &qs) {
             let before = out.len();
             attribute_frame(
@@ -107,7 +108,30 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[QuotedSpan]) -> V
             for a in &out[before..] {
                 covered.extend(a.content.iter().cloned());
             }
+            // Other frames of the sentence take the quotes next to them: `"Q1," Ryan said,
+            // though he said, "Q2."`
+            for f in fs.iter().filter(|f| !std::ptr::eq(*f, main)) {
+                let tail = frame_tail(text, f, range.end);
+                let next_to = |q: &&&QuotedSpan| {
+                    let gap_before = text.get(q.end..f.range.start).map(|g| g.trim());
+                    matches!(gap_before, Some("" | ",")) || q.start == tail
+                };
+                if let Some(q) = qs
+                    .iter()
+                    .filter(|q| !covered.iter().any(|c| c.start < q.end && q.start < c.end))
+                    .find(next_to)
+                {
+                    covered.push(q.start..q.end);
+                    out.push(direct(
+                        q,
+                        Some(f.speaker.clone()),
+                        Some(f.cue.clone()),
+                        sentence,
+                    ));
+                }
+            }
         }
+        nested(text, sentence, &qs, &mut out, first_of_sentence);
         // Quotes no frame took: trailing dash, colon frame, floating quote.
         for q in &qs {
             if covered.iter().any(|c| c.start <= q.start && q.end <= c.end) {
@@ -123,7 +147,7 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[QuotedSpan]) -> V
                 let speaker = from_pending.or_else(|| {
                     out.last()
                         .filter(|a| a.speaker.is_some() && sentence.paragraph <= a.paragraph + 1)
-                        .map(|a| (a.speaker.clone(), None))
+                        .map(|a| (a.speaker.clone(), a.cue.clone()))
                 });
                 // A quote sentence after an attributed quote of the same paragraph is one
                 // more part of that quote (`"Q1," S said. "Q2."`).
@@ -154,7 +178,51 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[QuotedSpan]) -> V
             }
         }
     }
+    out.sort_by_key(|a| a.span().start);
     out
+}
+
+/// Attributions nested in a reported clause ("Smith said Jones told him the plan would
+/// fail" also gives Jones's "the plan would fail"), down to a few levels.
+fn nested(
+    text: &str,
+    sentence: &Sentence,
+    qs: &[&QuotedSpan],
+    out: &mut Vec<Attribution>,
+    from: usize,
+) {
+    let mut k = from;
+    let mut budget = 4;
+    while k < out.len() && budget > 0 {
+        let a = &out[k];
+        k += 1;
+        if a.kind == QuoteKind::Direct || a.content.len() != 1 {
+            continue;
+        }
+        budget -= 1;
+        let r = a.content[0].clone();
+        let inner = Sentence {
+            range: r.clone(),
+            paragraph: sentence.paragraph,
+            first_in_paragraph: false,
+            last_in_paragraph: false,
+        };
+        let fs = frame::frames(text, r.clone(), qs);
+        let Some(f) = fs.iter().find(|f| {
+            !frame::is_relay(text, f) && matches!(f.cue.class, CueClass::Speech | CueClass::Writing)
+        }) else {
+            continue;
+        };
+        let mut found = Vec::new();
+        let mut pending = None;
+        attribute_frame(text, &inner, r.end, f, qs, &mut found, &mut pending);
+        for mut n in found {
+            if !out.iter().any(|o| o.content == n.content) {
+                n.sentence = sentence.range.clone();
+                out.push(n);
+            }
+        }
+    }
 }
 
 /// An unclosed quote (recovered to the end of its paragraph by the span grammar) most often

@@ -368,7 +368,10 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
             if last.text.ends_with("ed") && !lexicon::is_person_noun(last.text) {
                 return None;
             }
-            if crate::grammar::cue::verb_lemma(last.text).is_some()
+            // "the report", "his statement" are nouns; "the said", "they reported" are not.
+            let verb_form = last.text.ends_with("ed") || last.text.ends_with("ing") || !has_det;
+            if verb_form
+                && crate::grammar::cue::verb_lemma(last.text).is_some()
                 && !lexicon::is_person_noun(last.text)
                 && !lexicon::is_org_head(last.text)
             {

@@ -18,6 +18,7 @@
 //!   likewise `›`/`‹`, `」` closes `「` and `』` closes `『`. If one is found
 //!   the span is emitted, and any openers above it on the stack (opened
 //!   inside it and never closed) are dropped.
+//! * **Mixed double marks** (`“…"`, `"…”`) pair too: newsroom typing mixes them.
 //! * **Straight marks** are paired by parity: a `"` (whatever its context
 //!   says) closes a pending `"`, and so does an `Either` `'`. Straight
 //!   doubles cannot nest in straight doubles.
@@ -350,9 +351,14 @@ impl Pairer<'_> {
 /// Whether `mark` (with `role`) closes a pending `opener`.
 fn closes(opener: char, mark: char, role: MarkRole) -> bool {
     match opener {
-        '"' => mark == '"',
+        // Mixed double marks are a common typo: “…" and "…”.
+        '"' => mark == '"' || mark == '”',
         '\'' => mark == '\'',
-        '“' => mark == '”' || (mark == '“' && role == MarkRole::Close),
+        '“' => {
+            mark == '”'
+                || (mark == '“' && role == MarkRole::Close)
+                || (mark == '"' && role != MarkRole::Open)
+        }
         '‘' => mark == '’' || (mark == '‘' && role == MarkRole::Close),
         '„' => mark == '“' || mark == '”',
         '‚' => mark == '‘' || mark == '’',
@@ -371,6 +377,7 @@ fn reopens(opener: char, mark: char) -> bool {
     match opener {
         '«' | '»' => matches!(mark, '«' | '»'),
         '‹' | '›' => matches!(mark, '‹' | '›'),
+        '"' | '“' => matches!(mark, '"' | '“'),
         _ => opener == mark,
     }
 }
