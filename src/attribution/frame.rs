@@ -51,7 +51,21 @@ fn frame_for(text: &str, sentence: Range<usize>, cue: Cue) -> Option<Frame> {
         || (cue.form == CueForm::Phrase && cue.lemma == "in the words of")
     {
         let at = skip_space(text, cue.end, sentence.end);
-        let speaker = mention_at(text, at, sentence.end)?;
+        // The source runs to the end of its clause, whatever its grammar.
+        let clause_end = text[at..sentence.end]
+            .find([',', ';', ':', '(', '"', '“', '”', '—'])
+            .map_or(sentence.end, |i| at + i);
+        let clause_end = at
+            + text[at..clause_end]
+                .trim_end()
+                .trim_end_matches(['.', '!', '?'])
+                .len();
+        if clause_end <= at || text[at..clause_end].split_whitespace().count() > 25 {
+            return None;
+        }
+        let speaker = mention_at(text, at, clause_end)
+            .filter(|m| m.end == clause_end)
+            .unwrap_or_else(|| crate::grammar::mention::free_description(text, at, clause_end));
         return Some(Frame {
             range: cue.start..speaker.end,
             speaker,

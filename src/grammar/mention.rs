@@ -470,6 +470,20 @@ fn is_role_adjective(w: &str) -> bool {
     ADJ.iter().any(|a| a.eq_ignore_ascii_case(w))
 }
 
+/// A description covering `start..end` whose grammar was not checked (the source named after
+/// "according to" runs to the end of its clause: "early results of exit polls conducted for
+/// the Associated Press").
+pub fn free_description(text: &str, start: usize, end: usize) -> Mention {
+    let last_word = text[start..end]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_alphanumeric())
+        .map_or(start, |(i, c)| start + i + c.len_utf8());
+    let mut m = mention(start, end, MentionKind::Description, None);
+    m.head = Some(last_word..end);
+    m
+}
+
 fn mention(start: usize, end: usize, kind: MentionKind, gender: Option<Gender>) -> Mention {
     Mention {
         start,
