@@ -217,6 +217,7 @@ fn detached(text: &str, sentence: &Range<usize>, cue: Cue) -> Option<Frame> {
 /// apposition to a description is the speaker ("The city's transport director, Helen Cho,
 /// said").
 pub fn subject_before(text: &str, lo: usize, cue_start: usize) -> Option<Mention> {
+    let cue_start = strip_affiliation(text, lo, cue_start);
     let window_start = clause_start(text, lo, cue_start);
     if let Some(m) = longest_ending_at(text, window_start, cue_start) {
         return Some(m);
@@ -229,8 +230,9 @@ pub fn subject_before(text: &str, lo: usize, cue_start: usize) -> Option<Mention
         if !before.ends_with(',') {
             return None;
         }
+        let comma = strip_affiliation(text, lo, comma);
         let open = text[lo..comma]
-            .rfind([',', '(', ';', ':', '"', '“', '”'])
+            .rfind([',', ';', ':', '"', '“', '”'])
             .map_or(lo, |i| after_char(text, lo + i));
         let segment = text[open..comma].trim();
         let seg_start = comma - text[open..comma].trim_start().len();
@@ -254,11 +256,29 @@ pub fn subject_before(text: &str, lo: usize, cue_start: usize) -> Option<Mention
 /// True for the text of an appositive or a relative clause: it starts with a lower-case word
 /// or a number ("a doctor", "chair of the trust", "who trained in Glasgow", "67").
 fn is_appositive(segment: &str) -> bool {
-    segment.split_whitespace().count() <= 20
-        && segment
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+    let words = segment.split_whitespace().count();
+    let lower = segment
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
+    // A place after a place ("in Allentown, Pa.,") or a party and state ("R-Ky.").
+    let abbreviation = words == 1 && segment.ends_with('.') && segment.len() <= 8;
+    (lower && words <= 30) || abbreviation
+}
+
+/// Drops a party-and-state affiliation written after a name: "Sen. Marco Rubio (R-Fla.)"
+/// ends before its parenthesis.
+fn strip_affiliation(text: &str, lo: usize, end: usize) -> usize {
+    let t = text[lo..end].trim_end();
+    let Some(body) = t.strip_suffix(')') else {
+        return end;
+    };
+    match body.rfind('(') {
+        Some(open) if body.len() - open <= 14 && !body[open..].contains(char::is_whitespace) => {
+            lo + body[..open].trim_end().len()
+        }
+        _ => end,
+    }
 }
 
 /// Start of the clause that ends at `end`: just past the last clause break after `lo`.
@@ -369,11 +389,11 @@ fn disagrees(text: &str, speaker: &Mention, cue: &Cue) -> bool {
     }
 }
 
-/// Beliefs and findings need a person or an organization as holder: "Polls show", "the
-/// changes are expected" are not attributions.
+/// Beliefs need a person or an organization as holder: "the plan hopes" is no attribution,
+/// while findings have any source ("Polls show", "the report found").
 fn can_hold_belief(text: &str, speaker: &Mention, cue: &Cue) -> bool {
     use crate::grammar::cue::CueClass;
-    if matches!(cue.class, CueClass::Speech | CueClass::Writing)
+    if matches!(cue.class, CueClass::Speech | CueClass::Writing | CueClass::Report)
         || speaker.kind != MentionKind::Description
     {
         return true;

@@ -189,7 +189,11 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
     if let Some(i) = toks.iter().position(|t| t.class == Class::And) {
         let left = classify_phrase(text, &toks[..i])?;
         let right = classify_phrase(text, &toks[i + 1..])?;
-        if left.kind == MentionKind::Pronoun || right.kind == MentionKind::Pronoun {
+        let not_personal = |m: &Mention| {
+            m.kind == MentionKind::Pronoun
+                && !matches!(text[m.start..m.end].to_ascii_lowercase().as_str(), "he" | "she" | "i" | "we")
+        };
+        if not_personal(&left) || not_personal(&right) {
             return None;
         }
         let mut m = mention(first.start, last.end, MentionKind::Description, None);
@@ -251,7 +255,8 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
             return Some(m);
         }
     }
-    let has_det = first.class == Class::Det;
+    // Quantities open descriptions too: "55 percent", "Sixty-six percent", "two officials".
+    let has_det = first.class == Class::Det || (toks.len() > 1 && (first.class == Class::Num || is_number_word(first.text)));
     let body = if has_det { &toks[1..] } else { toks };
     if body.is_empty() {
         return None;
@@ -393,6 +398,16 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
         }
         _ => None,
     }
+}
+
+/// Number words ("two", "Sixty-six", "dozens").
+fn is_number_word(w: &str) -> bool {
+    const NUMBERS: &[&str] = &[
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+        "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "half", "most", "many",
+    ];
+    w.split('-').all(|part| NUMBERS.iter().any(|n| n.eq_ignore_ascii_case(part)))
 }
 
 /// Adjectives that may stand before a role noun without a determiner ("senior officials").
