@@ -370,7 +370,11 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
             if !(has_det || lexicon::is_person_noun(last.text) || lexicon::is_org_head(last.text)) {
                 return None;
             }
-            if last.text.ends_with("ed") && !lexicon::is_person_noun(last.text) {
+            // An adjective cannot head a description ("two lengthy investigative [reports]").
+            const ADJECTIVE_ENDINGS: &[&str] = &[
+                "ed", "ive", "ous", "ful", "less", "able", "ible", "ic", "ical", "ary", "ing",
+            ];
+            if ADJECTIVE_ENDINGS.iter().any(|e| last.text.ends_with(e)) && !lexicon::is_person_noun(last.text) && !lexicon::is_org_head(last.text) {
                 return None;
             }
             // "the report", "his statement" are nouns; "the said", "they reported" are not.
