@@ -393,8 +393,10 @@ fn disagrees(text: &str, speaker: &Mention, cue: &Cue) -> bool {
 /// while findings have any source ("Polls show", "the report found").
 fn can_hold_belief(text: &str, speaker: &Mention, cue: &Cue) -> bool {
     use crate::grammar::cue::CueClass;
-    if matches!(cue.class, CueClass::Speech | CueClass::Writing | CueClass::Report)
-        || speaker.kind != MentionKind::Description
+    if matches!(
+        cue.class,
+        CueClass::Speech | CueClass::Writing | CueClass::Report
+    ) || speaker.kind != MentionKind::Description
     {
         return true;
     }

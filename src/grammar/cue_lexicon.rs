@@ -381,8 +381,6 @@ pub static VERBS: &[VerbEntry] = &[
     s("rail against"),
     s("respond to"),
     s("react to"),
-    s("ask about").to(),
-    s("ask for").to(),
     s("hint at").dbl(),
     s("advocate for"),
     c("push for"),
@@ -481,14 +479,18 @@ pub static VERBS: &[VerbEntry] = &[
     c("bet").irr(["bets", "bet", "bet", "betting"]),
     c("infer").dbl(),
     // ---- stance (attitudes that news attribution corpora annotate) -------
-    c("see").irr(["sees", "saw", "seen", "seeing"]).bad(&["it", "him", "her", "them"]),
+    c("see")
+        .irr(["sees", "saw", "seen", "seeing"])
+        .bad(&["it", "him", "her", "them"]),
     c("seem").brk(),
     c("appear").bad(&["on", "in", "at", "before", "with", "alongside"]),
     c("view"),
     c("support"),
     c("endorse"),
     c("oppose"),
-    c("back").bad(&["down", "off", "up", "away", "in", "out", "into", "to", "home"]),
+    c("back").bad(&[
+        "down", "off", "up", "away", "in", "out", "into", "to", "home",
+    ]),
     c("defend"),
     c("favor"),
     c("favour").alias("favor"),

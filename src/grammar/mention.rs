@@ -191,7 +191,10 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
         let right = classify_phrase(text, &toks[i + 1..])?;
         let not_personal = |m: &Mention| {
             m.kind == MentionKind::Pronoun
-                && !matches!(text[m.start..m.end].to_ascii_lowercase().as_str(), "he" | "she" | "i" | "we")
+                && !matches!(
+                    text[m.start..m.end].to_ascii_lowercase().as_str(),
+                    "he" | "she" | "i" | "we"
+                )
         };
         if not_personal(&left) || not_personal(&right) {
             return None;
@@ -256,7 +259,8 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
         }
     }
     // Quantities open descriptions too: "55 percent", "Sixty-six percent", "two officials".
-    let has_det = first.class == Class::Det || (toks.len() > 1 && (first.class == Class::Num || is_number_word(first.text)));
+    let has_det = first.class == Class::Det
+        || (toks.len() > 1 && (first.class == Class::Num || is_number_word(first.text)));
     let body = if has_det { &toks[1..] } else { toks };
     if body.is_empty() {
         return None;
@@ -374,7 +378,10 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
             const ADJECTIVE_ENDINGS: &[&str] = &[
                 "ed", "ive", "ous", "ful", "less", "able", "ible", "ic", "ical", "ary", "ing",
             ];
-            if ADJECTIVE_ENDINGS.iter().any(|e| last.text.ends_with(e)) && !lexicon::is_person_noun(last.text) && !lexicon::is_org_head(last.text) {
+            if ADJECTIVE_ENDINGS.iter().any(|e| last.text.ends_with(e))
+                && !lexicon::is_person_noun(last.text)
+                && !lexicon::is_org_head(last.text)
+            {
                 return None;
             }
             // "the report", "his statement" are nouns; "the said", "they reported" are not.
@@ -407,11 +414,38 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
 /// Number words ("two", "Sixty-six", "dozens").
 fn is_number_word(w: &str) -> bool {
     const NUMBERS: &[&str] = &[
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-        "twelve", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-        "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "half", "most", "many",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+        "hundreds",
+        "thousand",
+        "thousands",
+        "dozen",
+        "dozens",
+        "half",
+        "most",
+        "many",
     ];
-    w.split('-').all(|part| NUMBERS.iter().any(|n| n.eq_ignore_ascii_case(part)))
+    w.split('-')
+        .all(|part| NUMBERS.iter().any(|n| n.eq_ignore_ascii_case(part)))
 }
 
 /// Adjectives that may stand before a role noun without a determiner ("senior officials").
