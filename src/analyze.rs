@@ -5,9 +5,11 @@
 //! ([`attribution::attribute`]) → speaker resolution ([`Resolver`]) and source publication
 //! ([`source::find`]) → rows with character offsets.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::attribution::{self, Attribution};
+use crate::grammar::cue::verb_lemma;
 use crate::grammar::spans::{QuotedSpan, find_quotes};
 use crate::layout::{Layout, Role};
 use crate::offsets::CharIndex;
@@ -24,8 +26,15 @@ pub fn analyze(doc: &Document) -> Vec<Quote> {
     let text = doc.text.as_str();
     let layout = Layout::parse(text, doc.title.as_deref());
     let ranges: Vec<Range<usize>> = layout.paragraphs.iter().map(|p| p.range.clone()).collect();
+    // Headlines are read too, for their reported speech ("Flynn says Trump ...") only.
+    let headlines: Vec<usize> = (0..layout.paragraphs.len())
+        .filter(|&i| layout.paragraphs[i].role == Role::Headline)
+        .collect();
     let body: Vec<(usize, Range<usize>)> = layout
-        .body()
+        .paragraphs
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| matches!(p.role, Role::Body | Role::Headline))
         .map(|(i, p)| {
             let mut r = p.range.clone();
             if let Some(d) = layout
@@ -41,7 +50,7 @@ pub fn analyze(doc: &Document) -> Vec<Quote> {
     let in_body = |pos: usize| {
         layout
             .paragraph_at(pos)
-            .is_some_and(|i| layout.paragraphs[i].role == Role::Body)
+            .is_some_and(|i| matches!(layout.paragraphs[i].role, Role::Body | Role::Headline))
     };
     let mut quotes: Vec<QuotedSpan> = find_quotes(text, &ranges)
         .into_iter()
@@ -49,7 +58,8 @@ pub fn analyze(doc: &Document) -> Vec<Quote> {
         .collect();
     attribution::cut_unclosed(text, &mut quotes);
     let sentences = sentence::split(text, &body, &quotes);
-    let attributions = attribution::attribute(text, &sentences, &quotes);
+    let reading = headline_reading(text, &layout, &headlines);
+    let attributions = attribution::attribute(&reading, &sentences, &quotes, &headlines);
 
     let publication = layout
         .agency
@@ -100,6 +110,38 @@ pub fn analyze(doc: &Document) -> Vec<Quote> {
         });
     }
     rows
+}
+
+/// The text as the attribution grammar reads it: headlines are often in title case ("Clinton
+/// Says Russians Hacked DNC"), so their capitalized cue verbs are lower-cased (an ASCII change:
+/// every offset stays the same).
+fn headline_reading<'t>(text: &'t str, layout: &Layout, headlines: &[usize]) -> Cow<'t, str> {
+    let mut bytes: Option<Vec<u8>> = None;
+    for &i in headlines {
+        let range = layout.paragraphs[i].range.clone();
+        let mut pos = range.start;
+        let mut first = true;
+        for word in
+            text[range.clone()].split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        {
+            let at = pos;
+            pos += word.len() + 1;
+            if word.is_empty() {
+                continue;
+            }
+            let title_case = word.as_bytes()[0].is_ascii_uppercase()
+                && word[1..].chars().all(|c| c.is_ascii_lowercase());
+            if !first && title_case && verb_lemma(word).is_some() {
+                bytes.get_or_insert_with(|| text.as_bytes().to_vec())[at] =
+                    word.as_bytes()[0].to_ascii_lowercase();
+            }
+            first = false;
+        }
+    }
+    match bytes.map(String::from_utf8) {
+        Some(Ok(s)) => Cow::Owned(s),
+        _ => Cow::Borrowed(text),
+    }
 }
 
 /// The `quote` column: the content without enclosing marks; parts joined by " … ".

@@ -191,6 +191,46 @@ fn frame_for(text: &str, sentence: Range<usize>, cue: Cue) -> Option<Frame> {
     None
 }
 
+/// `NAME: "Q"` and `NAME: Q` (headlines, transcripts, lists of reactions): a name or an
+/// organization before a colon that opens the sentence is the speaker, the colon the cue.
+pub fn colon_frame(text: &str, sentence: Range<usize>, quotes: &[&QuotedSpan]) -> Option<Frame> {
+    let head = &text[sentence.clone()];
+    let colon = sentence.start + head.find(':').filter(|&i| i <= 80)?;
+    if quotes.iter().any(|q| q.start < colon) {
+        return None;
+    }
+    let speaker = mention_exact(text, sentence.start, colon)?;
+    if !matches!(speaker.kind, MentionKind::Name | MentionKind::Organization) {
+        return None;
+    }
+    let after = text[colon + 1..sentence.end].trim_start();
+    let quoted = quotes.iter().any(|q| q.start == sentence.end - after.len());
+    let transcript = text[speaker.start..speaker.end]
+        .chars()
+        .all(|c| !c.is_lowercase());
+    if !(quoted || transcript) || after.split_whitespace().count() < 2 {
+        return None;
+    }
+    let cue = Cue {
+        start: colon,
+        end: colon + 1,
+        verb_start: colon,
+        verb_end: colon + 1,
+        lemma: ":",
+        class: crate::grammar::cue::CueClass::Speech,
+        form: CueForm::Phrase,
+        addressee: false,
+        passive: false,
+    };
+    Some(Frame {
+        range: speaker.start..colon + 1,
+        speaker,
+        cue,
+        inverted: false,
+        detached: false,
+    })
+}
+
 /// A frame whose speaker is the subject that opens the sentence ("Tracy Martin issued a
 /// statement, saying ...", "McConnell ... and said this week that ...").
 fn detached(text: &str, sentence: &Range<usize>, cue: Cue) -> Option<Frame> {

@@ -61,8 +61,15 @@ struct Pending {
     paragraph: usize,
 }
 
-/// Finds every attribution in the sentences. `quotes` are the top-level quoted spans.
-pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[QuotedSpan]) -> Vec<Attribution> {
+/// Finds every attribution in the sentences. `quotes` are the top-level quoted spans;
+/// sentences of the `headlines` paragraphs give only speech reported with a speech or writing
+/// cue ("Flynn says ..."), never a scare quote.
+pub fn attribute(
+    text: &str,
+    sentences: &[Sentence],
+    quotes: &[QuotedSpan],
+    headlines: &[usize],
+) -> Vec<Attribution> {
     let mut out: Vec<Attribution> = Vec::new();
     let mut pending: Option<Pending> = None;
     let mut qi = 0;
@@ -91,6 +98,15 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[QuotedSpan]) -> V
                 }
             }
             fs.retain(|f| !frame::is_relay(text, f));
+        }
+        let headline = headlines.contains(&sentence.paragraph);
+        if headline {
+            fs.retain(|f| matches!(f.cue.class, CueClass::Speech | CueClass::Writing));
+        }
+        if fs.is_empty()
+            && let Some(f) = frame::colon_frame(text, range.clone(), &qs)
+        {
+            fs.push(f);
         }
         let mut covered: Vec<Range<usize>> = Vec::new();
         let first_of_sentence = out.len();
@@ -132,6 +148,9 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &[QuotedSpan]) -> V
             }
         }
         nested(text, sentence, &qs, &mut out, first_of_sentence);
+        if headline {
+            continue;
+        }
         // Quotes no frame took: trailing dash, colon frame, floating quote.
         for q in &qs {
             if covered.iter().any(|c| c.start <= q.start && q.end <= c.end) {
