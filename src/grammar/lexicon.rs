@@ -340,6 +340,7 @@ const PERSON_NOUNS: &[&str] = &[
     "residents",
     "neighbor",
     "neighbour",
+    "neighbours",
     "neighbors",
     "voter",
     "voters",
