@@ -186,6 +186,8 @@ fn valid_agency(a: &str) -> bool {
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Sep {
+    /// No separator (after a parenthesized agency).
+    None,
     EmDash,
     Dash,
     Hyphen,
@@ -211,7 +213,7 @@ fn finish(i: &str, strong: bool) -> Option<(&str, Sep)> {
     let glue_ok = match s {
         Sep::EmDash => true,
         Sep::Dash => strong,
-        Sep::Hyphen | Sep::Colon => false,
+        Sep::Hyphen | Sep::Colon | Sep::None => false,
     };
     if glued && !glue_ok {
         return None;
@@ -404,7 +406,16 @@ fn placed(input: &str, next: Option<&str>) -> Option<Raw> {
         agency_range = Some(open + lead..open + lead + inner.trim().len());
         rest = r;
     }
-    let (rest, sep) = finish(rest, date_range.is_some() || agency_range.is_some())?;
+    // "Bengaluru, Feb 8 (IANS) The Karnataka ...": a place, a date and an agency need no
+    // separator before the capitalized first word.
+    let bare_agency = (date_range.is_some() && agency_range.is_some())
+        .then(|| rest.strip_prefix(' '))
+        .flatten()
+        .filter(|r| r.starts_with(char::is_uppercase));
+    let (rest, sep) = match bare_agency {
+        Some(r) if finish(rest, true).is_none() => (r, Sep::None),
+        _ => finish(rest, date_range.is_some() || agency_range.is_some())?,
+    };
     if date_range.is_none() && agency_range.is_none() {
         let letters = main
             .iter()

@@ -222,6 +222,7 @@ fn classify(p: &str) -> Role {
     } else if byline::byline(p).is_some()
         || byline::credit_line(p).is_some()
         || agency::tag_only(p).is_some()
+        || desk_initials(p)
     {
         Role::Byline
     } else if byline::caption(p) {
@@ -229,6 +230,15 @@ fn classify(p: &str) -> Role {
     } else {
         Role::Body
     }
+}
+
+/// Wire-desk initials closing a story: "svk/arm", "ab/cd/ef".
+fn desk_initials(p: &str) -> bool {
+    let parts: Vec<&str> = p.trim().split('/').collect();
+    parts.len() >= 2
+        && parts
+            .iter()
+            .all(|w| (2..=4).contains(&w.len()) && w.chars().all(|c| c.is_ascii_lowercase()))
 }
 
 /// Alphanumeric chars of `s`, lowercased.
@@ -785,5 +795,23 @@ mod tests {
         let many = "A short line of text here.\n".repeat(20_000);
         let l = Layout::parse(&many, None);
         assert_eq!(l.paragraphs.len(), 20_000);
+    }
+}
+
+#[cfg(test)]
+mod corpus_ians_tests {
+    use super::*;
+
+    #[test]
+    fn ians_dateline_without_colon_and_end_tag_before_desk_initials() {
+        let text = include_str!("../../corpus/029_dateline_ians.txt");
+        let l = Layout::parse(text, None);
+        let d = l.dateline.expect("dateline");
+        assert_eq!(d.place.as_deref(), Some("Bengaluru"));
+        assert_eq!(d.agency.as_deref(), Some("IANS"));
+        assert_eq!(l.agency.map(|a| a.name).as_deref(), Some("IANS"));
+        let last = l.paragraphs.last().unwrap();
+        assert_eq!(&text[last.range.clone()], "svk/arm");
+        assert_ne!(last.role, Role::Body, "desk initials are no body text");
     }
 }
