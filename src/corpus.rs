@@ -298,7 +298,7 @@ impl Iterator for Corpus {
 }
 
 /// The doc id of a file found under `root`: its relative path with `/` separators.
-fn relative_id(path: &Path, root: &Path) -> String {
+pub(crate) fn relative_id(path: &Path, root: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
     let parts: Vec<Cow<'_, str>> = rel
         .components()
@@ -393,6 +393,11 @@ impl<R: BufRead, T: DeserializeOwned> JsonlRecords<R, T> {
             done: false,
             _record: PhantomData,
         }
+    }
+
+    /// The number of the last line read, from 1 (0 before the first).
+    pub fn line(&self) -> usize {
+        self.line
     }
 
     /// The warnings left by the lines read so far, emptying the list.

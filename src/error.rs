@@ -74,6 +74,30 @@ pub enum Error {
     /// The thread pool could not be built.
     #[error("cannot start the thread pool: {0}")]
     ThreadPool(#[from] rayon::ThreadPoolBuildError),
+
+    /// A gold annotation (JSONL record or BRAT `.ann` line) is malformed: a span out of the
+    /// text, a duplicate document id, a reference to an unknown annotation.
+    #[error("{}{}: {message}", path.display(), Line(*line))]
+    Gold {
+        /// The gold file (`.jsonl` or `.ann`).
+        path: PathBuf,
+        /// The line number, from 1, when the error is about one line.
+        line: Option<usize>,
+        /// What is wrong.
+        message: String,
+    },
+
+    /// A row of a prediction table (CSV or JSONL quote table) is malformed or does not fit
+    /// the gold (its span runs past the end of the document text).
+    #[error("{}{}: {message}", path.display(), Line(*line))]
+    Prediction {
+        /// The prediction file (`<stdin>` for standard input).
+        path: PathBuf,
+        /// The line number (CSV: the record's line), from 1, when known.
+        line: Option<usize>,
+        /// What is wrong.
+        message: String,
+    },
 }
 
 impl Error {
@@ -86,6 +110,18 @@ impl Error {
                 matches!(e.kind(), csv::ErrorKind::Io(io) if io.kind() == io::ErrorKind::BrokenPipe)
             }
             _ => false,
+        }
+    }
+}
+
+/// `:LINE` after a path, or nothing.
+struct Line(Option<usize>);
+
+impl fmt::Display for Line {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some(line) => write!(f, ":{line}"),
+            None => Ok(()),
         }
     }
 }
@@ -118,6 +154,22 @@ mod tests {
             source,
         };
         assert_eq!(e.to_string(), "a/b.jsonl:3: expected value (column 8)");
+    }
+
+    #[test]
+    fn gold_and_prediction_errors_name_file_and_line() {
+        let e = Error::Gold {
+            path: "gold/a.ann".into(),
+            line: Some(4),
+            message: "unknown annotation T9".into(),
+        };
+        assert_eq!(e.to_string(), "gold/a.ann:4: unknown annotation T9");
+        let e = Error::Prediction {
+            path: "p.csv".into(),
+            line: None,
+            message: "bad".into(),
+        };
+        assert_eq!(e.to_string(), "p.csv: bad");
     }
 
     #[test]

@@ -2,13 +2,15 @@
 //!
 //! [`analyze`] is the pure core: it takes a [`Document`] and returns its quote table, every
 //! quotation with its speaker, cue and source publication. Corpus walking, decoding, parallelism
-//! and export live around it ([`corpus`], [`export`]).
+//! and export live around it ([`corpus`], [`export`]); [`eval`] scores a quote table against
+//! gold attributions.
 
 mod analyze;
 pub mod attribution;
 pub mod corpus;
 pub mod document;
 pub mod error;
+pub mod eval;
 pub mod export;
 pub mod grammar;
 pub mod layout;

@@ -2,6 +2,8 @@
 //!
 //! `whosaid analyze PATH...` reads a corpus ([`whosaid::corpus`]), analyzes it in parallel
 //! ([`whosaid::pipeline`]) and writes the quote table as CSV or JSONL ([`whosaid::export`]).
+//! `whosaid eval GOLD [PRED]` scores a quote table, or the analysis of the gold texts, against
+//! gold attributions ([`whosaid::eval`]).
 //! Exit codes: 0 when all went well (a closed stdout pipe included), 1 when a file, record
 //! or document failed or the output could not be written, 2 for usage errors.
 
@@ -14,6 +16,7 @@ use std::rc::Rc;
 
 use clap::builder::RangedU64ValueParser;
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use whosaid::eval::{self, ErrorRecord};
 use whosaid::{Corpus, Error, Format, Input, Pipeline, Summary};
 
 /// Exit code when a file, record or document failed, or the output could not be written.
@@ -38,6 +41,41 @@ enum Command {
     /// "title"} object per line; doc id: the "id"). A file is read by its extension; `-`
     /// reads JSONL from stdin. Rows come out in corpus order whatever the thread count.
     Analyze(AnalyzeArgs),
+
+    /// Score quotes against gold attributions (the metrics of shared/eval/METRICS.md).
+    ///
+    /// GOLD is a JSONL file in the gold format (one {"id", "text", "quotes": [...]} object per
+    /// line) or a BRAT standoff folder (.txt + .ann pairs with Source, Cue and Content
+    /// annotations). With PRED, the quote table in it (CSV or JSONL from `whosaid analyze`;
+    /// `-` reads stdin) is scored; without it, eval analyzes the gold texts itself and also
+    /// reports documents per second. Prints P, R, F1, TP/FP/FN and the speaker, speaker-name
+    /// and cue accuracies of the subsets `all` and `direct` at coverage thresholds 0.3 and 0.8.
+    Eval(EvalArgs),
+}
+
+#[derive(Debug, Args)]
+struct EvalArgs {
+    /// Gold attributions: a .jsonl file or a BRAT folder.
+    #[arg(value_name = "GOLD")]
+    gold: PathBuf,
+
+    /// A quote table to score (.csv or .jsonl, else told by its first byte; `-` for stdin)
+    /// [default: analyze the gold texts].
+    #[arg(value_name = "PRED")]
+    pred: Option<PathBuf>,
+
+    /// Print one JSON object instead of the table.
+    #[arg(long)]
+    json: bool,
+
+    /// Write every false negative, false positive and wrong speaker, name or cue (threshold
+    /// 0.3, subsets all and direct) to FILE as JSONL.
+    #[arg(long, value_name = "FILE")]
+    errors: Option<PathBuf>,
+
+    /// Number of analysis threads [default: one per core]; only without PRED.
+    #[arg(long, value_name = "N", conflicts_with = "pred", value_parser = RangedU64ValueParser::<usize>::new().range(1..=4096))]
+    threads: Option<usize>,
 }
 
 #[derive(Debug, Args)]
@@ -84,7 +122,97 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Analyze(args) => analyze(&args),
+        Command::Eval(args) => eval(&args),
     }
+}
+
+/// Runs `whosaid eval` and maps its outcome to messages and an exit code.
+fn eval(args: &EvalArgs) -> ExitCode {
+    if let Some(errors) = &args.errors {
+        let inputs = std::iter::once(&args.gold).chain(&args.pred);
+        if let Some(input) = inputs.into_iter().find(|p| same_file(p, errors)) {
+            eprintln!(
+                "whosaid: {}: the errors file is also an input; refusing to overwrite it",
+                input.display()
+            );
+            return ExitCode::from(EXIT_USAGE);
+        }
+    }
+    match run_eval(args) {
+        Ok(0) => ExitCode::SUCCESS,
+        Ok(_) => ExitCode::from(EXIT_FAILURE),
+        Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("whosaid: {e}");
+            ExitCode::from(EXIT_FAILURE)
+        }
+    }
+}
+
+/// Reads the gold and the predictions (or analyzes the gold texts), scores, writes the errors
+/// file and prints the report. Returns the number of documents the analyzer failed on.
+fn run_eval(args: &EvalArgs) -> whosaid::Result<usize> {
+    let gold = eval::gold::load(&args.gold)?;
+    if gold.is_empty() {
+        eprintln!(
+            "whosaid: warning: {}: no gold documents",
+            args.gold.display()
+        );
+    }
+    let (predictions, source, timing, failures) = match &args.pred {
+        Some(path) => (eval::predictions::read(path)?, path.clone(), None, 0),
+        None => {
+            let (pipeline, threads) = match args.threads {
+                Some(n) => (Pipeline::with_threads(n)?, n),
+                None => (Pipeline::new(), rayon::current_num_threads()),
+            };
+            let analysis =
+                eval::analyze_gold(&gold, &pipeline, threads, |e| eprintln!("whosaid: {e}"))?;
+            (
+                analysis.predictions,
+                PathBuf::from("<analysis>"),
+                Some(analysis.timing),
+                analysis.failures,
+            )
+        }
+    };
+    let evaluation = eval::evaluate(&gold, predictions, &source, args.errors.is_some())?;
+    let mut report = evaluation.report;
+    report.analysis = timing;
+    if report.ignored_predictions > 0 {
+        eprintln!(
+            "whosaid: warning: {}: {} predictions for {} documents not in the gold were not scored",
+            source.display(),
+            report.ignored_predictions,
+            report.ignored_documents
+        );
+    }
+    if let Some(path) = &args.errors {
+        write_errors(path, &evaluation.errors)?;
+    }
+    let mut out = io::stdout().lock();
+    let printed = if args.json {
+        writeln!(out, "{}", report.to_json())
+    } else {
+        writeln!(out, "{}", report.table())
+    };
+    printed.and_then(|()| out.flush()).map_err(Error::Output)?;
+    Ok(failures)
+}
+
+/// Writes the error records as JSONL.
+fn write_errors(path: &Path, records: &[ErrorRecord]) -> whosaid::Result<()> {
+    let io_error = |source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let file = File::create(path).map_err(io_error)?;
+    let mut out = BufWriter::new(file);
+    for record in records {
+        serde_json::to_writer(&mut out, record).map_err(|e| io_error(e.into()))?;
+        out.write_all(b"\n").map_err(io_error)?;
+    }
+    out.flush().map_err(io_error)
 }
 
 /// Runs `whosaid analyze` and maps its outcome to messages and an exit code.
