@@ -399,7 +399,10 @@ mod tests {
         assert!(b[0].direct, "\"works\" has quotation marks");
         assert_eq!(b[1].content, spans(&[(51, 56)]));
         assert!(b[1].speaker.is_empty() && b[1].cue.is_empty());
-        assert!(b[1].direct);
+        assert!(
+            !b[1].direct,
+            "single marks are not quotation marks of the direct subset"
+        );
     }
 
     #[test]

@@ -350,8 +350,8 @@ mod tests {
         let docs = read(&line.to_string()).unwrap();
         assert!(docs[0].quotes[0].direct);
         assert!(!docs[0].quotes[1].direct);
-        // Marks right around the content count.
-        assert!(docs[0].quotes[2].direct);
+        // Single marks do not count, around the content or in it (as in PolNeAR's flag).
+        assert!(!docs[0].quotes[2].direct);
     }
 
     #[test]
