@@ -211,7 +211,43 @@ pub fn colon_frame(text: &str, sentence: Range<usize>, quotes: &[&QuotedSpan]) -
     if !(quoted || transcript) || after.split_whitespace().count() < 2 {
         return None;
     }
-    let cue = Cue {
+    Some(Frame {
+        range: speaker.start..colon + 1,
+        speaker,
+        cue: colon_cue(colon),
+        inverted: false,
+        detached: false,
+    })
+}
+
+/// A sentence that ends with a colon and opens with its subject ("He listed the qualities
+/// necessary in a nominee:"): the subject is the speaker of what follows, the colon the cue.
+pub fn colon_intro(text: &str, sentence: Range<usize>) -> Option<Frame> {
+    let body = text[sentence.clone()].trim_end();
+    if !body.ends_with(':') {
+        return None;
+    }
+    let colon = sentence.start + body.len() - 1;
+    let speaker = mention_at(text, sentence.start, colon)?;
+    // The subject is followed by its verb (a lower-case word).
+    let next = text[speaker.end..colon].trim_start();
+    if !next.starts_with(|c: char| c.is_lowercase())
+        || speaker.kind == MentionKind::Pronoun && !is_personal(text, &speaker)
+    {
+        return None;
+    }
+    Some(Frame {
+        range: speaker.start..colon + 1,
+        speaker,
+        cue: colon_cue(colon),
+        inverted: false,
+        detached: false,
+    })
+}
+
+/// The cue of `NAME: "Q"`: the colon itself.
+fn colon_cue(colon: usize) -> Cue {
+    Cue {
         start: colon,
         end: colon + 1,
         verb_start: colon,
@@ -221,14 +257,7 @@ pub fn colon_frame(text: &str, sentence: Range<usize>, quotes: &[&QuotedSpan]) -
         form: CueForm::Phrase,
         addressee: false,
         passive: false,
-    };
-    Some(Frame {
-        range: speaker.start..colon + 1,
-        speaker,
-        cue,
-        inverted: false,
-        detached: false,
-    })
+    }
 }
 
 /// A frame whose speaker is the subject that opens the sentence ("Tracy Martin issued a
@@ -323,9 +352,26 @@ fn strip_affiliation(text: &str, lo: usize, end: usize) -> usize {
 
 /// Start of the clause that ends at `end`: just past the last clause break after `lo`.
 fn clause_start(text: &str, lo: usize, end: usize) -> usize {
-    text[lo..end]
-        .rfind(CLAUSE_BREAKS)
-        .map_or(lo, |i| after_char(text, lo + i))
+    let mut end = end;
+    while let Some(i) = text[lo..end].rfind(CLAUSE_BREAKS) {
+        let at = lo + i;
+        let c = text[at..].chars().next().unwrap_or(' ');
+        // An apostrophe inside a word ("night’s") is no clause break.
+        let inside_word = matches!(c, '’' | '\'')
+            && text[..at]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+            && text[at + c.len_utf8()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric);
+        if !inside_word {
+            return at + c.len_utf8();
+        }
+        end = at;
+    }
+    lo
 }
 
 /// The offset just past the character at byte `at`.

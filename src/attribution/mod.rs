@@ -108,6 +108,17 @@ pub fn attribute(
         {
             fs.push(f);
         }
+        // "He listed the qualities a nominee needs:" introduces the next paragraph's quote.
+        if fs.is_empty()
+            && qs.is_empty()
+            && let Some(f) = frame::colon_intro(text, range.clone())
+        {
+            pending = Some(Pending {
+                speaker: f.speaker,
+                cue: f.cue,
+                paragraph: sentence.paragraph,
+            });
+        }
         let mut covered: Vec<Range<usize>> = Vec::new();
         let first_of_sentence = out.len();
         if let Some(main) = choose_frame(text, &fs, &qs) {
@@ -341,7 +352,12 @@ fn attribute_frame(
         if text[before.clone()].split_whitespace().count() >= 2 {
             out.push(classify(text, new(vec![before]), qs));
         }
-    } else if text[range.clone()].trim_end().ends_with(':') || text[tail..range.end].trim() == ":" {
+    } else if text[range.clone()].trim_end().ends_with(':')
+        || text[tail..range.end].trim() == ":"
+        || matches!(f.cue.class, CueClass::Speech | CueClass::Writing)
+    {
+        // No content here: the frame introduces the next paragraph's quote ("He then spoke
+        // to the woman." / "Cruz continued:").
         *pending = Some(Pending {
             speaker: f.speaker.clone(),
             cue: f.cue.clone(),
