@@ -220,6 +220,55 @@ pub fn colon_frame(text: &str, sentence: Range<usize>, quotes: &[&QuotedSpan]) -
     })
 }
 
+/// A sentence that holds a quotation but no cue the lexicon knows, and opens with its subject
+/// and a verb ("Trump continued to portray “illegal” immigrants as criminals"): the verb is the
+/// cue, what follows it the (mixed) content. News attribution corpora count such verbs of
+/// stance; a quotation inside a sentence without a subject stays a scare quote.
+pub fn verb_frame(text: &str, sentence: Range<usize>, quotes: &[&QuotedSpan]) -> Option<Frame> {
+    let first_quote = quotes.first()?.start;
+    let speaker = mention_at(text, sentence.start, first_quote)?;
+    let personal = match speaker.kind {
+        MentionKind::Pronoun => is_personal(text, &speaker),
+        MentionKind::Description => speaker.head.as_ref().is_some_and(|h| {
+            let head = &text[h.clone()];
+            lexicon::is_person_noun(head) || lexicon::is_org_head(head)
+        }),
+        MentionKind::Name | MentionKind::Organization => true,
+    };
+    if !personal {
+        return None;
+    }
+    let gap = &text[speaker.end..first_quote];
+    let verb_start = speaker.end + (gap.len() - gap.trim_start().len());
+    let verb: &str = text[verb_start..first_quote]
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .next()
+        .unwrap_or("");
+    let lower = verb.starts_with(|c: char| c.is_lowercase());
+    if !lower || verb.len() < 3 || lexicon::is_stopword(verb) || lexicon::is_determiner(verb) {
+        return None;
+    }
+    let verb_end = verb_start + verb.len();
+    let cue = Cue {
+        start: verb_start,
+        end: verb_end,
+        verb_start,
+        verb_end,
+        lemma: "",
+        class: crate::grammar::cue::CueClass::Cognition,
+        form: CueForm::Finite,
+        addressee: false,
+        passive: false,
+    };
+    Some(Frame {
+        range: speaker.start..verb_end,
+        speaker,
+        cue,
+        inverted: false,
+        detached: false,
+    })
+}
+
 /// A sentence that ends with a colon and opens with its subject ("He listed the qualities
 /// necessary in a nominee:"): the subject is the speaker of what follows, the colon the cue.
 pub fn colon_intro(text: &str, sentence: Range<usize>) -> Option<Frame> {

@@ -108,6 +108,12 @@ pub fn attribute(
         {
             fs.push(f);
         }
+        if fs.is_empty()
+            && !headline
+            && let Some(f) = frame::verb_frame(text, range.clone(), &qs)
+        {
+            fs.push(f);
+        }
         // "He listed the qualities a nominee needs:" introduces the next paragraph's quote.
         if fs.is_empty()
             && qs.is_empty()
