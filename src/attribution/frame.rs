@@ -314,8 +314,8 @@ fn colon_cue(colon: usize) -> Cue {
 fn detached(text: &str, sentence: &Range<usize>, cue: Cue) -> Option<Frame> {
     let speaker = mention_at(text, sentence.start, cue.start)?;
     let rest = text[speaker.end..cue.start].trim_start();
-    // The subject must be followed by its verb, not by the end of a quote or a comma.
-    if rest.starts_with([',', '"', '”', ':'])
+    // The subject must be followed by its verb or an appositive, not by the end of a quote.
+    if rest.starts_with(['"', '”', ':'])
         || speaker.kind == MentionKind::Pronoun && !is_personal(text, &speaker)
     {
         return None;
@@ -508,7 +508,28 @@ fn disagrees(text: &str, speaker: &Mention, cue: &Cue) -> bool {
     let is_any = |list: &[&str]| list.iter().any(|p| p.eq_ignore_ascii_case(subject));
     let head = speaker.head.as_ref().map_or("", |h| &text[h.clone()]);
     let plural_head = head.ends_with('s') && !head.ends_with("ss")
-        || matches!(head, "people" | "police" | "staff" | "media");
+        || matches!(
+            head.to_ascii_lowercase().as_str(),
+            "people"
+                | "police"
+                | "staff"
+                | "media"
+                | "percent"
+                | "majority"
+                | "minority"
+                | "most"
+                | "half"
+                | "third"
+                | "quarter"
+                | "all"
+                | "many"
+                | "some"
+                | "few"
+                | "both"
+                | "others"
+                | "public"
+                | "electorate"
+        );
     let description = speaker.kind == MentionKind::Description;
     let clearly_plural = is_any(&["i", "we", "you", "they"])
         || subject.contains(" and ")
