@@ -249,7 +249,11 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
                 )
                 || object
                     .iter()
-                    .any(|t| t.class == Class::Lower && lexicon::is_stopword(t.text))
+                    .any(|t| {
+                        t.class == Class::Lower
+                            && lexicon::is_stopword(t.text)
+                            && !matches!(t.text, "the" | "those" | "these" | "this" | "that")
+                    })
             {
                 return None;
             }
