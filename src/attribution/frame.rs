@@ -75,8 +75,40 @@ fn frame_for(text: &str, sentence: Range<usize>, cue: Cue) -> Option<Frame> {
         });
     }
     let before = text[sentence.start..cue.start].trim_end();
-    let coordinated =
-        before.ends_with(',') || before.ends_with(" and") || before.ends_with(", and");
+    // "issued a statement saying", "carrying signs reading": a participle after a message.
+    const MESSAGES: &[&str] = &[
+        "statement",
+        "tweet",
+        "post",
+        "letter",
+        "email",
+        "e-mail",
+        "ad",
+        "advertisement",
+        "video",
+        "message",
+        "note",
+        "release",
+        "sign",
+        "signs",
+        "banner",
+        "memo",
+        "report",
+        "op-ed",
+        "column",
+        "speech",
+        "interview",
+        "text",
+    ];
+    let last_word = before
+        .rsplit(|c: char| !c.is_alphanumeric() && c != '-')
+        .next()
+        .unwrap_or("");
+    let coordinated = before.ends_with(',')
+        || before.ends_with(" and")
+        || before.ends_with(", and")
+        || (cue.form == CueForm::Gerund
+            && MESSAGES.contains(&last_word.to_ascii_lowercase().as_str()));
     if cue.form == CueForm::Gerund {
         return coordinated
             .then(|| detached(text, &sentence, cue))

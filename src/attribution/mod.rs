@@ -329,8 +329,14 @@ fn attribute_frame(
     let after_starts_quote = qs.iter().find(|q| q.start == after.start);
     // After `..., said Smith` comes an appositive of the speaker, not content ("..., said
     // Laurie Guzzinati, a spokeswoman for the company"); after `according to S,` comes content.
-    let appositive_after = f.inverted && f.cue.lemma != "according to" && !text[f.range.end..range.end].trim_start().starts_with(|c: char| "\"“«„「".contains(c)) && qs.iter().all(|q| q.start != after.start);
-    let after_content = has_words(&after) && !is_adjunct_chain(&text[after.clone()]) && !appositive_after;
+    let appositive_after = f.inverted
+        && f.cue.lemma != "according to"
+        && !text[f.range.end..range.end]
+            .trim_start()
+            .starts_with(|c: char| "\"“«„「".contains(c))
+        && qs.iter().all(|q| q.start != after.start);
+    let after_content =
+        has_words(&after) && !is_adjunct_chain(&text[after.clone()]) && !appositive_after;
     let before_opens_quote = qs.iter().any(|q| q.start == before.start);
     if has_words(&before) && quote_in(&before) && (before_opens_quote || !after_content) {
         let mut parts = vec![before.clone()];

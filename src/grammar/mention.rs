@@ -247,13 +247,11 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
                     object.last().map(|t| t.class),
                     Some(Class::Cap | Class::Lower | Class::Num)
                 )
-                || object
-                    .iter()
-                    .any(|t| {
-                        t.class == Class::Lower
-                            && lexicon::is_stopword(t.text)
-                            && !matches!(t.text, "the" | "those" | "these" | "this" | "that")
-                    })
+                || object.iter().any(|t| {
+                    t.class == Class::Lower
+                        && lexicon::is_stopword(t.text)
+                        && !matches!(t.text, "the" | "those" | "these" | "this" | "that")
+                })
             {
                 return None;
             }
