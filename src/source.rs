@@ -258,32 +258,13 @@ fn outlet_ending_before(text: &str, toks: &[Token], i: usize) -> Option<String> 
 
 /// "New York Times" → "The New York Times"; other outlets as written.
 pub fn canonical_outlet(name: &str) -> String {
-    const THE: &[&str] = &[
-        "Times",
-        "Post",
-        "Journal",
-        "Guardian",
-        "Herald",
-        "Tribune",
-        "Telegraph",
-        "Independent",
-        "Economist",
-        "Observer",
-        "Chronicle",
-        "Gazette",
-        "Hill",
-        "Atlantic",
-        "Yorker",
-        "Globe",
-        "Sun",
-        "Mirror",
-        "Star",
-        "Inquirer",
-        "Examiner",
-        "Hindu",
-    ];
     let bare = name.strip_prefix("the ").unwrap_or(name);
-    if !bare.starts_with("The ") && bare.rsplit(' ').next().is_some_and(|l| THE.contains(&l)) {
+    if !bare.starts_with("The ")
+        && bare
+            .rsplit(' ')
+            .next()
+            .is_some_and(lexicon::is_newspaper_head)
+    {
         format!("The {bare}")
     } else {
         bare.to_string()

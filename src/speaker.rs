@@ -414,22 +414,10 @@ impl<'t> Resolver<'t> {
             });
         }
         if lexicon::is_org_head(&head) {
-            const COMPANY: &[&str] = &[
-                "corp",
-                "corporation",
-                "inc",
-                "ltd",
-                "llc",
-                "plc",
-                "co",
-                "company",
-                "group",
-                "holdings",
-            ];
             let fits = |w: &str| {
                 let w = w.trim_end_matches('.');
                 if matches!(head.as_str(), "company" | "firm") {
-                    COMPANY.iter().any(|f| f.eq_ignore_ascii_case(w))
+                    lexicon::is_company_head(w)
                 } else {
                     w.eq_ignore_ascii_case(&head)
                 }

@@ -24,6 +24,19 @@ pub struct Frame {
     pub detached: bool,
 }
 
+impl Frame {
+    /// A frame of `speaker` and `cue` covering `range`, with the speaker before the cue.
+    fn new(range: Range<usize>, speaker: Mention, cue: Cue) -> Self {
+        Frame {
+            range,
+            speaker,
+            cue,
+            inverted: false,
+            detached: false,
+        }
+    }
+}
+
 /// Characters that end the clause in which a subject is looked for.
 const CLAUSE_BREAKS: &[char] = &[
     ',', ';', ':', '(', ')', '"', '“', '”', '‘', '’', '«', '»', '„', '「', '」', '—', '–', '[', ']',
@@ -67,11 +80,8 @@ fn frame_for(text: &str, sentence: Range<usize>, cue: Cue) -> Option<Frame> {
             .filter(|m| m.end == clause_end)
             .unwrap_or_else(|| crate::grammar::mention::free_description(text, at, clause_end));
         return Some(Frame {
-            range: cue.start..speaker.end,
-            speaker,
-            cue,
             inverted: true,
-            detached: false,
+            ..Frame::new(cue.start..speaker.end, speaker, cue)
         });
     }
     let before = text[sentence.start..cue.start].trim_end();
@@ -137,13 +147,7 @@ fn frame_for(text: &str, sentence: Range<usize>, cue: Cue) -> Option<Frame> {
         if !can_hold_belief(text, &speaker, &cue) || disagrees(text, &speaker, &cue) {
             return None;
         }
-        return Some(Frame {
-            range: speaker.start..cue.end,
-            speaker,
-            cue,
-            inverted: false,
-            detached: false,
-        });
+        return Some(Frame::new(speaker.start..cue.end, speaker, cue));
     }
     // Inversion after a quote or a comma: `"...," said Smith` / `, added the minister`.
     if cue.form == CueForm::Finite && before.ends_with(" and") {
@@ -212,11 +216,8 @@ fn frame_for(text: &str, sentence: Range<usize>, cue: Cue) -> Option<Frame> {
                 return None;
             }
             return Some(Frame {
-                range: cue.start..speaker.end,
-                speaker,
-                cue,
                 inverted: true,
-                detached: false,
+                ..Frame::new(cue.start..speaker.end, speaker, cue)
             });
         }
     }
@@ -243,13 +244,11 @@ pub fn colon_frame(text: &str, sentence: Range<usize>, quotes: &[&QuotedSpan]) -
     if !(quoted || transcript) || after.split_whitespace().count() < 2 {
         return None;
     }
-    Some(Frame {
-        range: speaker.start..colon + 1,
+    Some(Frame::new(
+        speaker.start..colon + 1,
         speaker,
-        cue: colon_cue(colon),
-        inverted: false,
-        detached: false,
-    })
+        colon_cue(colon),
+    ))
 }
 
 /// A sentence that holds a quotation but no cue the lexicon knows, and opens with its subject
@@ -292,13 +291,7 @@ pub fn verb_frame(text: &str, sentence: Range<usize>, quotes: &[&QuotedSpan]) ->
         addressee: false,
         passive: false,
     };
-    Some(Frame {
-        range: speaker.start..verb_end,
-        speaker,
-        cue,
-        inverted: false,
-        detached: false,
-    })
+    Some(Frame::new(speaker.start..verb_end, speaker, cue))
 }
 
 /// A sentence that ends with a colon and opens with its subject ("He listed the qualities
@@ -317,13 +310,11 @@ pub fn colon_intro(text: &str, sentence: Range<usize>) -> Option<Frame> {
     {
         return None;
     }
-    Some(Frame {
-        range: speaker.start..colon + 1,
+    Some(Frame::new(
+        speaker.start..colon + 1,
         speaker,
-        cue: colon_cue(colon),
-        inverted: false,
-        detached: false,
-    })
+        colon_cue(colon),
+    ))
 }
 
 /// The cue of `NAME: "Q"`: the colon itself.
@@ -353,11 +344,8 @@ fn detached(text: &str, sentence: &Range<usize>, cue: Cue) -> Option<Frame> {
         return None;
     }
     Some(Frame {
-        range: cue.start..cue.end,
-        speaker,
-        cue,
-        inverted: false,
         detached: true,
+        ..Frame::new(cue.start..cue.end, speaker, cue)
     })
 }
 

@@ -459,6 +459,9 @@ fn is_adjunct_chain(s: &str) -> bool {
         "flatly",
         "firmly",
         "simply",
+        "frequently",
+    ];
+    const WEEKDAYS: &[&str] = &[
         "monday",
         "tuesday",
         "wednesday",
@@ -466,7 +469,6 @@ fn is_adjunct_chain(s: &str) -> bool {
         "friday",
         "saturday",
         "sunday",
-        "frequently",
     ];
     const TIME_STARTERS: &[&str] = &["this", "last", "next", "late", "early", "earlier", "later"];
     const TIME_WORDS: &[&str] = &[
@@ -483,19 +485,14 @@ fn is_adjunct_chain(s: &str) -> bool {
         "fall",
         "autumn",
         "winter",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
         "day",
         "time",
     ];
     PREPOSITIONS.contains(&first.as_str())
         || ADVERBS.contains(&first.as_str())
-        || (TIME_STARTERS.contains(&first.as_str()) && TIME_WORDS.contains(&second.as_str()))
+        || WEEKDAYS.contains(&first.as_str())
+        || (TIME_STARTERS.contains(&first.as_str())
+            && (TIME_WORDS.contains(&second.as_str()) || WEEKDAYS.contains(&second.as_str())))
 }
 
 /// The words of `s` with their byte offsets.

@@ -824,6 +824,30 @@ pub fn is_org_head(word: &str) -> bool {
     has(ORG_HEADS, word.trim_end_matches('.'))
 }
 
+/// Head words of company names, what "the company" and "the firm" refer back to.
+const COMPANY_HEADS: &[&str] = &[
+    "corp",
+    "corporation",
+    "inc",
+    "ltd",
+    "llc",
+    "plc",
+    "co",
+    "company",
+    "group",
+    "holdings",
+    "gmbh",
+    "ag",
+    "sa",
+    "nv",
+    "firm",
+];
+
+/// True for words that end a company's name ("Acme Corp", "Nordwind Energie GmbH").
+pub fn is_company_head(word: &str) -> bool {
+    has(COMPANY_HEADS, word.trim_end_matches('.'))
+}
+
 /// Well-known organizations that are named without a head word.
 const ORG_NAMES: &[&str] = &[
     "White House",
@@ -956,8 +980,8 @@ const NEWS_OUTLETS: &[&str] = &[
     "Sun",
 ];
 
-/// Head words of publication names ("The Washington Post", "the Daily Telegraph").
-const OUTLET_HEADS: &[&str] = &[
+/// Head words of newspaper titles that take "The" ("The Washington Post", "The Guardian").
+const NEWSPAPER_HEADS: &[&str] = &[
     "Times",
     "Post",
     "Journal",
@@ -970,21 +994,35 @@ const OUTLET_HEADS: &[&str] = &[
     "Observer",
     "Chronicle",
     "Gazette",
-    "Star",
-    "Sun",
-    "Mirror",
-    "Globe",
     "Hill",
     "Atlantic",
     "Yorker",
-    "Review",
-    "Examiner",
+    "Globe",
+    "Sun",
+    "Mirror",
+    "Star",
     "Inquirer",
+    "Examiner",
+    "Hindu",
+    "Review",
     "Register",
     "Dispatch",
     "Bulletin",
     "Courier",
     "Express",
+    "Standard",
+    "Monitor",
+    "Sentinel",
+    "Record",
+    "Enquirer",
+    "Republic",
+    "Statesman",
+    "Nation",
+    "Mail",
+];
+
+/// Other head words of outlet names ("Daily", "News", "Radio", "Agency").
+const OUTLET_HEADS: &[&str] = &[
     "Daily",
     "Weekly",
     "Magazine",
@@ -996,19 +1034,14 @@ const OUTLET_HEADS: &[&str] = &[
     "Wire",
     "Press",
     "Reporter",
-    "Standard",
-    "Monitor",
-    "Sentinel",
-    "Record",
-    "Enquirer",
-    "Republic",
-    "Statesman",
-    "Hindu",
     "Dawn",
-    "Nation",
-    "Mail",
     "Today",
 ];
+
+/// True for the last word of a newspaper title that takes "The" ("Times", "Post").
+pub fn is_newspaper_head(word: &str) -> bool {
+    NEWSPAPER_HEADS.contains(&word)
+}
 
 /// True when `name` is a well-known news outlet ("Xinhua", "Associated Press").
 pub fn is_known_outlet(name: &str) -> bool {
@@ -1021,14 +1054,15 @@ pub fn is_known_outlet(name: &str) -> bool {
 pub fn is_news_outlet(name: &str) -> bool {
     let bare = name.strip_prefix("The ").unwrap_or(name);
     let last = bare.rsplit(' ').next().unwrap_or(bare);
-    if name.starts_with("The ") && OUTLET_HEADS.contains(&last) {
+    let head = |w: &str| is_newspaper_head(w) || OUTLET_HEADS.contains(&w);
+    if name.starts_with("The ") && head(last) {
         return true;
     }
     has(NEWS_OUTLETS, bare)
         || bare
             .rsplit(' ')
             .next()
-            .is_some_and(|last| OUTLET_HEADS.contains(&last) && bare.contains(' '))
+            .is_some_and(|last| head(last) && bare.contains(' '))
         || bare.split(' ').next().is_some_and(|first| {
             matches!(first, "Radio" | "TV" | "Channel" | "Télé") && bare.contains(' ')
         })
