@@ -705,15 +705,6 @@ const ORG_HEADS: &[&str] = &[
     "forces",
     "force",
     "guard",
-    "corp",
-    "corporation",
-    "inc",
-    "ltd",
-    "llc",
-    "plc",
-    "co",
-    "company",
-    "group",
     "bank",
     "fund",
     "association",
@@ -758,7 +749,6 @@ const ORG_HEADS: &[&str] = &[
     "mission",
     "secretariat",
     "directorate",
-    "firm",
     "club",
     "team",
     "society",
@@ -768,7 +758,6 @@ const ORG_HEADS: &[&str] = &[
     "airways",
     "motors",
     "industries",
-    "holdings",
     "systems",
     "technologies",
     "labs",
@@ -795,10 +784,6 @@ const ORG_HEADS: &[&str] = &[
     "logistics",
     "energy",
     "mining",
-    "gmbh",
-    "ag",
-    "sa",
-    "nv",
     "ab",
     "llp",
     "pty",
@@ -821,7 +806,7 @@ const ORG_HEADS: &[&str] = &[
 
 /// True for words that head an organization name ("Ministry", "Corp", "Council").
 pub fn is_org_head(word: &str) -> bool {
-    has(ORG_HEADS, word.trim_end_matches('.'))
+    has(ORG_HEADS, word.trim_end_matches('.')) || is_company_head(word)
 }
 
 /// Head words of company names, what "the company" and "the firm" refer back to.
