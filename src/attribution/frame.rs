@@ -355,7 +355,7 @@ fn detached(text: &str, sentence: &Range<usize>, cue: Cue) -> Option<Frame> {
 /// apposition to a description is the speaker ("The city's transport director, Helen Cho,
 /// said").
 pub fn subject_before(text: &str, lo: usize, cue_start: usize) -> Option<Mention> {
-    let cue_start = strip_affiliation(text, lo, cue_start);
+    let cue_start = strip_adverb(text, lo, strip_affiliation(text, lo, cue_start));
     let window_start = clause_start(text, lo, cue_start);
     if let Some(m) = longest_ending_at(text, window_start, cue_start) {
         return Some(m);
@@ -402,6 +402,44 @@ fn is_appositive(segment: &str) -> bool {
     // A place after a place ("in Allentown, Pa.,") or a party and state ("R-Ky.").
     let abbreviation = words == 1 && segment.ends_with('.') && segment.len() <= 8;
     (lower && words <= 30) || abbreviation
+}
+
+/// Drops a sentence adverb or emphatic pronoun between subject and cue: "Carter however
+/// said", "Cruz himself said".
+fn strip_adverb(text: &str, lo: usize, end: usize) -> usize {
+    const ADVERBS: &[&str] = &[
+        "however",
+        "though",
+        "meanwhile",
+        "also",
+        "too",
+        "then",
+        "instead",
+        "later",
+        "earlier",
+        "now",
+        "still",
+        "reportedly",
+        "previously",
+        "recently",
+        "once",
+        "again",
+        "himself",
+        "herself",
+        "themselves",
+        "itself",
+        "alone",
+        "later",
+        "quickly",
+        "immediately",
+    ];
+    let t = text[lo..end].trim_end();
+    let last = t.rsplit(char::is_whitespace).next().unwrap_or("");
+    if !last.is_empty() && ADVERBS.iter().any(|a| a.eq_ignore_ascii_case(last)) {
+        lo + t[..t.len() - last.len()].trim_end().len()
+    } else {
+        end
+    }
 }
 
 /// Drops a party-and-state affiliation written after a name: "Sen. Marco Rubio (R-Fla.)"

@@ -290,7 +290,7 @@ fn choose_frame<'f>(text: &str, fs: &'f [Frame], qs: &[&QuotedSpan]) -> Option<&
             matches!(between_after, Some("" | "," | "—" | "–" | "--"))
                 || between_before.is_some_and(|b| {
                     let b = b.trim_end_matches([':', ',']).trim();
-                    b.is_empty() || b == "that" || is_adjunct_chain(b)
+                    b.is_empty() || b == "that" || (is_adjunct_chain(b) && b.contains(' '))
                 })
         })
     };

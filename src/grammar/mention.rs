@@ -338,7 +338,17 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
                 return Some(m);
             }
             if i == body.len() {
-                // Only titles: "the Secretary of State", "the President".
+                // Only titles: "the Secretary of State", "the President". A lone title word
+                // without a determiner is a surname ("King says").
+                if !has_det
+                    && body.len() == 1
+                    && lexicon::is_title(body[0].text)
+                    && !body[0].text.ends_with('.')
+                {
+                    let mut m = mention(first.start, last.end, MentionKind::Name, None);
+                    m.name = Some(first.start..last.end);
+                    return Some(m);
+                }
                 if !has_det && body.iter().all(|t| lexicon::is_title(t.text)) {
                     return None;
                 }
