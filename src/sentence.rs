@@ -4,8 +4,8 @@
 
 use std::ops::Range;
 
-use crate::grammar::lexicon;
 use crate::grammar::spans::QuotedSpan;
+use crate::grammar::{cue, lexicon};
 
 /// One sentence of the body (byte range) and the paragraph it starts in.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,7 +82,10 @@ fn split_block(
             // ends the sentence.
             let end = q.end.min(block.end);
             let content = text[q.content_start..q.content_end.min(end)].trim_end();
-            if content.ends_with(['.', '!', '?']) && starts_new_sentence(&text[end..block.end]) {
+            if content.ends_with(['.', '!', '?'])
+                && starts_new_sentence(&text[end..block.end])
+                && !attribution_follows(text, end, block.end)
+            {
                 push(out, text, start..end, paragraph);
                 start = end;
             }
@@ -131,6 +134,21 @@ fn push(out: &mut Vec<Sentence>, text: &str, range: Range<usize>, paragraph: usi
         first_in_paragraph: false,
         last_in_paragraph: false,
     });
+}
+
+/// True when a short clause with a speech cue follows a quotation that ends with a period:
+/// `"We won." Trump said to the crowd.` is one sentence, the quote and its attribution.
+fn attribution_follows(text: &str, from: usize, limit: usize) -> bool {
+    let rest = &text[from..limit];
+    let Some(stop) = rest.find(['.', '!', '?', '"', '“', '”', '\n']) else {
+        return false;
+    };
+    if stop > 120 || !rest[stop..].starts_with(['.', '!', '?']) {
+        return false;
+    }
+    cue::find_cues(text, from..from + stop).iter().any(|c| {
+        matches!(c.class, cue::CueClass::Speech | cue::CueClass::Writing) && c.lemma != ":"
+    })
 }
 
 /// True when white space then a capital, digit or opening mark follows.
