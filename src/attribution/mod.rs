@@ -253,7 +253,9 @@ fn nested(
         let mut pending = None;
         attribute_frame(text, &inner, r.end, f, qs, &mut found, &mut pending);
         for mut n in found {
-            if !out.iter().any(|o| o.content == n.content) {
+            // A quotation belongs to one attribution: the inner one only reports a clause.
+            let quoted = n.kind != QuoteKind::Indirect;
+            if !quoted && !out.iter().any(|o| o.content == n.content) {
                 n.sentence = sentence.range.clone();
                 out.push(n);
             }
