@@ -276,7 +276,11 @@ pub fn verb_frame(text: &str, sentence: Range<usize>, quotes: &[&QuotedSpan]) ->
         .next()
         .unwrap_or("");
     let lower = verb.starts_with(|c: char| c.is_lowercase());
-    if !lower || verb.len() < 3 || lexicon::is_stopword(verb) || lexicon::is_determiner(verb) {
+    // Without a part-of-speech tagger, only a past tense is surely a verb ("portrayed",
+    // "dubbed", "labeled").
+    let past = verb.ends_with("ed") && !verb.ends_with("eed");
+    let whole_word = text[verb_start + verb.len()..].starts_with(char::is_whitespace);
+    if !lower || !past || !whole_word || lexicon::is_stopword(verb) {
         return None;
     }
     let verb_end = verb_start + verb.len();
