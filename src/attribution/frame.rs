@@ -127,7 +127,7 @@ fn frame_for(text: &str, sentence: Range<usize>, cue: Cue) -> Option<Frame> {
     if cue.form == CueForm::Infinitive {
         return None;
     }
-    if cue.passive && !text[cue.start..cue.end].contains("quoted") {
+    if cue.passive && !text[cue.start..cue.end].contains("quoted") && cue.lemma != "expect" {
         return None;
     }
     // Negated speech reports nothing: "The board did not say how many".

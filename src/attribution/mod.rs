@@ -23,6 +23,7 @@ use std::ops::Range;
 
 use crate::QuoteKind;
 use crate::grammar::cue::{Cue, CueClass, CueForm};
+use crate::grammar::lexicon;
 use crate::grammar::mention::{Mention, MentionKind, mention_at};
 use crate::grammar::spans::QuotedSpan;
 use crate::sentence::Sentence;
@@ -328,6 +329,17 @@ fn attribute_frame(
         paragraph: sentence.paragraph,
         sentence: range.clone(),
     };
+    // "Clinton seems to have found ...", "The House is expected to pass ...": the subject and
+    // the infinitive are the content of an attitude whose holder is not named.
+    let raising =
+        matches!(f.cue.lemma, "seem" | "appear") || (f.cue.lemma == "expect" && f.cue.passive);
+    if raising && !f.inverted && !f.detached && text[after.clone()].starts_with("to ") {
+        let subject = f.speaker.start..f.speaker.end;
+        let mut a = classify(text, new(vec![subject, after]), qs);
+        a.speaker = None;
+        out.push(a);
+        return;
+    }
     let after_starts_quote = qs.iter().find(|q| q.start == after.start);
     // After `..., said Smith` comes an appositive of the speaker, not content ("..., said
     // Laurie Guzzinati, a spokeswoman for the company"); after `according to S,` comes content.
@@ -490,7 +502,15 @@ fn is_adjunct_chain(s: &str) -> bool {
         "day",
         "time",
     ];
-    PREPOSITIONS.contains(&first.as_str())
+    // "to reporters" is an adjunct, "to say whether ..." (an infinitive) is content.
+    let infinitive = first == "to"
+        && !second.is_empty()
+        && !lexicon::is_determiner(&second)
+        && !s
+            .split_whitespace()
+            .nth(1)
+            .is_some_and(|w| w.starts_with(char::is_uppercase));
+    (PREPOSITIONS.contains(&first.as_str()) && !infinitive)
         || ADVERBS.contains(&first.as_str())
         || WEEKDAYS.contains(&first.as_str())
         || (TIME_STARTERS.contains(&first.as_str())
