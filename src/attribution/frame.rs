@@ -228,16 +228,22 @@ fn frame_for(text: &str, sentence: Range<usize>, cue: Cue) -> Option<Frame> {
 /// organization before a colon that opens the sentence is the speaker, the colon the cue.
 pub fn colon_frame(text: &str, sentence: Range<usize>, quotes: &[&QuotedSpan]) -> Option<Frame> {
     let head = &text[sentence.clone()];
-    let colon = sentence.start + head.find(':').filter(|&i| i <= 80)?;
+    let colon = sentence.start + head.find(':').filter(|&i| i <= 200)?;
     if quotes.iter().any(|q| q.start < colon) {
-        return None;
-    }
-    let speaker = mention_exact(text, sentence.start, colon)?;
-    if !matches!(speaker.kind, MentionKind::Name | MentionKind::Organization) {
         return None;
     }
     let after = text[colon + 1..sentence.end].trim_start();
     let quoted = quotes.iter().any(|q| q.start == sentence.end - after.len());
+    // The whole head is the name ("Cecile Richards: ..."), or a quote follows a name that
+    // ends the head ("... doesn't surprise Republican pollster Daron Shaw: “...”").
+    let speaker = mention_exact(text, sentence.start, colon).or_else(|| {
+        quoted
+            .then(|| subject_before(text, sentence.start, colon))
+            .flatten()
+    })?;
+    if !matches!(speaker.kind, MentionKind::Name | MentionKind::Organization) {
+        return None;
+    }
     let transcript = text[speaker.start..speaker.end]
         .chars()
         .all(|c| !c.is_lowercase());
@@ -339,7 +345,20 @@ fn colon_cue(colon: usize) -> Cue {
 /// A frame whose speaker is the subject that opens the sentence ("Tracy Martin issued a
 /// statement, saying ...", "McConnell ... and said this week that ...").
 fn detached(text: &str, sentence: &Range<usize>, cue: Cue) -> Option<Frame> {
-    let speaker = mention_at(text, sentence.start, cue.start)?;
+    // The subject opens the sentence, or follows an introductory phrase ("In an interview
+    // with CNN, Trump continued ..., saying").
+    let intro_end = text[sentence.start..cue.start]
+        .find(", ")
+        .filter(|&i| i <= 100)
+        .map(|i| sentence.start + i + 2);
+    let starts_with_subject = |at: usize| {
+        mention_at(text, at, cue.start).filter(|m| {
+            let next = text[m.end..cue.start].trim_start();
+            next.starts_with(|c: char| c.is_lowercase()) || next.starts_with(',')
+        })
+    };
+    let speaker =
+        starts_with_subject(sentence.start).or_else(|| intro_end.and_then(starts_with_subject))?;
     let rest = text[speaker.end..cue.start].trim_start();
     // The subject must be followed by its verb or an appositive, not by the end of a quote.
     if rest.starts_with(['"', '”', ':'])

@@ -381,6 +381,7 @@ pub static VERBS: &[VerbEntry] = &[
     s("rail against"),
     s("respond to"),
     s("react to"),
+    s("react").brk(),
     s("hint at").dbl(),
     s("advocate for"),
     c("push for"),
