@@ -291,8 +291,8 @@ impl<'t> Resolver<'t> {
             MentionKind::Name => SpeakerKind::Person,
             MentionKind::Organization => SpeakerKind::Organization,
             MentionKind::Pronoun => match w.to_ascii_lowercase().as_str() {
-                "he" | "she" | "i" => SpeakerKind::Person,
-                "it" => SpeakerKind::Organization,
+                "he" | "she" | "i" | "who" => SpeakerKind::Person,
+                "it" | "which" => SpeakerKind::Organization,
                 _ => SpeakerKind::Unknown,
             },
             MentionKind::Description => {
@@ -371,6 +371,14 @@ impl<'t> Resolver<'t> {
                     (None, _) => None,
                 }
             }
+            // "Cruz, who said": the entity named last before it.
+            "who" | "which" => self
+                .entities
+                .iter()
+                .enumerate()
+                .filter_map(|(i, e)| e.last_before(pos).map(|p| (p, i)))
+                .max()
+                .map(|(_, i)| i),
             "they" | "it" => self
                 .entities
                 .iter()

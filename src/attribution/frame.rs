@@ -379,6 +379,20 @@ fn detached(text: &str, sentence: &Range<usize>, cue: Cue) -> Option<Frame> {
 /// said").
 pub fn subject_before(text: &str, lo: usize, cue_start: usize) -> Option<Mention> {
     let cue_start = strip_adverb(text, lo, strip_affiliation(text, lo, cue_start));
+    // "Cruz, who said ...": the relative pronoun is the speaker, bound to Cruz later.
+    let head = text[lo..cue_start].trim_end();
+    for relative in ["who", "which"] {
+        if let Some(before) = head.strip_suffix(relative)
+            && before.trim_end().ends_with(',')
+            && before.ends_with(char::is_whitespace)
+        {
+            let start = lo + before.len();
+            return Some(crate::grammar::mention::relative_pronoun(
+                start,
+                start + relative.len(),
+            ));
+        }
+    }
     let window_start = clause_start(text, lo, cue_start);
     if let Some(m) = longest_ending_at(text, window_start, cue_start) {
         return Some(m);
@@ -589,6 +603,8 @@ fn disagrees(text: &str, speaker: &Mention, cue: &Cue) -> bool {
     let is_any = |list: &[&str]| list.iter().any(|p| p.eq_ignore_ascii_case(subject));
     let head = speaker.head.as_ref().map_or("", |h| &text[h.clone()]);
     let plural_head = head.ends_with('s') && !head.ends_with("ss")
+        || head.chars().all(|c| c.is_ascii_digit()) && !head.is_empty()
+        || crate::grammar::mention::is_number_word(head)
         || matches!(
             head.to_ascii_lowercase().as_str(),
             "people"

@@ -158,8 +158,66 @@ pub fn mention_exact(text: &str, pos: usize, end: usize) -> Option<Mention> {
     if !text[last.end..end].trim().is_empty() {
         return None;
     }
-    let m = classify_phrase(text, &toks)?;
+    let m = classify_phrase(text, &toks).or_else(|| quantity(text, &toks))?;
     (m.end == last.end).then_some(m)
+}
+
+/// A quantity of people as a speaker: "58 percent of Florida Latino voters", "About one in
+/// five", "At least half of voters in each state", "Nearly nine out of 10", "Several".
+fn quantity(text: &str, toks: &[Tok]) -> Option<Mention> {
+    const QUALIFIERS: &[&str] = &[
+        "at", "least", "about", "nearly", "almost", "more", "less", "fewer", "than", "over",
+        "under", "roughly", "around", "some", "just", "only", "a", "mere", "majority", "minority",
+        "the",
+    ];
+    let mut i = 0;
+    while i < toks.len()
+        && QUALIFIERS
+            .iter()
+            .any(|q| q.eq_ignore_ascii_case(toks[i].text))
+    {
+        i += 1;
+    }
+    let amount = |t: &Tok| {
+        t.class == Class::Num
+            || is_number_word(t.text)
+            || [
+                "half", "several", "most", "many", "majority", "minority", "percent",
+            ]
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(t.text))
+    };
+    if !toks.get(i).is_some_and(amount) {
+        return None;
+    }
+    i += 1;
+    // "one in five", "nine out of 10", "58 percent".
+    while i < toks.len()
+        && (amount(&toks[i])
+            || matches!(toks[i].text, "in" | "out" | "of") && toks.get(i + 1).is_some_and(amount))
+    {
+        i += 1;
+    }
+    let head = &toks[i.saturating_sub(1)];
+    let end = if i == toks.len() {
+        toks.last()?.end
+    } else if toks[i].text == "of" {
+        // "of voters in each state": the group the quantity is taken from.
+        classify_phrase(text, &toks[i + 1..])
+            .map(|m| m.end)
+            .or_else(|| {
+                toks[i + 1..]
+                    .iter()
+                    .rev()
+                    .find(|t| t.class == Class::Lower || t.class == Class::Cap)
+                    .map(|t| t.end)
+            })?
+    } else {
+        return None;
+    };
+    let mut m = mention(toks[0].start, end, MentionKind::Description, None);
+    m.head = Some(head.start..head.end);
+    Some(m)
 }
 
 /// The longest well-formed prefix of the tokens.
@@ -424,7 +482,7 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
 }
 
 /// Number words ("two", "Sixty-six", "dozens").
-fn is_number_word(w: &str) -> bool {
+pub fn is_number_word(w: &str) -> bool {
     const NUMBERS: &[&str] = &[
         "one",
         "two",
@@ -533,6 +591,12 @@ fn is_role_adjective(w: &str) -> bool {
         "international",
     ];
     ADJ.iter().any(|a| a.eq_ignore_ascii_case(w))
+}
+
+/// The relative pronoun "who" or "which" as a speaker ("Cruz, who said ..."): a pronoun
+/// that the resolver binds to the name just before it.
+pub fn relative_pronoun(start: usize, end: usize) -> Mention {
+    mention(start, end, MentionKind::Pronoun, None)
 }
 
 /// A description covering `start..end` whose grammar was not checked (the source named after
