@@ -257,6 +257,38 @@ pub fn colon_frame(text: &str, sentence: Range<usize>, quotes: &[&QuotedSpan]) -
     ))
 }
 
+/// A question reported with a passive "asked" ("Asked whether he was ever bullied, ...",
+/// "when asked by Ingraham about the bill"): the cue, the question (up to the next comma) and
+/// the asker when named after "by".
+pub fn asked_questions(
+    text: &str,
+    sentence: Range<usize>,
+) -> Vec<(Cue, Range<usize>, Option<Mention>)> {
+    let mut out = Vec::new();
+    for cue in find_cues(text, sentence.clone()) {
+        if cue.lemma != "ask" || !cue.passive {
+            continue;
+        }
+        let mut at = skip_space(text, cue.end, sentence.end);
+        let mut asker = None;
+        if text[at..sentence.end].starts_with("by ") {
+            let m = mention_at(text, at + 3, sentence.end);
+            if let Some(m) = &m {
+                at = skip_space(text, m.end, sentence.end);
+            }
+            asker = m;
+        }
+        let end = text[at..sentence.end]
+            .find([',', ':', ';', '"', '“'])
+            .map_or(sentence.end, |i| at + i);
+        let question = at..at + text[at..end].trim_end().trim_end_matches(['.', '?']).len();
+        if text[question.clone()].split_whitespace().count() >= 2 {
+            out.push((cue, question, asker));
+        }
+    }
+    out
+}
+
 /// A sentence that holds a quotation but no cue the lexicon knows, and opens with its subject
 /// and a verb ("Trump continued to portray “illegal” immigrants as criminals"): the verb is the
 /// cue, what follows it the (mixed) content. News attribution corpora count such verbs of

@@ -166,6 +166,27 @@ pub fn attribute(
             }
         }
         nested(text, sentence, &qs, &mut out, first_of_sentence);
+        for (cue, question, asker) in frame::asked_questions(text, range.clone()) {
+            if !out[first_of_sentence..].iter().any(|a| {
+                a.content
+                    .iter()
+                    .any(|c| c.start < question.end && question.start < c.end)
+            }) {
+                out.push(classify(
+                    text,
+                    Attribution {
+                        kind: QuoteKind::Indirect,
+                        content: std::iter::once(question).collect(),
+                        spans: Vec::new(),
+                        speaker: asker,
+                        cue: Some(cue),
+                        paragraph: sentence.paragraph,
+                        sentence: range.clone(),
+                    },
+                    &qs,
+                ));
+            }
+        }
         if headline {
             continue;
         }
