@@ -14,8 +14,6 @@ pub struct Sentence {
     pub range: Range<usize>,
     /// Index of the paragraph where the sentence starts.
     pub paragraph: usize,
-    /// True when the sentence opens its paragraph.
-    pub first_in_paragraph: bool,
     /// True when the sentence closes its paragraph.
     pub last_in_paragraph: bool,
 }
@@ -113,11 +111,10 @@ fn split_block(
         }
     }
     push(out, text, start..block.end, paragraph);
-    if out.len() > first {
-        out[first].first_in_paragraph = true;
-        if let Some(last) = out.last_mut() {
-            last.last_in_paragraph = true;
-        }
+    if out.len() > first
+        && let Some(last) = out.last_mut()
+    {
+        last.last_in_paragraph = true;
     }
 }
 
@@ -131,7 +128,6 @@ fn push(out: &mut Vec<Sentence>, text: &str, range: Range<usize>, paragraph: usi
     out.push(Sentence {
         range: range.start + lead..range.end - trail,
         paragraph,
-        first_in_paragraph: false,
         last_in_paragraph: false,
     });
 }

@@ -262,7 +262,6 @@ fn nested(
         let inner = Sentence {
             range: r.clone(),
             paragraph: sentence.paragraph,
-            first_in_paragraph: false,
             last_in_paragraph: false,
         };
         let fs = frame::frames(text, r.clone(), qs);

@@ -22,7 +22,7 @@ use std::ops::Range;
 use nom::{Parser, branch::alt};
 
 use super::lexicon::{self, Gender};
-use super::words::{cap_word, initial, word};
+use super::words::{initial, word};
 
 /// What a mention is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -624,14 +624,6 @@ fn mention(start: usize, end: usize, kind: MentionKind, gender: Option<Gender>) 
         definite: false,
         gender,
     }
-}
-
-/// Parses a capitalized name at `pos` (used to register people mentioned anywhere).
-pub fn name_at(text: &str, pos: usize, limit: usize) -> Option<Mention> {
-    let rest = &text[pos..limit];
-    cap_word(rest).ok()?;
-    let m = mention_at(text, pos, limit)?;
-    matches!(m.kind, MentionKind::Name | MentionKind::Organization).then_some(m)
 }
 
 #[cfg(test)]

@@ -49,19 +49,6 @@ pub fn cap_word(input: &str) -> PResult<'_, &str> {
     }
 }
 
-/// A word that starts with a lower-case letter.
-pub fn lower_word(input: &str) -> PResult<'_, &str> {
-    let (rest, w) = word(input)?;
-    if w.chars().next().is_some_and(char::is_lowercase) {
-        Ok((rest, w))
-    } else {
-        Err(nom::Err::Error(nom::error::Error::new(
-            input,
-            nom::error::ErrorKind::Verify,
-        )))
-    }
-}
-
 /// An initial or dotted abbreviation: "J.", "U.S.", "Mr.", "Jr.".
 pub fn initial(input: &str) -> PResult<'_, &str> {
     let (rest, (w, _)) = (cap_word, char('.')).parse(input)?;
@@ -81,11 +68,6 @@ pub fn initial(input: &str) -> PResult<'_, &str> {
         rest = r;
     }
     Ok((rest, &input[..input.len() - rest.len()]))
-}
-
-/// Horizontal white space (spaces, tabs, no-break spaces) of at least one character.
-pub fn space1(input: &str) -> PResult<'_, &str> {
-    take_while1(|c: char| c == ' ' || c == '\t' || c == '\u{a0}').parse(input)
 }
 
 /// A token of the text: a word or a single punctuation character, with its byte range.
