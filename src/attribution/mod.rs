@@ -83,53 +83,11 @@ pub fn attribute(
             .iter()
             .take_while(|q| q.start < range.end)
             .collect();
-        let mut fs = frame::frames(text, range.clone(), &qs);
-        // A relay ("..., Xinhua reported") next to the speaker's frame is not content.
-        let mut content_end = range.end;
-        if fs.len() > 1 {
-            if let Some(r) = fs.iter().rev().find(|f| frame::is_relay(text, f)) {
-                let cut = trim_range(text, range.start..r.range.start, &[',', '—', '–']);
-                if text[r.range.end..range.end]
-                    .trim_matches(|c: char| !c.is_alphanumeric())
-                    .split_whitespace()
-                    .count()
-                    <= 3
-                {
-                    content_end = cut.end;
-                }
-            }
-            fs.retain(|f| !frame::is_relay(text, f));
-        }
         let headline = headlines.contains(&sentence.paragraph);
-        if headline {
-            fs.retain(|f| matches!(f.cue.class, CueClass::Speech | CueClass::Writing));
-        }
-        if fs.is_empty()
-            && let Some(f) = frame::colon_frame(text, range.clone(), &qs)
-        {
-            fs.push(f);
-        }
-        if fs.is_empty()
-            && !headline
-            && let Some(f) = frame::verb_frame(text, range.clone(), &qs)
-        {
-            fs.push(f);
-        }
-        // "He listed the qualities a nominee needs:" introduces the next paragraph's quote.
-        if fs.is_empty()
-            && qs.is_empty()
-            && let Some(f) = frame::colon_intro(text, range.clone())
-        {
-            pending = Some(Pending {
-                speaker: f.speaker,
-                cue: f.cue,
-                paragraph: sentence.paragraph,
-            });
-        }
+        let (fs, content_end) = sentence_frames(text, sentence, &qs, headline, &mut pending);
         let mut covered: Vec<Range<usize>> = Vec::new();
         let first_of_sentence = out.len();
         if let Some(main) = choose_frame(text, &fs, &qs) {
-            let before = out.len();
             attribute_frame(
                 text,
                 sentence,
@@ -139,92 +97,15 @@ pub fn attribute(
                 &mut out,
                 &mut pending,
             );
-            for a in &out[before..] {
+            for a in &out[first_of_sentence..] {
                 covered.extend(a.content.iter().cloned());
             }
-            // Other frames of the sentence take the quotes next to them: `"Q1," Ryan said,
-            // though he said, "Q2."`
-            for f in fs.iter().filter(|f| !std::ptr::eq(*f, main)) {
-                let tail = frame_tail(text, f, range.end);
-                let next_to = |q: &&&QuotedSpan| {
-                    let gap_before = text.get(q.end..f.range.start).map(|g| g.trim());
-                    matches!(gap_before, Some("" | ",")) || q.start == tail
-                };
-                if let Some(q) = qs
-                    .iter()
-                    .filter(|q| !covered.iter().any(|c| c.start < q.end && q.start < c.end))
-                    .find(next_to)
-                {
-                    covered.push(q.start..q.end);
-                    out.push(direct(
-                        q,
-                        Some(f.speaker.clone()),
-                        Some(f.cue.clone()),
-                        sentence,
-                    ));
-                }
-            }
+            other_frames(text, sentence, &fs, main, &qs, &mut covered, &mut out);
         }
         nested(text, sentence, &qs, &mut out, first_of_sentence);
-        for (cue, question, asker) in frame::asked_questions(text, range.clone()) {
-            if !out[first_of_sentence..].iter().any(|a| {
-                a.content
-                    .iter()
-                    .any(|c| c.start < question.end && question.start < c.end)
-            }) {
-                out.push(classify(
-                    text,
-                    Attribution {
-                        kind: QuoteKind::Indirect,
-                        content: std::iter::once(question).collect(),
-                        spans: Vec::new(),
-                        speaker: asker,
-                        cue: Some(cue),
-                        paragraph: sentence.paragraph,
-                        sentence: range.clone(),
-                    },
-                    &qs,
-                ));
-            }
-        }
-        if headline {
-            continue;
-        }
-        // Quotes no frame took: trailing dash, colon frame, floating quote.
-        for q in &qs {
-            if covered.iter().any(|c| c.start <= q.start && q.end <= c.end) {
-                continue;
-            }
-            if let Some(a) = dash_attribution(text, sentence, q) {
-                out.push(a);
-            } else if only_quotes(text, range.clone(), &qs) {
-                let from_pending = pending
-                    .as_ref()
-                    .filter(|p| sentence.paragraph <= p.paragraph + 1)
-                    .map(|p| (Some(p.speaker.clone()), Some(p.cue.clone())));
-                let speaker = from_pending.or_else(|| {
-                    out.last()
-                        .filter(|a| a.speaker.is_some() && sentence.paragraph <= a.paragraph + 1)
-                        .map(|a| (a.speaker.clone(), a.cue.clone()))
-                });
-                // A quote sentence after an attributed quote of the same paragraph is one
-                // more part of that quote (`"Q1," S said. "Q2."`).
-                if let Some(last) = out.last_mut().filter(|a| {
-                    a.paragraph == sentence.paragraph
-                        && a.kind != QuoteKind::Indirect
-                        && a.content.last().is_some_and(|c| c.end <= q.start)
-                        && !text[a.sentence.end.min(q.start)..q.start].contains('\n')
-                }) {
-                    last.content.push(q.start..q.end);
-                    if last.kind == QuoteKind::Direct {
-                        last.spans.push((*q).clone());
-                    }
-                    continue;
-                }
-                if let Some((speaker, cue)) = speaker {
-                    out.push(direct(q, speaker, cue, sentence));
-                }
-            }
+        asked(text, sentence, &qs, &mut out, first_of_sentence);
+        if !headline {
+            leftover_quotes(text, sentence, &qs, &covered, &mut out, &pending);
         }
         if !covered.is_empty() || sentence.last_in_paragraph {
             // A colon frame waits only for the next paragraph's quote.
@@ -238,6 +119,173 @@ pub fn attribute(
     }
     out.sort_by_key(|a| a.span().start);
     out
+}
+
+/// The frames of a sentence, and where its content may end (before a relay such as
+/// "..., Xinhua reported"). A sentence without a frame may still have one by its shape
+/// (`NAME: "Q"`, a subject with an unlisted verb before a quotation), or introduce the next
+/// paragraph's quote ("He listed the qualities a nominee needs:").
+fn sentence_frames(
+    text: &str,
+    sentence: &Sentence,
+    qs: &[&QuotedSpan],
+    headline: bool,
+    pending: &mut Option<Pending>,
+) -> (Vec<Frame>, usize) {
+    let range = sentence.range.clone();
+    let mut fs = frame::frames(text, range.clone(), qs);
+    let mut content_end = range.end;
+    if fs.len() > 1 {
+        if let Some(r) = fs.iter().rev().find(|f| frame::is_relay(text, f)) {
+            let cut = trim_range(text, range.start..r.range.start, &[',', '—', '–']);
+            let after_relay = text[r.range.end..range.end]
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .split_whitespace()
+                .count();
+            if after_relay <= 3 {
+                content_end = cut.end;
+            }
+        }
+        fs.retain(|f| !frame::is_relay(text, f));
+    }
+    if headline {
+        fs.retain(|f| matches!(f.cue.class, CueClass::Speech | CueClass::Writing));
+    }
+    if fs.is_empty()
+        && let Some(f) = frame::colon_frame(text, range.clone(), qs)
+    {
+        fs.push(f);
+    }
+    if fs.is_empty()
+        && !headline
+        && let Some(f) = frame::verb_frame(text, range.clone(), qs)
+    {
+        fs.push(f);
+    }
+    if fs.is_empty()
+        && qs.is_empty()
+        && let Some(f) = frame::colon_intro(text, range)
+    {
+        *pending = Some(Pending {
+            speaker: f.speaker,
+            cue: f.cue,
+            paragraph: sentence.paragraph,
+        });
+    }
+    (fs, content_end)
+}
+
+/// Other frames of the sentence take the quotes next to them: `"Q1," Ryan said, though he
+/// said, "Q2."`
+fn other_frames(
+    text: &str,
+    sentence: &Sentence,
+    fs: &[Frame],
+    main: &Frame,
+    qs: &[&QuotedSpan],
+    covered: &mut Vec<Range<usize>>,
+    out: &mut Vec<Attribution>,
+) {
+    for f in fs.iter().filter(|f| !std::ptr::eq(*f, main)) {
+        let tail = frame_tail(text, f, sentence.range.end);
+        let next_to = |q: &&&QuotedSpan| {
+            let gap_before = text.get(q.end..f.range.start).map(|g| g.trim());
+            matches!(gap_before, Some("" | ",")) || q.start == tail
+        };
+        if let Some(q) = qs
+            .iter()
+            .filter(|q| !covered.iter().any(|c| c.start < q.end && q.start < c.end))
+            .find(next_to)
+        {
+            covered.push(q.start..q.end);
+            out.push(direct(
+                q,
+                Some(f.speaker.clone()),
+                Some(f.cue.clone()),
+                sentence,
+            ));
+        }
+    }
+}
+
+/// Questions reported with a passive "asked" that no attribution of the sentence holds.
+fn asked(
+    text: &str,
+    sentence: &Sentence,
+    qs: &[&QuotedSpan],
+    out: &mut Vec<Attribution>,
+    from: usize,
+) {
+    for (cue, question, asker) in frame::asked_questions(text, sentence.range.clone()) {
+        let taken = out[from..].iter().any(|a| {
+            a.content
+                .iter()
+                .any(|c| c.start < question.end && question.start < c.end)
+        });
+        if !taken {
+            let a = Attribution {
+                kind: QuoteKind::Indirect,
+                content: std::iter::once(question).collect(),
+                spans: Vec::new(),
+                speaker: asker,
+                cue: Some(cue),
+                paragraph: sentence.paragraph,
+                sentence: sentence.range.clone(),
+            };
+            out.push(classify(text, a, qs));
+        }
+    }
+}
+
+/// Quotes no frame took: `"Q" — S`, a quote sentence that continues the paragraph's quote,
+/// a floating quote (the speaker of a colon frame, or of the previous attribution within a
+/// paragraph).
+fn leftover_quotes(
+    text: &str,
+    sentence: &Sentence,
+    qs: &[&QuotedSpan],
+    covered: &[Range<usize>],
+    out: &mut Vec<Attribution>,
+    pending: &Option<Pending>,
+) {
+    for q in qs {
+        if covered.iter().any(|c| c.start <= q.start && q.end <= c.end) {
+            continue;
+        }
+        if let Some(a) = dash_attribution(text, sentence, q) {
+            out.push(a);
+            continue;
+        }
+        if !only_quotes(text, sentence.range.clone(), qs) {
+            continue;
+        }
+        // A quote sentence after an attributed quote of the same paragraph is one more part
+        // of that quote (`"Q1," S said. "Q2."`).
+        if let Some(last) = out.last_mut().filter(|a| {
+            a.paragraph == sentence.paragraph
+                && a.kind != QuoteKind::Indirect
+                && a.content.last().is_some_and(|c| c.end <= q.start)
+                && !text[a.sentence.end.min(q.start)..q.start].contains('\n')
+        }) {
+            last.content.push(q.start..q.end);
+            if last.kind == QuoteKind::Direct {
+                last.spans.push((*q).clone());
+            }
+            continue;
+        }
+        let from_pending = pending
+            .as_ref()
+            .filter(|p| sentence.paragraph <= p.paragraph + 1)
+            .map(|p| (Some(p.speaker.clone()), Some(p.cue.clone())));
+        let speaker = from_pending.or_else(|| {
+            out.last()
+                .filter(|a| a.speaker.is_some() && sentence.paragraph <= a.paragraph + 1)
+                .map(|a| (a.speaker.clone(), a.cue.clone()))
+        });
+        if let Some((speaker, cue)) = speaker {
+            out.push(direct(q, speaker, cue, sentence));
+        }
+    }
 }
 
 /// Attributions nested in a reported clause ("Smith said Jones told him the plan would
