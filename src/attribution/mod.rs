@@ -149,7 +149,12 @@ fn sentence_frames(
         fs.retain(|f| !frame::is_relay(text, f));
     }
     if headline {
-        fs.retain(|f| matches!(f.cue.class, CueClass::Speech | CueClass::Writing));
+        // A headline's attitude verbs report no quotation: "US recognizes 'poor' relation"
+        // holds a scare quote, "Polls suggest Kasich has best chance" a clause.
+        let quote_after = |f: &Frame| qs.iter().any(|q| q.start >= f.range.end);
+        fs.retain(|f| {
+            matches!(f.cue.class, CueClass::Speech | CueClass::Writing) || !quote_after(f)
+        });
     }
     if fs.is_empty()
         && let Some(f) = frame::colon_frame(text, range.clone(), qs)
