@@ -120,9 +120,14 @@ fn frame_for(text: &str, sentence: Range<usize>, cue: Cue) -> Option<Frame> {
         || (cue.form == CueForm::Gerund
             && MESSAGES.contains(&last_word.to_ascii_lowercase().as_str()));
     if cue.form == CueForm::Gerund {
-        return coordinated
-            .then(|| detached(text, &sentence, cue))
-            .flatten();
+        if coordinated {
+            return detached(text, &sentence, cue);
+        }
+        // A participle right after its noun: "a super PAC supporting Mrs. Clinton",
+        // "placards supporting Sanders".
+        let speaker = subject_before(text, sentence.start, cue.start)
+            .filter(|m| !matches!(m.kind, MentionKind::Pronoun))?;
+        return Some(Frame::new(speaker.start..cue.end, speaker, cue));
     }
     if cue.form == CueForm::Infinitive {
         return None;
