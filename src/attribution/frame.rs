@@ -636,6 +636,25 @@ fn disagrees(text: &str, speaker: &Mention, cue: &Cue) -> bool {
     if text[cue.end..].starts_with(' ') && AUXILIARIES.contains(&next) {
         return true;
     }
+    // Words more often nouns than verbs ("three states", "the debates") are verbs only before
+    // a complement: "states that", "shows the", "answers: ...".
+    const NOUNISH: &[&str] = &[
+        "state", "contest", "debate", "email", "answer", "show", "call", "report", "claim",
+        "comment", "promise", "post", "tweet", "note", "speak", "want", "view", "support",
+    ];
+    if NOUNISH.contains(&lemma) {
+        const OPENERS: &[&str] = &[
+            "that", "the", "a", "an", "his", "her", "their", "its", "he", "she", "they", "it",
+            "we", "i", "this", "these", "those", "there", "what", "how", "why", "whether", "to",
+        ];
+        let rest = text[cue.end..].trim_start();
+        let complement = rest.starts_with([':', '"', '“', ','])
+            || OPENERS.iter().any(|o| o.eq_ignore_ascii_case(next))
+            || next.starts_with(char::is_uppercase);
+        if !complement {
+            return true;
+        }
+    }
     let subject = &text[speaker.start..speaker.end];
     let is_any = |list: &[&str]| list.iter().any(|p| p.eq_ignore_ascii_case(subject));
     let head = speaker.head.as_ref().map_or("", |h| &text[h.clone()]);
