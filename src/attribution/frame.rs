@@ -442,7 +442,9 @@ pub fn subject_before(text: &str, lo: usize, cue_start: usize) -> Option<Mention
         if !before.ends_with(',') {
             return None;
         }
+        let unstripped = comma;
         let comma = strip_affiliation(text, lo, comma);
+        let affiliated = comma != unstripped;
         let open = text[lo..comma]
             .rfind([',', ';', ':', '"', '“', '”'])
             .map_or(lo, |i| after_char(text, lo + i));
@@ -456,7 +458,13 @@ pub fn subject_before(text: &str, lo: usize, cue_start: usize) -> Option<Mention
             return Some(name);
         }
         if open == lo || !is_appositive(segment) {
-            // The segment itself ends with the subject.
+            // Past an appositive, the segment ends with the subject. Right before the cue, a
+            // segment that is no appositive is another clause ("US recognizes ... relation
+            // with Russia, seeks cooperation": Russia does not seek), unless it ends with a
+            // party affiliation ("Sen. Jack Reed (D-R.I.), said").
+            if depth == 0 && !affiliated {
+                return None;
+            }
             return longest_ending_at(text, seg_start, comma)
                 .filter(|m| m.kind != MentionKind::Pronoun);
         }
