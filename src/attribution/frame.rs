@@ -286,6 +286,18 @@ pub fn asked_questions(
         let end = text[at..sentence.end]
             .find([',', ':', ';', '"', '“'])
             .map_or(sentence.end, |i| at + i);
+        // The question starts at its question word: "Asked on Monday whether he would resign".
+        const QUESTION_WORDS: &[&str] = &[
+            "whether", "if", "about", "why", "what", "how", "who", "which", "when", "where", "to",
+        ];
+        if let Some((offset, _)) = crate::grammar::words::word_offsets(&text[at..end])
+            .into_iter()
+            .take(6)
+            .skip(1)
+            .find(|(_, w)| QUESTION_WORDS.contains(&w.to_ascii_lowercase().as_str()))
+        {
+            at += offset;
+        }
         let question = at..at + text[at..end].trim_end().trim_end_matches(['.', '?']).len();
         if text[question.clone()].split_whitespace().count() >= 2 {
             out.push((cue, question, asker));

@@ -479,7 +479,7 @@ fn frame_tail(text: &str, f: &Frame, limit: usize) -> usize {
     let rest = &text[pos..limit];
     let window: String = rest.chars().take(120).collect();
     let mut best = None;
-    for (i, w) in word_positions(&window) {
+    for (i, w) in crate::grammar::words::word_offsets(&window) {
         if i > 0 && w.eq_ignore_ascii_case("that") {
             best = Some(i + 4);
             break;
@@ -588,27 +588,6 @@ fn is_adjunct_chain(s: &str) -> bool {
         || WEEKDAYS.contains(&first.as_str())
         || (TIME_STARTERS.contains(&first.as_str())
             && (TIME_WORDS.contains(&second.as_str()) || WEEKDAYS.contains(&second.as_str())))
-}
-
-/// The words of `s` with their byte offsets.
-fn word_positions(s: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in s.char_indices() {
-        let w = c.is_alphanumeric() || c == '\'' || c == '’' || c == '-';
-        match (w, start) {
-            (true, None) => start = Some(i),
-            (false, Some(st)) => {
-                out.push((st, &s[st..i]));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(st) = start {
-        out.push((st, &s[st..]));
-    }
-    out
 }
 
 /// Skips the object of a tell-verb: a pronoun ("him", "them") or a mention ("Reuters",

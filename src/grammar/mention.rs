@@ -296,11 +296,11 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
             }) {
                 return None;
             }
-            // The object must be a small noun phrase.
+            // The object must be a small noun phrase, maybe with a phrase of its own ("of this
+            // small town in the Loire valley").
             if object.is_empty()
-                || object
-                    .iter()
-                    .any(|t| t.class == Class::Prep && !t.text.eq_ignore_ascii_case("of"))
+                || object.len() > 10
+                || object.iter().filter(|t| t.class == Class::Prep).count() > 1
                 || !matches!(
                     object.last().map(|t| t.class),
                     Some(Class::Cap | Class::Lower | Class::Num)

@@ -70,6 +70,28 @@ pub fn initial(input: &str) -> PResult<'_, &str> {
     Ok((rest, &input[..input.len() - rest.len()]))
 }
 
+/// The words of `s` (letters and digits, with inner apostrophes and hyphens) with their byte
+/// offsets in `s`.
+pub fn word_offsets(s: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        let in_word = c.is_alphanumeric() || (start.is_some() && is_joiner(c));
+        match (in_word, start) {
+            (true, None) => start = Some(i),
+            (false, Some(st)) => {
+                out.push((st, &s[st..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(st) = start {
+        out.push((st, &s[st..]));
+    }
+    out
+}
+
 /// A token of the text: a word or a single punctuation character, with its byte range.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
@@ -131,6 +153,20 @@ mod tests {
         assert_eq!(initial("U.S. officials"), Ok((" officials", "U.S.")));
         assert_eq!(initial("Mr. Park"), Ok((" Park", "Mr.")));
         assert!(initial("Washington.").is_err());
+    }
+
+    #[test]
+    fn word_offsets_skip_punctuation() {
+        assert_eq!(
+            word_offsets("Asked, on Monday: didn’t it?"),
+            [
+                (0, "Asked"),
+                (7, "on"),
+                (10, "Monday"),
+                (18, "didn’t"),
+                (27, "it")
+            ]
+        );
     }
 
     #[test]
