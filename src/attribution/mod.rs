@@ -359,18 +359,35 @@ pub fn cut_unclosed(text: &str, quotes: &mut [QuotedSpan]) {
 /// The frame that governs the sentence: one next to a quote when there are quotes, else the
 /// first.
 fn choose_frame<'f>(text: &str, fs: &'f [Frame], qs: &[&QuotedSpan]) -> Option<&'f Frame> {
-    let adjacent = |f: &Frame| {
+    let after_quote = |f: &Frame| {
         qs.iter().any(|q| {
-            let between_after = text.get(q.end..f.range.start).map(str::trim);
-            let between_before = text.get(f.range.end..q.start).map(str::trim);
-            matches!(between_after, Some("" | "," | "—" | "–" | "--"))
-                || between_before.is_some_and(|b| {
+            let between = text.get(q.end..f.range.start).map(str::trim);
+            matches!(between, Some("" | "," | "—" | "–" | "--"))
+        })
+    };
+    let before_quote = |f: &Frame| {
+        qs.iter().any(|q| {
+            text.get(f.range.end..q.start)
+                .map(str::trim)
+                .is_some_and(|b| {
                     let b = b.trim_end_matches([':', ',']).trim();
                     b.is_empty() || b == "that" || (is_adjunct_chain(b) && b.contains(' '))
                 })
         })
     };
-    fs.iter().find(|f| adjacent(f)).or_else(|| fs.first())
+    // `"Q," S said` governs its sentence; `S said: "Q"` does unless an earlier frame reports
+    // the clause that holds it ("Fallin said Trump is “trying to campaign ...”, she
+    // highlighted" / "DeSantis said he backs a bill, which he called “a cartel”").
+    if let Some(f) = fs.iter().find(|f| after_quote(f)) {
+        return Some(f);
+    }
+    match fs.iter().find(|f| before_quote(f)) {
+        Some(a) => fs
+            .first()
+            .filter(|f| f.range.end <= a.range.start)
+            .or(Some(a)),
+        None => fs.first(),
+    }
 }
 
 fn attribute_frame(
