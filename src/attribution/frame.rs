@@ -230,8 +230,14 @@ fn frame_for(text: &str, sentence: Range<usize>, cue: Cue) -> Option<Frame> {
 }
 
 /// `NAME: "Q"` and `NAME: Q` (headlines, transcripts, lists of reactions): a name or an
-/// organization before a colon that opens the sentence is the speaker, the colon the cue.
-pub fn colon_frame(text: &str, sentence: Range<usize>, quotes: &[&QuotedSpan]) -> Option<Frame> {
+/// organization before a colon that opens the sentence is the speaker, the colon the cue. In
+/// body text the content must be a quotation or the name a transcript label in capitals.
+pub fn colon_frame(
+    text: &str,
+    sentence: Range<usize>,
+    quotes: &[&QuotedSpan],
+    headline: bool,
+) -> Option<Frame> {
     let head = &text[sentence.clone()];
     let colon = sentence.start + head.find(':').filter(|&i| i <= 200)?;
     if quotes.iter().any(|q| q.start < colon) {
@@ -252,7 +258,9 @@ pub fn colon_frame(text: &str, sentence: Range<usize>, quotes: &[&QuotedSpan]) -
     let transcript = text[speaker.start..speaker.end]
         .chars()
         .all(|c| !c.is_lowercase());
-    if !(quoted || transcript) || after.split_whitespace().count() < 2 {
+    // A headline names its speaker this way without quotation marks ("Paul Ryan: FBI
+    // Decision Not to Indict Hillary ...").
+    if !(quoted || transcript || headline) || after.split_whitespace().count() < 2 {
         return None;
     }
     Some(Frame::new(

@@ -157,7 +157,7 @@ fn sentence_frames(
         });
     }
     if fs.is_empty()
-        && let Some(f) = frame::colon_frame(text, range.clone(), qs)
+        && let Some(f) = frame::colon_frame(text, range.clone(), qs, headline)
     {
         fs.push(f);
     }
