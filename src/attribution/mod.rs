@@ -431,10 +431,12 @@ fn attribute_frame(
         return;
     }
     let after_starts_quote = qs.iter().find(|q| q.start == after.start);
-    // After `..., said Smith` comes an appositive of the speaker, not content ("..., said
-    // Laurie Guzzinati, a spokeswoman for the company"); after `according to S,` comes content.
+    // After `..., said Smith` and `..., according to Smith` comes an appositive of the speaker,
+    // not content ("..., said Laurie Guzzinati, a spokeswoman for the company"); after a
+    // leading `According to Smith,` comes the content.
+    let trailing = text[range.start..f.range.start].trim_end().ends_with(',');
     let appositive_after = f.inverted
-        && f.cue.lemma != "according to"
+        && (f.cue.lemma != "according to" || trailing)
         && !text[f.range.end..range.end]
             .trim_start()
             .starts_with(|c: char| "\"“«„「".contains(c))
