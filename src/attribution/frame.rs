@@ -667,8 +667,30 @@ fn disagrees(text: &str, speaker: &Mention, cue: &Cue) -> bool {
     // Words more often nouns than verbs ("three states", "the debates") are verbs only before
     // a complement: "states that", "shows the", "answers: ...".
     const NOUNISH: &[&str] = &[
-        "state", "contest", "debate", "email", "answer", "show", "call", "report", "claim",
-        "comment", "promise", "post", "tweet", "note", "speak", "want", "view", "support",
+        "state",
+        "contest",
+        "debate",
+        "email",
+        "answer",
+        "show",
+        "call",
+        "report",
+        "claim",
+        "comment",
+        "promise",
+        "post",
+        "tweet",
+        "note",
+        "speak",
+        "want",
+        "view",
+        "support",
+        "attack",
+        "plan",
+        "credit",
+        "label",
+        "reference",
+        "welcome",
     ];
     if NOUNISH.contains(&lemma) {
         const OPENERS: &[&str] = &[

@@ -480,6 +480,21 @@ pub static VERBS: &[VerbEntry] = &[
     c("bet").irr(["bets", "bet", "bet", "betting"]),
     c("infer").dbl(),
     // ---- stance (attitudes that news attribution corpora annotate) -------
+    s("attack"),
+    s("applaud"),
+    s("welcome"),
+    s("ridicule"),
+    s("reference"),
+    s("thank"),
+    s("congratulate"),
+    s("credit"),
+    s("laud"),
+    s("celebrate"),
+    s("portray"),
+    s("label").extra(&[("labelled", PAST_PP), ("labelling", ING)]),
+    s("dub").dbl(),
+    c("regret").dbl(),
+    c("plan").dbl(),
     c("see")
         .irr(["sees", "saw", "seen", "seeing"])
         .bad(&["it", "him", "her", "them"]),
