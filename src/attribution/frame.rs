@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use crate::grammar::cue::{Cue, CueForm, find_cues};
+use crate::grammar::cue::{Cue, CueClass, CueForm, find_cues};
 use crate::grammar::lexicon;
 use crate::grammar::mention::{Mention, MentionKind, mention_at, mention_exact};
 use crate::grammar::spans::QuotedSpan;
@@ -135,14 +135,15 @@ fn frame_for(text: &str, sentence: Range<usize>, cue: Cue) -> Option<Frame> {
     if cue.passive && !text[cue.start..cue.end].contains("quoted") && cue.lemma != "expect" {
         return None;
     }
-    // Negated speech reports nothing: "The board did not say how many".
+    // Negated speech reports nothing ("The board did not say how many"); a negated attitude
+    // is still one ("has not endorsed Trump", "does not believe the polls").
     let cue_text = &text[cue.start..cue.end];
-    if cue_text
+    let negated = cue_text
         .split_whitespace()
         .any(|w| matches!(w, "not" | "never"))
         || cue_text.contains("n't")
-        || cue_text.contains("n’t")
-    {
+        || cue_text.contains("n’t");
+    if negated && matches!(cue.class, CueClass::Speech | CueClass::Writing) {
         return None;
     }
     if let Some(speaker) = subject_before(text, sentence.start, cue.start) {
