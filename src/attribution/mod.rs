@@ -449,8 +449,10 @@ fn attribute_frame(
         if let Some(q) = after_starts_quote {
             // Split quote: "Q1," S V, "Q2."
             parts.push(q.start..q.end.max(after.end.min(range.end)));
-        } else if let Some(extra) = gerund_clause(text, tail, range.end, qs) {
-            out.push(classify(text, new(vec![extra]), qs));
+        } else if let Some((cue, extra)) = gerund_clause(text, tail, range.end, qs) {
+            let mut a = new(vec![extra]);
+            a.cue = Some(cue);
+            out.push(classify(text, a, qs));
         }
         let a = classify(text, new(parts), qs);
         let at = out.len() - usize::from(out.last().is_some_and(|l| l.sentence == range));
@@ -467,6 +469,28 @@ fn attribute_frame(
     } else if after_content {
         if !quote_in(&after) && text[after.clone()].split_whitespace().count() < 2 {
             return;
+        }
+        // `S said, adding that CLAUSE`: the participle is the cue of the clause.
+        if let Some((cue, clause)) = gerund_clause(text, after.start, range.end, qs) {
+            let mut a = new(vec![clause]);
+            a.cue = Some(cue);
+            out.push(classify(text, a, qs));
+            return;
+        }
+        // `S said CLAUSE1, adding that CLAUSE2`: two rows, one per cue.
+        let second = crate::grammar::cue::find_cues(text, after.clone())
+            .into_iter()
+            .filter(|c| text[after.start..c.start].trim_end().ends_with(','))
+            .find_map(|c| gerund_clause(text, c.start, range.end, qs));
+        let mut after = after;
+        if let Some((cue, clause)) = second {
+            let first = trim_range(text, after.start..cue.start, &[',']);
+            if text[first.clone()].split_whitespace().count() >= 2 {
+                after = first;
+                let mut a = new(vec![clause]);
+                a.cue = Some(cue);
+                out.push(classify(text, a, qs));
+            }
         }
         out.push(classify(text, new(vec![after]), qs));
     } else if has_words(&before) {
@@ -634,7 +658,7 @@ fn gerund_clause(
     tail: usize,
     limit: usize,
     qs: &[&QuotedSpan],
-) -> Option<Range<usize>> {
+) -> Option<(Cue, Range<usize>)> {
     let cue = crate::grammar::cue::cue_at(text, tail)?;
     if cue.form != CueForm::Gerund || !matches!(cue.class, CueClass::Speech | CueClass::Writing) {
         return None;
@@ -644,7 +668,7 @@ fn gerund_clause(
         start = skip_ws(text, start + 4, limit);
     }
     let r = strip_final_period(text, trim_range(text, start..limit, &[]), qs);
-    (text[r.clone()].split_whitespace().count() >= 2).then_some(r)
+    (text[r.clone()].split_whitespace().count() >= 2).then_some((cue, r))
 }
 
 /// Sets the kind from the content: direct when it is exactly one quoted span (or a split
