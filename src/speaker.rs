@@ -397,13 +397,23 @@ impl<'t> Resolver<'t> {
         }
         let head = self.text[m.head.clone()?].to_ascii_lowercase();
         let pos = m.start;
+        // The most recent fitting entity; else one named just after, as ledes do ("The mayor
+        // of this small town has vowed ... Mayor Sophie Marchand told ...").
         let most_recent = |pred: &dyn Fn(&Entity) -> bool| {
-            self.entities
-                .iter()
-                .enumerate()
-                .filter(|(_, e)| pred(e))
+            let fitting = || self.entities.iter().enumerate().filter(|(_, e)| pred(e));
+            fitting()
                 .filter_map(|(i, e)| e.last_before(pos).map(|p| (p, i)))
                 .max()
+                .or_else(|| {
+                    fitting()
+                        .filter_map(|(i, e)| {
+                            e.mentions
+                                .iter()
+                                .find(|&&p| p > pos && p - pos < 400)
+                                .map(|&p| (p, i))
+                        })
+                        .min()
+                })
                 .map(|(_, i)| i)
         };
         if let Some((_, titles)) = lexicon::ROLE_FAMILIES.iter().find(|(h, _)| *h == head) {
