@@ -82,7 +82,8 @@ fn split_block(
             let content = text[q.content_start..q.content_end.min(end)].trim_end();
             if content.ends_with(['.', '!', '?'])
                 && starts_new_sentence(&text[end..block.end])
-                && !attribution_follows(text, end, block.end)
+                && !(text[start..q.start].trim().is_empty()
+                    && attribution_follows(text, end, block.end))
             {
                 push(out, text, start..end, paragraph);
                 start = end;
@@ -133,7 +134,8 @@ fn push(out: &mut Vec<Sentence>, text: &str, range: Range<usize>, paragraph: usi
 }
 
 /// True when a short clause with a speech cue follows a quotation that ends with a period:
-/// `"We won." Trump said to the crowd.` is one sentence, the quote and its attribution.
+/// `"We won." Trump said to the crowd.` is one sentence, the quote and its attribution (when
+/// the quotation is the whole sentence before).
 fn attribution_follows(text: &str, from: usize, limit: usize) -> bool {
     let rest = &text[from..limit];
     let Some(stop) = rest.find(['.', '!', '?', '"', '“', '”', '\n']) else {

@@ -409,6 +409,31 @@ fn detached(text: &str, sentence: &Range<usize>, cue: Cue) -> Option<Frame> {
         .find(", ")
         .filter(|&i| i <= 100)
         .map(|i| sentence.start + i + 2);
+    // Past an opening conjunction or adverb ("And then Trump went on the attack, saying").
+    let mut opening = sentence.start;
+    for w in crate::grammar::words::word_offsets(&text[sentence.start..cue.start])
+        .into_iter()
+        .take(3)
+    {
+        if matches!(
+            w.1.to_ascii_lowercase().as_str(),
+            "and"
+                | "but"
+                | "then"
+                | "so"
+                | "yet"
+                | "still"
+                | "also"
+                | "meanwhile"
+                | "later"
+                | "instead"
+        ) {
+            opening = sentence.start + w.0 + w.1.len();
+        } else {
+            break;
+        }
+    }
+    let opening = skip_space(text, opening, cue.start);
     let starts_with_subject = |at: usize| {
         mention_at(text, at, cue.start).filter(|m| {
             let next = text[m.end..cue.start].trim_start();
@@ -416,7 +441,7 @@ fn detached(text: &str, sentence: &Range<usize>, cue: Cue) -> Option<Frame> {
         })
     };
     let speaker =
-        starts_with_subject(sentence.start).or_else(|| intro_end.and_then(starts_with_subject))?;
+        starts_with_subject(opening).or_else(|| intro_end.and_then(starts_with_subject))?;
     let rest = text[speaker.end..cue.start].trim_start();
     // The subject must be followed by its verb or an appositive, not by the end of a quote.
     if rest.starts_with(['"', '”', ':'])

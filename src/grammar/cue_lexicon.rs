@@ -727,7 +727,8 @@ pub fn adverb_of(w: &str) -> Option<bool> {
 }
 
 /// Determiners and possessives: a cue verb right after one is a noun or an
-/// adjective ("the said document", "his claims").
+/// adjective ("the said document", "his claims"). "Another" and "each" stand for people
+/// ("Another said ...") and are not listed.
 pub fn is_determiner(w: &str) -> bool {
     matches!(
         w,
@@ -746,8 +747,6 @@ pub fn is_determiner(w: &str) -> bool {
             | "your"
             | "whose"
             | "every"
-            | "each"
-            | "another"
             | "any"
             | "no"
             | "such"

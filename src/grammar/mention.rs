@@ -240,6 +240,18 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
         };
         return Some(mention(first.start, last.end, MentionKind::Pronoun, gender));
     }
+    // "Another tweeted", "Several said": a quantifier alone stands for people.
+    if toks.len() == 1
+        && [
+            "another", "one", "some", "many", "several", "both", "others", "most", "few",
+        ]
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(first.text))
+    {
+        let mut m = mention(first.start, last.end, MentionKind::Description, None);
+        m.head = Some(first.start..first.end);
+        return Some(m);
+    }
     if matches!(last.class, Class::Det | Class::Prep | Class::And) {
         return None;
     }
@@ -274,6 +286,18 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
                 .get(i + 1)
                 .is_some_and(|t| t.class == Class::Cap || t.text.eq_ignore_ascii_case("the"));
         if !inner_of {
+            // "one of two witnesses", "some of his aides": the head is in the object.
+            let quantified = toks[i].text.eq_ignore_ascii_case("of")
+                && before.len() == 1
+                && (before[0].class == Class::Det
+                    || before[0].class == Class::Num
+                    || is_number_word(before[0].text));
+            if quantified {
+                let object = classify_phrase(text, &toks[i + 1..])?;
+                let mut m = mention(first.start, last.end, MentionKind::Description, None);
+                m.head = object.head.or(object.name);
+                return Some(m);
+            }
             let head = classify_phrase(text, before)?;
             let prep = toks[i].text.to_ascii_lowercase();
             // After a name only an affiliation: "Joel Pollak of Breitbart", "Jane Doe at Harvard".
@@ -373,11 +397,19 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
         Class::Cap => {
             // The trailing run of capitalized non-title words is the name.
             let mut i = body.len();
+            // A surname may be a role noun ("James Baker", "Dale Porter") when a given name
+            // stands before it; a role noun that opens the run is a role ("Farmer Joseph Amadi").
+            let name_word =
+                |t: &Tok| t.class == Class::Cap && name_like(t) && !lexicon::is_title(t.text);
+            let surname_ok = |k: usize| {
+                k == body.len() - 1
+                    && k > 0
+                    && name_word(&body[k - 1])
+                    && !lexicon::is_person_noun(body[k - 1].text)
+            };
             while i > 0
-                && body[i - 1].class == Class::Cap
-                && name_like(&body[i - 1])
-                && !lexicon::is_title(body[i - 1].text)
-                && !lexicon::is_person_noun(body[i - 1].text)
+                && name_word(&body[i - 1])
+                && (!lexicon::is_person_noun(body[i - 1].text) || surname_ok(i - 1))
             {
                 i -= 1;
             }
