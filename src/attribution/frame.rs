@@ -150,7 +150,10 @@ fn frame_for(text: &str, sentence: Range<usize>, cue: Cue) -> Option<Frame> {
         if speaker.kind == MentionKind::Pronoun && speaker_is_dummy(text, &speaker, &cue) {
             return None;
         }
-        if !can_hold_belief(text, &speaker, &cue) || disagrees(text, &speaker, &cue) {
+        if !can_hold_belief(text, &speaker, &cue)
+            || disagrees(text, &speaker, &cue)
+            || names_something(text, &speaker, &cue)
+        {
             return None;
         }
         return Some(Frame::new(speaker.start..cue.end, speaker, cue));
@@ -772,6 +775,18 @@ fn disagrees(text: &str, speaker: &Mention, cue: &Cue) -> bool {
     } else {
         clearly_singular
     }
+}
+
+/// "a firm called Cambridge Analytica", "a move dubbed the boneless": a naming participle
+/// after an indefinite description, not speech.
+fn names_something(text: &str, speaker: &Mention, cue: &Cue) -> bool {
+    matches!(cue.lemma, "call" | "dub" | "label" | "name" | "title")
+        && cue.start == cue.verb_start
+        && speaker.kind == MentionKind::Description
+        && !speaker.definite
+        && text[cue.end..]
+            .trim_start()
+            .starts_with(|c: char| c.is_uppercase() || "\"“'‘".contains(c))
 }
 
 /// Beliefs need a person or an organization as holder: "the plan hopes" is no attribution,

@@ -622,6 +622,7 @@ fn is_adjunct_chain(s: &str) -> bool {
     let infinitive = first == "to"
         && !second.is_empty()
         && !lexicon::is_determiner(&second)
+        && !lexicon::is_person_noun(&second)
         && !s
             .split_whitespace()
             .nth(1)
