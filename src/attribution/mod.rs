@@ -359,6 +359,14 @@ pub fn cut_unclosed(text: &str, quotes: &mut [QuotedSpan]) {
 /// The frame that governs the sentence: one next to a quote when there are quotes, else the
 /// first.
 fn choose_frame<'f>(text: &str, fs: &'f [Frame], qs: &[&QuotedSpan]) -> Option<&'f Frame> {
+    // A relative clause ("..., who spoke on condition of anonymity, said") governs only when
+    // nothing else does.
+    let relative = |f: &Frame| matches!(&text[f.speaker.start..f.speaker.end], "who" | "which");
+    if fs.iter().any(relative) && fs.iter().any(|f| !relative(f)) {
+        let rest: Vec<Frame> = fs.iter().filter(|f| !relative(f)).cloned().collect();
+        let chosen = choose_frame(text, &rest, qs)?;
+        return fs.iter().find(|f| f.range == chosen.range);
+    }
     let after_quote = |f: &Frame| {
         qs.iter().any(|q| {
             let between = text.get(q.end..f.range.start).map(str::trim);
@@ -497,9 +505,10 @@ fn attribute_frame(
         if text[before.clone()].split_whitespace().count() >= 2 {
             out.push(classify(text, new(vec![before]), qs));
         }
-    } else if text[range.clone()].trim_end().ends_with(':')
-        || text[tail..range.end].trim() == ":"
-        || matches!(f.cue.class, CueClass::Speech | CueClass::Writing)
+    } else if !matches!(&text[f.speaker.start..f.speaker.end], "who" | "which")
+        && (text[range.clone()].trim_end().ends_with(':')
+            || text[tail..range.end].trim() == ":"
+            || matches!(f.cue.class, CueClass::Speech | CueClass::Writing))
     {
         // No content here: the frame introduces the next paragraph's quote ("He then spoke
         // to the woman." / "Cruz continued:").
