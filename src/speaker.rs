@@ -348,6 +348,13 @@ impl<'t> Resolver<'t> {
     fn resolve_pronoun(&self, m: &Mention) -> Option<usize> {
         let w = self.text[m.start..m.end].to_ascii_lowercase();
         let pos = m.start;
+        let w = match w.as_str() {
+            "his" => "he".to_string(),
+            "her" => "she".to_string(),
+            "their" => "they".to_string(),
+            "its" => "it".to_string(),
+            _ => w,
+        };
         match w.as_str() {
             "he" | "she" => {
                 let recent = |known_only: bool| {

@@ -274,6 +274,119 @@ pub fn colon_frame(
     ))
 }
 
+/// Nouns of attribution after a possessor: "Trump's claim that X", "his call for X", "her
+/// support for X". The possessor is the speaker, the noun the cue, what follows the content (to
+/// the end of its clause).
+pub fn noun_attributions(text: &str, sentence: Range<usize>) -> Vec<(Mention, Cue, Range<usize>)> {
+    const NOUNS: &[&str] = &[
+        "claim",
+        "claims",
+        "assertion",
+        "statement",
+        "remarks",
+        "comments",
+        "promise",
+        "pledge",
+        "vow",
+        "warning",
+        "criticism",
+        "support",
+        "opposition",
+        "endorsement",
+        "call",
+        "calls",
+        "demand",
+        "insistence",
+        "argument",
+        "belief",
+        "view",
+        "views",
+        "decision",
+        "plan",
+        "proposal",
+        "suggestion",
+        "accusation",
+        "complaint",
+        "admission",
+        "denial",
+        "praise",
+        "attacks",
+        "attack",
+        "concerns",
+        "fear",
+        "fears",
+        "hope",
+        "hopes",
+        "refusal",
+        "announcement",
+        "position",
+        "stance",
+        "insistence",
+        "contention",
+        "prediction",
+    ];
+    const LINKS: &[&str] = &["that", "to", "of", "for", "on", "about", "against"];
+    let mut out = Vec::new();
+    let words = crate::grammar::words::word_offsets(&text[sentence.clone()]);
+    for k in 1..words.len().saturating_sub(2) {
+        let (noun_at, noun) = words[k];
+        let (_, link) = words[k + 1];
+        if !NOUNS.contains(&noun) || !LINKS.contains(&link) {
+            continue;
+        }
+        let (poss_at, poss) = words[k - 1];
+        let poss_start = sentence.start + poss_at;
+        // Possessive pronoun or "Name's".
+        let speaker = match poss.to_ascii_lowercase().as_str() {
+            "his" | "her" | "their" | "its" => {
+                let mut m =
+                    crate::grammar::mention::relative_pronoun(poss_start, poss_start + poss.len());
+                m.gender = match poss.to_ascii_lowercase().as_str() {
+                    "his" => Some(lexicon::Gender::Male),
+                    "her" => Some(lexicon::Gender::Female),
+                    _ => None,
+                };
+                m
+            }
+            _ if poss.ends_with("'s") || poss.ends_with("’s") => {
+                let end = poss_start + poss.len() - if poss.ends_with("'s") { 2 } else { 4 };
+                let clause = clause_start(text, sentence.start, end);
+                match longest_ending_at(text, clause, end) {
+                    Some(m) if matches!(m.kind, MentionKind::Name | MentionKind::Organization) => m,
+                    _ => continue,
+                }
+            }
+            _ => continue,
+        };
+        let content_start = sentence.start + words[k + 1].0 + if link == "that" { 5 } else { 0 };
+        let rest = &text[content_start..sentence.end];
+        let end = rest.find([',', ';', '—', '(', ')']).unwrap_or(rest.len());
+        let content = content_start
+            ..content_start
+                + rest[..end]
+                    .trim_end()
+                    .trim_end_matches(['.', '!', '?'])
+                    .len();
+        if text[content.clone()].split_whitespace().count() < 2 {
+            continue;
+        }
+        let noun_start = sentence.start + noun_at;
+        let cue = Cue {
+            start: noun_start,
+            end: noun_start + noun.len(),
+            verb_start: noun_start,
+            verb_end: noun_start + noun.len(),
+            lemma: "",
+            class: CueClass::Cognition,
+            form: CueForm::Phrase,
+            addressee: false,
+            passive: false,
+        };
+        out.push((speaker, cue, content));
+    }
+    out
+}
+
 /// A question reported with a passive "asked" ("Asked whether he was ever bullied, ...",
 /// "when asked by Ingraham about the bill"): the cue, the question (up to the next comma) and
 /// the asker when named after "by".
@@ -863,6 +976,28 @@ mod tests {
     fn appositive_gives_the_name() {
         let f = frame_texts("Hugh Hill, a doctor at the clinic, said it was over.");
         assert_eq!(f[0].0, "Hugh Hill");
+    }
+
+    #[test]
+    fn nouns_of_attribution_take_their_possessor() {
+        let t = "Voters cheered Trump's call for a wall, and his claim that it would be cheap.";
+        let found: Vec<(String, String, String)> = noun_attributions(t, 0..t.len())
+            .into_iter()
+            .map(|(m, c, r)| {
+                (
+                    t[m.start..m.end].into(),
+                    t[c.start..c.end].into(),
+                    t[r].into(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("Trump".into(), "call".into(), "for a wall".into()),
+                ("his".into(), "claim".into(), "it would be cheap".into()),
+            ]
+        );
     }
 
     #[test]

@@ -104,6 +104,27 @@ pub fn attribute(
         }
         nested(text, sentence, &qs, &mut out, first_of_sentence);
         asked(text, sentence, &qs, &mut out, first_of_sentence);
+        for (speaker, cue, content) in frame::noun_attributions(text, range.clone()) {
+            let taken = out[first_of_sentence..].iter().any(|a| {
+                a.content.iter().any(|c| {
+                    c.start <= content.start
+                        && content.end <= c.end
+                        && a.kind != QuoteKind::Indirect
+                })
+            });
+            if !taken {
+                let a = Attribution {
+                    kind: QuoteKind::Indirect,
+                    content: std::iter::once(content).collect(),
+                    spans: Vec::new(),
+                    speaker: Some(speaker),
+                    cue: Some(cue),
+                    paragraph: sentence.paragraph,
+                    sentence: range.clone(),
+                };
+                out.push(classify(text, a, &qs));
+            }
+        }
         if !headline {
             leftover_quotes(text, sentence, &qs, &covered, &mut out, &pending);
         }

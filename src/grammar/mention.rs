@@ -376,7 +376,9 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
         if body.iter().any(|t| {
             t.class == Class::Lower
                 && !role_word(t)
-                && !(before_name && crate::grammar::cue::verb_lemma(t.text).is_none())
+                && !(before_name
+                    && crate::grammar::cue::verb_lemma(t.text).is_none()
+                    && !t.text.ends_with("ed"))
         }) {
             return None;
         }
