@@ -464,6 +464,11 @@ pub fn verb_frame(text: &str, sentence: Range<usize>, quotes: &[&QuotedSpan]) ->
         return None;
     }
     let verb_end = verb_start + verb.len();
+    // The quotation is the verb's object, not a phrase further on ("marched through the town
+    // behind a banner reading «...»").
+    if text[verb_end..first_quote].split_whitespace().count() > 4 {
+        return None;
+    }
     let cue = Cue {
         start: verb_start,
         end: verb_end,
