@@ -483,6 +483,41 @@ pub fn verb_frame(text: &str, sentence: Range<usize>, quotes: &[&QuotedSpan]) ->
     Some(Frame::new(speaker.start..verb_end, speaker, cue))
 }
 
+/// `S VERB ...: "Q"` with a verb the lexicon does not know ("Trump issued the following
+/// statement: “...”", "Clinton has since apologized for what happened: “...”"): the subject
+/// that opens the sentence (maybe after an introductory phrase) is the speaker, the colon the
+/// cue.
+pub fn colon_quote_frame(
+    text: &str,
+    sentence: Range<usize>,
+    quotes: &[&QuotedSpan],
+) -> Option<Frame> {
+    let q = quotes.first()?;
+    let before = text[sentence.start..q.start].trim_end();
+    let colon = sentence.start + before.len().checked_sub(1)?;
+    if !before.ends_with(':') {
+        return None;
+    }
+    let intro_end = text[sentence.start..colon]
+        .find(", ")
+        .filter(|&i| i <= 100)
+        .map(|i| sentence.start + i + 2);
+    let subject = |at: usize| {
+        mention_at(text, at, colon).filter(|m| {
+            text[m.end..colon]
+                .trim_start()
+                .starts_with(|c: char| c.is_lowercase())
+                && (m.kind != MentionKind::Pronoun || is_personal(text, m))
+        })
+    };
+    let speaker = subject(sentence.start).or_else(|| intro_end.and_then(subject))?;
+    Some(Frame::new(
+        speaker.start..colon + 1,
+        speaker,
+        colon_cue(colon),
+    ))
+}
+
 /// A sentence that ends with a colon and opens with its subject ("He listed the qualities
 /// necessary in a nominee:"): the subject is the speaker of what follows, the colon the cue.
 pub fn colon_intro(text: &str, sentence: Range<usize>) -> Option<Frame> {
@@ -491,7 +526,17 @@ pub fn colon_intro(text: &str, sentence: Range<usize>) -> Option<Frame> {
         return None;
     }
     let colon = sentence.start + body.len() - 1;
-    let speaker = mention_at(text, sentence.start, colon)?;
+    let intro_end = text[sentence.start..colon]
+        .find(", ")
+        .filter(|&i| i <= 100)
+        .map(|i| sentence.start + i + 2);
+    let speaker = mention_at(text, sentence.start, colon)
+        .filter(|m| {
+            text[m.end..colon]
+                .trim_start()
+                .starts_with(|c: char| c.is_lowercase())
+        })
+        .or_else(|| intro_end.and_then(|at| mention_at(text, at, colon)))?;
     // The subject is followed by its verb (a lower-case word).
     let next = text[speaker.end..colon].trim_start();
     if !next.starts_with(|c: char| c.is_lowercase())

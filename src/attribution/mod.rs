@@ -184,7 +184,8 @@ fn sentence_frames(
     }
     if fs.is_empty()
         && !headline
-        && let Some(f) = frame::verb_frame(text, range.clone(), qs)
+        && let Some(f) = frame::colon_quote_frame(text, range.clone(), qs)
+            .or_else(|| frame::verb_frame(text, range.clone(), qs))
     {
         fs.push(f);
     }
