@@ -480,6 +480,7 @@ pub static VERBS: &[VerbEntry] = &[
     c("bet").irr(["bets", "bet", "bet", "betting"]),
     c("infer").dbl(),
     // ---- stance (attitudes that news attribution corpora annotate) -------
+    w("read").irr(["reads", "read", "read", "reading"]),
     s("attack"),
     s("applaud"),
     s("welcome"),
