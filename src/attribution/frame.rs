@@ -669,7 +669,12 @@ pub fn subject_before(text: &str, lo: usize, cue_start: usize) -> Option<Mention
         {
             return Some(name);
         }
-        if open == lo || !is_appositive(segment) {
+        // "Tad Devine, Sanders' senior media adviser, said": a description is an appositive
+        // whatever its first letter.
+        let described = open > lo
+            && mention_exact(text, seg_start, comma)
+                .is_some_and(|m| m.kind == MentionKind::Description);
+        if open == lo || !(is_appositive(segment) || described) {
             // Past an appositive, the segment ends with the subject. Right before the cue, a
             // segment that is no appositive is another clause ("US recognizes ... relation
             // with Russia, seeks cooperation": Russia does not seek), unless it ends with a

@@ -100,6 +100,16 @@ pub fn attribute(
             for a in &out[first_of_sentence..] {
                 covered.extend(a.content.iter().cloned());
             }
+            coordinated_frames(
+                text,
+                sentence,
+                &fs,
+                main,
+                &qs,
+                &mut out,
+                first_of_sentence,
+                &mut pending,
+            );
             other_frames(text, sentence, &fs, main, &qs, &mut covered, &mut out);
         }
         nested(text, sentence, &qs, &mut out, first_of_sentence);
@@ -200,6 +210,62 @@ fn sentence_frames(
         });
     }
     (fs, content_end)
+}
+
+/// A verb coordinated with the main frame ("De Blasio called Trump a “blowhard,” and said
+/// his remarks were “propaganda”") reports a clause of its own: the main content stops before
+/// "and", and the coordinated frame gets its own row.
+#[allow(clippy::too_many_arguments)]
+fn coordinated_frames(
+    text: &str,
+    sentence: &Sentence,
+    fs: &[Frame],
+    main: &Frame,
+    qs: &[&QuotedSpan],
+    out: &mut Vec<Attribution>,
+    from: usize,
+    pending: &mut Option<Pending>,
+) {
+    for f in fs
+        .iter()
+        .filter(|f| f.detached && f.range.start > main.range.end)
+    {
+        let Some(a) = out[from..].iter_mut().find(|a| {
+            a.content.len() == 1
+                && a.content[0].start < f.range.start
+                && f.range.start < a.content[0].end
+        }) else {
+            continue;
+        };
+        let lead = text[a.content[0].start..f.range.start].trim_end();
+        let Some(cut) = lead
+            .strip_suffix(" and")
+            .map(|l| l.trim_end().trim_end_matches(','))
+        else {
+            continue;
+        };
+        if cut.split_whitespace().count() < 2 {
+            continue;
+        }
+        let start = a.content[0].start;
+        a.content[0] = start..start + cut.trim_end().len();
+        let trimmed = std::mem::replace(a, placeholder(sentence));
+        *a = classify(text, trimmed, qs);
+        attribute_frame(text, sentence, sentence.range.end, f, qs, out, pending);
+    }
+}
+
+/// An empty attribution, to take one out of a vector while it is rebuilt.
+fn placeholder(sentence: &Sentence) -> Attribution {
+    Attribution {
+        kind: QuoteKind::Indirect,
+        content: Vec::new(),
+        spans: Vec::new(),
+        speaker: None,
+        cue: None,
+        paragraph: sentence.paragraph,
+        sentence: sentence.range.clone(),
+    }
 }
 
 /// Other frames of the sentence take the quotes next to them: `"Q1," Ryan said, though he
@@ -383,7 +449,12 @@ pub fn cut_unclosed(text: &str, quotes: &mut [QuotedSpan]) {
 fn choose_frame<'f>(text: &str, fs: &'f [Frame], qs: &[&QuotedSpan]) -> Option<&'f Frame> {
     // A relative clause ("..., who spoke on condition of anonymity, said") governs only when
     // nothing else does.
-    let relative = |f: &Frame| matches!(&text[f.speaker.start..f.speaker.end], "who" | "which");
+    // Participles and relative clauses ("De Blasio, speaking on WOR710, called ...") govern only
+    // when nothing else does.
+    let relative = |f: &Frame| {
+        f.detached && f.cue.form == CueForm::Gerund
+            || matches!(&text[f.speaker.start..f.speaker.end], "who" | "which")
+    };
     if fs.iter().any(relative) && fs.iter().any(|f| !relative(f)) {
         let rest: Vec<Frame> = fs.iter().filter(|f| !relative(f)).cloned().collect();
         let chosen = choose_frame(text, &rest, qs)?;
