@@ -256,6 +256,14 @@ impl<'t> Resolver<'t> {
     pub fn resolve(&mut self, m: &Mention, paragraph: usize) -> Resolved {
         let found = match m.kind {
             MentionKind::Name => self.resolve_name(m),
+            // "the company", "the ministry": a description of an organization named before.
+            MentionKind::Organization
+                if m.name
+                    .as_ref()
+                    .is_some_and(|n| self.text[n.clone()].starts_with(char::is_lowercase)) =>
+            {
+                self.resolve_description(m)
+            }
             MentionKind::Organization => self.register(m).or_else(|| self.find_org_name(m)),
             MentionKind::Pronoun => self.resolve_pronoun(m),
             MentionKind::Description => self.resolve_description(m),

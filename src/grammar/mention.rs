@@ -489,7 +489,13 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
                 return None;
             }
             // "the report", "his statement" are nouns; "the said", "they reported" are not.
-            let verb_form = last.text.ends_with("ed") || last.text.ends_with("ing") || !has_det;
+            // An inflected verb other than a plural-looking -s ("said", "told", "reported") is no
+            // noun, whatever stands before it.
+            let inflected = crate::grammar::cue::verb_lemma(last.text).is_some_and(|(lemma, _)| {
+                !last.text.eq_ignore_ascii_case(lemma) && !last.text.ends_with('s')
+            });
+            let verb_form =
+                last.text.ends_with("ed") || last.text.ends_with("ing") || !has_det || inflected;
             if verb_form
                 && crate::grammar::cue::verb_lemma(last.text).is_some()
                 && !lexicon::is_person_noun(last.text)
