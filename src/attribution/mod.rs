@@ -212,9 +212,10 @@ fn sentence_frames(
     (fs, content_end)
 }
 
-/// A verb coordinated with the main frame ("De Blasio called Trump a “blowhard,” and said
-/// his remarks were “propaganda”") reports a clause of its own: the main content stops before
-/// "and", and the coordinated frame gets its own row.
+/// A frame coordinated with the main one ("De Blasio called Trump a “blowhard,” and said his
+/// remarks were “propaganda”", "21 percent said “not too likely” and 14 percent said “not at
+/// all likely”") reports a clause of its own: the main content stops before "and", and the
+/// coordinated frame gets its own row.
 #[allow(clippy::too_many_arguments)]
 fn coordinated_frames(
     text: &str,
@@ -228,7 +229,7 @@ fn coordinated_frames(
 ) {
     for f in fs
         .iter()
-        .filter(|f| f.detached && f.range.start > main.range.end)
+        .filter(|f| f.range.start > main.range.end && !std::ptr::eq(*f, main))
     {
         let Some(a) = out[from..].iter_mut().find(|a| {
             a.content.len() == 1
@@ -238,8 +239,9 @@ fn coordinated_frames(
             continue;
         };
         let lead = text[a.content[0].start..f.range.start].trim_end();
-        let Some(cut) = lead
-            .strip_suffix(" and")
+        let Some(cut) = [" and", ", and", ", but", ";", ", while", ", whereas"]
+            .iter()
+            .find_map(|c| lead.strip_suffix(c))
             .map(|l| l.trim_end().trim_end_matches(','))
         else {
             continue;
