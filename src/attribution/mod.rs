@@ -552,7 +552,10 @@ fn attribute_frame(
         if let Some(q) = after_starts_quote {
             // Split quote: "Q1," S V, "Q2."
             parts.push(q.start..q.end.max(after.end.min(range.end)));
-        } else if let Some((cue, extra)) = gerund_clause(text, tail, range.end, qs) {
+        } else if let Some((cue, extra)) = gerund_clause(text, tail, range.end, qs)
+            .or_else(|| later_participle(text, f.range.end..range.end, qs))
+        {
+            // `"Q," S said, adding that CLAUSE` / `"Q," said S (D-Va.) at the time, adding ...`
             let mut a = new(vec![extra]);
             a.cue = Some(cue);
             out.push(classify(text, a, qs));
@@ -581,10 +584,7 @@ fn attribute_frame(
             return;
         }
         // `S said CLAUSE1, adding that CLAUSE2`: two rows, one per cue.
-        let second = crate::grammar::cue::find_cues(text, after.clone())
-            .into_iter()
-            .filter(|c| text[after.start..c.start].trim_end().ends_with(','))
-            .find_map(|c| gerund_clause(text, c.start, range.end, qs));
+        let second = later_participle(text, after.clone(), qs);
         let mut after = after;
         if let Some((cue, clause)) = second {
             let first = trim_range(text, after.start..cue.start, &[',']);
@@ -774,6 +774,19 @@ fn gerund_clause(
     }
     let r = strip_final_period(text, trim_range(text, start..limit, &[]), qs);
     (text[r.clone()].split_whitespace().count() >= 2).then_some((cue, r))
+}
+
+/// The first speech participle after a comma in `range` and its clause (", adding that ...").
+fn later_participle(
+    text: &str,
+    range: Range<usize>,
+    qs: &[&QuotedSpan],
+) -> Option<(Cue, Range<usize>)> {
+    let limit = range.end;
+    crate::grammar::cue::find_cues(text, range.clone())
+        .into_iter()
+        .filter(|c| text[range.start..c.start].trim_end().ends_with(','))
+        .find_map(|c| gerund_clause(text, c.start, limit, qs))
 }
 
 /// Sets the kind from the content: direct when it is exactly one quoted span (or a split
