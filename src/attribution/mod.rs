@@ -250,23 +250,10 @@ fn coordinated_frames(
             continue;
         }
         let start = a.content[0].start;
-        a.content[0] = start..start + cut.trim_end().len();
-        let trimmed = std::mem::replace(a, placeholder(sentence));
+        let mut trimmed = a.clone();
+        trimmed.content[0] = start..start + cut.trim_end().len();
         *a = classify(text, trimmed, qs);
         attribute_frame(text, sentence, sentence.range.end, f, qs, out, pending);
-    }
-}
-
-/// An empty attribution, to take one out of a vector while it is rebuilt.
-fn placeholder(sentence: &Sentence) -> Attribution {
-    Attribution {
-        kind: QuoteKind::Indirect,
-        content: Vec::new(),
-        spans: Vec::new(),
-        speaker: None,
-        cue: None,
-        paragraph: sentence.paragraph,
-        sentence: sentence.range.clone(),
     }
 }
 
@@ -792,6 +779,8 @@ fn later_participle(
 /// Sets the kind from the content: direct when it is exactly one quoted span (or a split
 /// quote's spans), mixed when it holds a quotation, indirect otherwise.
 fn classify(text: &str, mut a: Attribution, qs: &[&QuotedSpan]) -> Attribution {
+    a.kind = QuoteKind::Indirect;
+    a.spans.clear();
     let exact: Vec<&QuotedSpan> = a
         .content
         .iter()
