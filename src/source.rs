@@ -52,7 +52,6 @@ const GENRES: &[&str] = &[
     "press",
     "news",
     "conference",
-    "op-ed",
     "report",
     "release",
     "message",

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use crate::grammar::cue::{Cue, CueClass, CueForm, find_cues};
+use crate::grammar::cue::{Cue, CueClass, CueForm};
 use crate::grammar::lexicon;
 use crate::grammar::mention::{Mention, MentionKind, mention_at, mention_exact};
 use crate::grammar::spans::QuotedSpan;
@@ -42,10 +42,21 @@ const CLAUSE_BREAKS: &[char] = &[
     ',', ';', ':', '(', ')', '"', '“', '”', '‘', '’', '«', '»', '„', '「', '」', '—', '–', '[', ']',
 ];
 
-/// Every frame of a sentence, in text order. Cues inside the sentence's quotes are skipped.
-pub fn frames(text: &str, sentence: Range<usize>, quotes: &[&QuotedSpan]) -> Vec<Frame> {
+/// Every frame of a sentence, in text order, from the sentence's `cues` (as
+/// [`crate::grammar::cue::find_cues`] gives them; a sub-range of a sentence may pass the cues of the sentence that
+/// lie inside it). Cues inside the sentence's quotes are skipped.
+pub fn frames(
+    text: &str,
+    sentence: Range<usize>,
+    quotes: &[&QuotedSpan],
+    cues: &[Cue],
+) -> Vec<Frame> {
     let mut out = Vec::new();
-    for cue in find_cues(text, sentence.clone()) {
+    for cue in cues
+        .iter()
+        .filter(|c| sentence.start <= c.start && c.end <= sentence.end)
+        .cloned()
+    {
         if quotes
             .iter()
             .any(|q| q.start <= cue.start && cue.start < q.end)
@@ -393,9 +404,10 @@ pub fn noun_attributions(text: &str, sentence: Range<usize>) -> Vec<(Mention, Cu
 pub fn asked_questions(
     text: &str,
     sentence: Range<usize>,
+    cues: &[Cue],
 ) -> Vec<(Cue, Range<usize>, Option<Mention>)> {
     let mut out = Vec::new();
-    for cue in find_cues(text, sentence.clone()) {
+    for cue in cues.iter().cloned() {
         if cue.lemma != "ask" || !cue.passive {
             continue;
         }
@@ -981,6 +993,14 @@ fn is_personal(text: &str, m: &Mention) -> bool {
         .any(|p| p.eq_ignore_ascii_case(w))
 }
 
+impl Frame {
+    /// True when the speaker is a relative pronoun ("..., who said ..."): such a frame sits in
+    /// a relative clause.
+    pub fn is_relative(&self, text: &str) -> bool {
+        matches!(&text[self.speaker.start..self.speaker.end], "who" | "which")
+    }
+}
+
 /// True when the frame's speaker is a news outlet relaying the report ("Xinhua reported").
 pub fn is_relay(text: &str, frame: &Frame) -> bool {
     frame.speaker.kind == MentionKind::Organization
@@ -995,9 +1015,10 @@ pub fn is_relay(text: &str, frame: &Frame) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::grammar::cue::find_cues;
 
     fn frame_texts(t: &str) -> Vec<(String, String)> {
-        frames(t, 0..t.len(), &[])
+        frames(t, 0..t.len(), &[], &find_cues(t, 0..t.len()))
             .into_iter()
             .map(|f| {
                 (

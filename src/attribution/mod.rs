@@ -22,7 +22,7 @@ pub mod frame;
 use std::ops::Range;
 
 use crate::QuoteKind;
-use crate::grammar::cue::{Cue, CueClass, CueForm};
+use crate::grammar::cue::{Cue, CueClass, CueForm, find_cues};
 use crate::grammar::lexicon;
 use crate::grammar::mention::{Mention, MentionKind, mention_at};
 use crate::grammar::spans::QuotedSpan;
@@ -84,7 +84,10 @@ pub fn attribute(
             .take_while(|q| q.start < range.end)
             .collect();
         let headline = headlines.contains(&sentence.paragraph);
-        let (fs, content_end) = sentence_frames(text, sentence, &qs, headline, &mut pending);
+        // One pass of the cue grammar per sentence serves its frames, its asked questions and
+        // the reports nested in its content.
+        let cues = find_cues(text, range.clone());
+        let (fs, content_end) = sentence_frames(text, sentence, &qs, &cues, headline, &mut pending);
         let mut covered: Vec<Range<usize>> = Vec::new();
         let first_of_sentence = out.len();
         if let Some(main) = choose_frame(text, &fs, &qs) {
@@ -112,8 +115,8 @@ pub fn attribute(
             );
             other_frames(text, sentence, &fs, main, &qs, &mut covered, &mut out);
         }
-        nested(text, sentence, &qs, &mut out, first_of_sentence);
-        asked(text, sentence, &qs, &mut out, first_of_sentence);
+        nested(text, sentence, &qs, &cues, &mut out, first_of_sentence);
+        asked(text, sentence, &qs, &cues, &mut out, first_of_sentence);
         for (speaker, cue, content) in frame::noun_attributions(text, range.clone()) {
             let taken = out[first_of_sentence..].iter().any(|a| {
                 a.content.iter().any(|c| {
@@ -160,11 +163,12 @@ fn sentence_frames(
     text: &str,
     sentence: &Sentence,
     qs: &[&QuotedSpan],
+    cues: &[Cue],
     headline: bool,
     pending: &mut Option<Pending>,
 ) -> (Vec<Frame>, usize) {
     let range = sentence.range.clone();
-    let mut fs = frame::frames(text, range.clone(), qs);
+    let mut fs = frame::frames(text, range.clone(), qs, cues);
     let mut content_end = range.end;
     if fs.len() > 1 {
         if let Some(r) = fs.iter().rev().find(|f| frame::is_relay(text, f)) {
@@ -295,10 +299,11 @@ fn asked(
     text: &str,
     sentence: &Sentence,
     qs: &[&QuotedSpan],
+    cues: &[Cue],
     out: &mut Vec<Attribution>,
     from: usize,
 ) {
-    for (cue, question, asker) in frame::asked_questions(text, sentence.range.clone()) {
+    for (cue, question, asker) in frame::asked_questions(text, sentence.range.clone(), cues) {
         let taken = out[from..].iter().any(|a| {
             a.content
                 .iter()
@@ -376,6 +381,7 @@ fn nested(
     text: &str,
     sentence: &Sentence,
     qs: &[&QuotedSpan],
+    cues: &[Cue],
     out: &mut Vec<Attribution>,
     from: usize,
 ) {
@@ -394,7 +400,7 @@ fn nested(
             paragraph: sentence.paragraph,
             last_in_paragraph: false,
         };
-        let fs = frame::frames(text, r.clone(), qs);
+        let fs = frame::frames(text, r.clone(), qs, cues);
         let Some(f) = fs.iter().find(|f| {
             !frame::is_relay(text, f) && matches!(f.cue.class, CueClass::Speech | CueClass::Writing)
         }) else {
@@ -419,7 +425,8 @@ fn nested(
 /// Doyle said.` The span is cut before the first frame it holds.
 pub fn cut_unclosed(text: &str, quotes: &mut [QuotedSpan]) {
     for q in quotes.iter_mut().filter(|q| !q.closed) {
-        let Some(f) = frame::frames(text, q.content_start..q.end, &[])
+        let range = q.content_start..q.end;
+        let Some(f) = frame::frames(text, range.clone(), &[], &find_cues(text, range))
             .into_iter()
             .find(|f| f.range.start > q.content_start)
         else {
@@ -440,10 +447,7 @@ fn choose_frame<'f>(text: &str, fs: &'f [Frame], qs: &[&QuotedSpan]) -> Option<&
     // nothing else does.
     // Participles and relative clauses ("De Blasio, speaking on WOR710, called ...") govern only
     // when nothing else does.
-    let relative = |f: &Frame| {
-        f.detached && f.cue.form == CueForm::Gerund
-            || matches!(&text[f.speaker.start..f.speaker.end], "who" | "which")
-    };
+    let relative = |f: &Frame| f.detached && f.cue.form == CueForm::Gerund || f.is_relative(text);
     if fs.iter().any(relative) && fs.iter().any(|f| !relative(f)) {
         let rest: Vec<Frame> = fs.iter().filter(|f| !relative(f)).cloned().collect();
         let chosen = choose_frame(text, &rest, qs)?;
@@ -587,7 +591,7 @@ fn attribute_frame(
         if text[before.clone()].split_whitespace().count() >= 2 {
             out.push(classify(text, new(vec![before]), qs));
         }
-    } else if !matches!(&text[f.speaker.start..f.speaker.end], "who" | "which")
+    } else if !f.is_relative(text)
         && (text[range.clone()].trim_end().ends_with(':')
             || text[tail..range.end].trim() == ":"
             || matches!(f.cue.class, CueClass::Speech | CueClass::Writing))
@@ -682,15 +686,6 @@ fn is_adjunct_chain(s: &str) -> bool {
         "simply",
         "frequently",
     ];
-    const WEEKDAYS: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
     const TIME_STARTERS: &[&str] = &["this", "last", "next", "late", "early", "earlier", "later"];
     const TIME_WORDS: &[&str] = &[
         "week",
@@ -720,9 +715,9 @@ fn is_adjunct_chain(s: &str) -> bool {
             .is_some_and(|w| w.starts_with(char::is_uppercase));
     (PREPOSITIONS.contains(&first.as_str()) && !infinitive)
         || ADVERBS.contains(&first.as_str())
-        || WEEKDAYS.contains(&first.as_str())
+        || lexicon::is_weekday(&first)
         || (TIME_STARTERS.contains(&first.as_str())
-            && (TIME_WORDS.contains(&second.as_str()) || WEEKDAYS.contains(&second.as_str())))
+            && (TIME_WORDS.contains(&second.as_str()) || lexicon::is_weekday(&second)))
 }
 
 /// Skips the object of a tell-verb: a pronoun ("him", "them") or a mention ("Reuters",
@@ -770,7 +765,7 @@ fn later_participle(
     qs: &[&QuotedSpan],
 ) -> Option<(Cue, Range<usize>)> {
     let limit = range.end;
-    crate::grammar::cue::find_cues(text, range.clone())
+    find_cues(text, range.clone())
         .into_iter()
         .filter(|c| text[range.start..c.start].trim_end().ends_with(','))
         .find_map(|c| gerund_clause(text, c.start, limit, qs))

@@ -1236,13 +1236,6 @@ const STOPWORDS: &[&str] = &[
     "overall",
     "specifically",
     "notably",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "it's",
     "during",
     "despite",
@@ -1259,9 +1252,25 @@ const STOPWORDS: &[&str] = &[
     "whereas",
 ];
 
-/// True for function words and sentence adverbs ("the", "however", "Earlier").
+/// True for function words and sentence adverbs ("the", "however", "Earlier", "Monday").
 pub fn is_stopword(word: &str) -> bool {
-    has(STOPWORDS, word)
+    has(STOPWORDS, word) || is_weekday(word)
+}
+
+/// True for the names of the days of the week, in any case.
+pub fn is_weekday(word: &str) -> bool {
+    has(
+        &[
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+        ],
+        word,
+    )
 }
 
 /// Subject pronouns that can be speakers.
