@@ -20,7 +20,7 @@ use std::ops::Range;
 
 use crate::SpeakerKind;
 use crate::grammar::lexicon::{self, Gender};
-use crate::grammar::mention::{Mention, MentionKind, mention_at};
+use crate::grammar::mention::{Mention, MentionKind, mention_at, possessor_at};
 
 /// A resolved speaker.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -108,7 +108,10 @@ impl<'t> Resolver<'t> {
             if !(c.is_uppercase() || lexicon::is_title(w)) {
                 continue;
             }
-            let Some(mut m) = mention_at(text, pos, range.end) else {
+            // "Phil Jones's house" names Phil Jones.
+            let Some(mut m) =
+                possessor_at(text, pos, range.end).or_else(|| mention_at(text, pos, range.end))
+            else {
                 continue;
             };
             // "Deborah Finch and Marcus Wale": register the first conjunct, the loop reaches

@@ -127,6 +127,7 @@ fn frame_for(text: &str, sentence: Range<usize>, cue: Cue) -> Option<Frame> {
         .unwrap_or("");
     let coordinated = before.ends_with(',')
         || before.ends_with(" and")
+        || before.ends_with(" but")
         || before.ends_with(", and")
         || (cue.form == CueForm::Gerund
             && MESSAGES.contains(&last_word.to_ascii_lowercase().as_str()));
@@ -170,7 +171,9 @@ fn frame_for(text: &str, sentence: Range<usize>, cue: Cue) -> Option<Frame> {
         return Some(Frame::new(speaker.start..cue.end, speaker, cue));
     }
     // Inversion after a quote or a comma: `"...," said Smith` / `, added the minister`.
-    if cue.form == CueForm::Finite && before.ends_with(" and") {
+    if matches!(cue.form, CueForm::Finite | CueForm::Phrase)
+        && (before.ends_with(" and") || before.ends_with(" but"))
+    {
         return detached(text, &sentence, cue);
     }
     if cue.start == cue.verb_start
@@ -565,12 +568,17 @@ pub fn colon_intro(text: &str, sentence: Range<usize>) -> Option<Frame> {
 
 /// The cue of `NAME: "Q"`: the colon itself.
 fn colon_cue(colon: usize) -> Cue {
+    punctuation_cue(colon..colon + 1, ":")
+}
+
+/// A punctuation mark as the cue: the colon of `NAME: "Q"`, the dash of `"Q" — NAME`.
+pub fn punctuation_cue(mark: Range<usize>, lemma: &'static str) -> Cue {
     Cue {
-        start: colon,
-        end: colon + 1,
-        verb_start: colon,
-        verb_end: colon + 1,
-        lemma: ":",
+        start: mark.start,
+        end: mark.end,
+        verb_start: mark.start,
+        verb_end: mark.end,
+        lemma,
         class: crate::grammar::cue::CueClass::Speech,
         form: CueForm::Phrase,
         addressee: false,
@@ -852,7 +860,8 @@ fn disagrees(text: &str, speaker: &Mention, cue: &Cue) -> bool {
         return true;
     }
     let lemma = cue.lemma;
-    let base = verb == lemma;
+    // "The email read": a base form that is also the past agrees with any subject.
+    let base = verb == lemma && !crate::grammar::cue::is_past_form(verb);
     let third_singular = verb.len() > lemma.len()
         && verb.ends_with('s')
         && (verb.starts_with(lemma)
@@ -1080,5 +1089,30 @@ mod tests {
     fn according_to() {
         let f = frame_texts("The plan failed, according to the mayor.");
         assert_eq!(f, [("the mayor".into(), "according to".into())]);
+    }
+
+    #[test]
+    fn coordinated_and_participle_frames() {
+        // The negation of the first verb does not reach the one after "but".
+        let f = frame_texts("Carson did not mention his rivals, but told his supporters, “Q.”");
+        assert_eq!(f, [("Carson".into(), "told his supporters".into())]);
+        // A participle with its addressee is still detached from its subject.
+        let f = frame_texts("Ryan's campaign shrugged it off, telling reporters, “Q.”");
+        assert_eq!(f, [("Ryan's campaign".into(), "telling reporters".into())]);
+    }
+
+    #[test]
+    fn past_forms_equal_to_the_base_agree_with_any_subject() {
+        let f = frame_texts("\"Friend, let me be blunt,\" the email read.");
+        assert_eq!(f, [("the email".into(), "read".into())]);
+        // A bare present still has to agree: "the states say" is no "the state say".
+        assert!(frame_texts("\"Go,\" the Democratic contest say.").is_empty());
+    }
+
+    #[test]
+    fn as_someone_put_it() {
+        let f = frame_texts("As The Post's Ruth Marcus puts it, Obama made \"an offer.\"");
+        assert_eq!(f, [("Post's Ruth Marcus".into(), "puts it".into())]);
+        assert!(frame_texts("He put it on the table.").is_empty());
     }
 }

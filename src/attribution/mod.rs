@@ -497,7 +497,14 @@ fn attribute_frame(
     let before = if f.detached {
         f.range.start..f.range.start
     } else {
-        trim_range(text, range.start..f.range.start, &[',', '—', '–'])
+        let r = trim_range(text, range.start..f.range.start, &[',', '—', '–']);
+        // `"Q," as Smith put it`: "as" belongs to the frame.
+        match text[r.clone()].strip_suffix(" as") {
+            Some(kept) if !kept.trim().is_empty() => {
+                trim_range(text, r.start..r.start + kept.len(), &[',', '—', '–'])
+            }
+            _ => r,
+        }
     };
     let tail = frame_tail(text, f, range.end);
     let after = trim_range(text, tail..content_end.max(tail), &[]);
@@ -822,10 +829,12 @@ fn dash_attribution(text: &str, sentence: &Sentence, q: &QuotedSpan) -> Option<A
     let end = sentence.range.end;
     let rest = text.get(q.end..end)?;
     let t = rest.trim_start();
-    let dash = ["—", "–", "--", "-"]
+    let dash = ["—", "–", "―", "--", "-"]
         .into_iter()
         .find(|d| t.starts_with(d))?;
-    let at = q.end + (rest.len() - t.len()) + dash.len();
+    let dash_at = q.end + (rest.len() - t.len());
+    let cue = frame::punctuation_cue(dash_at..dash_at + dash.len(), "—");
+    let at = dash_at + dash.len();
     let at = skip_ws(text, at, end);
     let m = mention_at(text, at, end)?;
     if m.kind == MentionKind::Pronoun
@@ -837,7 +846,7 @@ fn dash_attribution(text: &str, sentence: &Sentence, q: &QuotedSpan) -> Option<A
     {
         return None;
     }
-    Some(direct(q, Some(m), None, sentence))
+    Some(direct(q, Some(m), Some(cue), sentence))
 }
 
 /// True when the sentence is nothing but quotations and punctuation.

@@ -200,6 +200,12 @@ pub fn verb_lemma(word: &str) -> Option<(&'static str, CueClass)> {
         .map(|e| (e.lemma, e.src.class))
 }
 
+/// True when `word` is a simple past of a cue verb ("said", "read", "put"), whatever else
+/// it may also be: "the email read" is past even though "read" is also the base form.
+pub fn is_past_form(word: &str) -> bool {
+    lookup(word).is_some_and(|hits| hits.iter().any(|h| h.mask & PAST != 0))
+}
+
 // ---------------------------------------------------------------------------
 // Lexicon index
 // ---------------------------------------------------------------------------
@@ -880,7 +886,8 @@ fn verbal(cx: &Ctx, input: &str) -> Option<Cue> {
             rest = r;
             tail = true;
         }
-        if tail {
+        // A participle keeps its form: "..., telling reporters, ..." is still detached.
+        if tail && form != CueForm::Gerund {
             form = CueForm::Phrase;
         }
     }

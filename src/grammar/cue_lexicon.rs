@@ -391,6 +391,8 @@ pub static VERBS: &[VerbEntry] = &[
     c("agree with"),
     c("focus on"),
     s("go on").irr(["goes", "went", "gone", "going"]).brk(),
+    // "As Vulture put it, ..." (the particle "it" is obligatory, a break must follow).
+    s("put it").irr(["puts", "put", "put", "putting"]).brk(),
     s("sum up"),
     s("chime in"),
     s("weigh in"),

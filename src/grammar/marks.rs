@@ -31,7 +31,7 @@
 //! | `"` | `Straight` | by context (below): `Open`, `Close` or `Either` |
 //! | `'` | `StraightSingle` | apostrophe rules, then by context |
 //! | `“` | `Curly` | `Open`; `Close` in a clear closing context (it closes `„` in German, `„…“`) |
-//! | `”` | `Curly` | `Close` (also closes `„`, Polish `„…”`) |
+//! | `”` | `Curly` | `Close` (also closes `„`, Polish `„…”`); `Open` in a clear opening context (`”…”`) |
 //! | `‘` | `CurlySingle` | apostrophe rules; `Close` in a clear closing context (closes `‚`); else `Open` |
 //! | `’` | `CurlySingle` | apostrophe rules; `Apostrophe` in a clear opening context (a misdirected `’`); else `Close` |
 //! | `„ ‚` | `LowHigh` | `Open` |
@@ -281,6 +281,9 @@ pub(super) fn scan_range_into(text: &str, range: Range<usize>, out: &mut Vec<Mar
                         MarkRole::Close
                     }
                 }
+                // A misdirected `”` opening a word ("”Fear. I am afraid.”") opens; so do
+                // Swedish and Finnish quotes, `”…”`.
+                '”' if open && !close => MarkRole::Open,
                 '”' | '」' | '』' => MarkRole::Close,
                 '„' | '‚' | '「' | '『' => MarkRole::Open,
                 _ => {
@@ -607,6 +610,9 @@ mod tests {
         );
         assert_eq!(roles("»Hej«, sagde han."), vec![('»', Open), ('«', Close)]);
         assert_eq!(roles("‹oui›"), vec![('‹', Open), ('›', Close)]);
+        // Swedish quotes and a misdirected opening `”`.
+        assert_eq!(roles("”Fear.” ― Ed"), vec![('”', Open), ('”', Close)]);
+        assert_eq!(roles("he said ”no”."), vec![('”', Open), ('”', Close)]);
         assert_eq!(
             roles("「こんにちは」と『言った』"),
             vec![('「', Open), ('」', Close), ('『', Open), ('』', Close)]

@@ -88,12 +88,21 @@ fn phrase_tokens(text: &str, pos: usize, limit: usize) -> Vec<Tok<'_>> {
             break;
         };
         let start = p;
-        let end = p + (rest.len() - after.len());
-        let class = classify(w);
+        let mut end = p + (rest.len() - after.len());
+        let mut class = classify(w);
+        // A plural possessive: "Sanders' senior adviser", "the voters’ choice".
+        if w.len() > 2
+            && w.ends_with('s')
+            && let Some(mark) = ['\'', '’'].into_iter().find(|&m| after.starts_with(m))
+            && after[mark.len_utf8()..].starts_with(' ')
+        {
+            end += mark.len_utf8();
+            class = Class::Det;
+        }
         toks.push(Tok {
             start,
             end,
-            text: w,
+            text: &text[start..end],
             class,
         });
         // One space between words; anything else ends the phrase.
@@ -149,6 +158,27 @@ fn name_like(t: &Tok) -> bool {
 pub fn mention_at(text: &str, pos: usize, limit: usize) -> Option<Mention> {
     let toks = phrase_tokens(text, pos, limit);
     longest(text, &toks)
+}
+
+/// The name or organization that owns the first possessive of the phrase at `pos`: "Phil
+/// Jones" in "Phil Jones' house", "the Labour Party" in "the Labour Party's leader".
+pub fn possessor_at(text: &str, pos: usize, limit: usize) -> Option<Mention> {
+    let toks = phrase_tokens(text, pos, limit);
+    let owner = toks
+        .iter()
+        .skip(1)
+        .find(|t| t.class == Class::Det && t.text.ends_with(['\'', '’', 's']))?;
+    let suffix = if owner.text.ends_with('s') { 2 } else { 1 };
+    let end = owner.end
+        - owner
+            .text
+            .chars()
+            .rev()
+            .take(suffix)
+            .map(char::len_utf8)
+            .sum::<usize>();
+    mention_exact(text, pos, end)
+        .filter(|m| matches!(m.kind, MentionKind::Name | MentionKind::Organization))
 }
 
 /// Parses a mention that starts at `pos` and ends exactly at `end` (trailing spaces allowed).
@@ -271,6 +301,57 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
         }
         let mut m = mention(first.start, last.end, MentionKind::Description, None);
         m.head = right.head;
+        return Some(m);
+    }
+    // A name's possessive opens the phrase: "Councillor Ruth Ibsen's office", "The Post's Ruth
+    // Marcus".
+    if let Some(k) = toks
+        .iter()
+        .skip(1)
+        .position(|t| t.class == Class::Det)
+        .map(|k| k + 1)
+        && toks[..k].iter().enumerate().all(|(i, t)| {
+            name_like(t)
+                || lexicon::is_title(t.text)
+                || i == 0 && t.text.eq_ignore_ascii_case("the")
+        })
+        && toks[..k].iter().any(name_like)
+    {
+        let mut m = classify_phrase(text, &toks[k..])?;
+        m.start = first.start;
+        return Some(m);
+    }
+    // An adjective phrase after the head: "a source familiar with the talks", "an official
+    // close to the campaign", "people involved in the deal".
+    if let Some(j) = toks.iter().position(|t| is_postmodifier(t.text))
+        && j > 0
+        && toks
+            .get(j + 1)
+            .is_some_and(|t| matches!(t.text, "with" | "to" | "in" | "on"))
+    {
+        let head = classify_phrase(text, &toks[..j])?;
+        let object = &toks[j + 2..];
+        let small_phrase = !object.is_empty()
+            && object.len() <= 8
+            && object
+                .iter()
+                .all(|t| matches!(t.class, Class::Det | Class::Cap | Class::Lower | Class::Num))
+            && matches!(
+                object.last().map(|t| t.class),
+                Some(Class::Cap | Class::Lower)
+            )
+            && !object.iter().enumerate().any(|(k, t)| {
+                // A verb form is a noun right after a determiner ("Cruz's thinking").
+                let after_det = k > 0 && object[k - 1].class == Class::Det;
+                t.class == Class::Lower
+                    && (lexicon::is_stopword(t.text)
+                        || !after_det && crate::grammar::cue::verb_lemma(t.text).is_some())
+            });
+        if head.kind != MentionKind::Description || !small_phrase {
+            return None;
+        }
+        let mut m = head;
+        m.end = last.end;
         return Some(m);
     }
     // A prepositional phrase after the head: "a spokeswoman for the ministry", "Joel Pollak
@@ -478,6 +559,13 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
             if !(has_det || lexicon::is_person_noun(last.text) || lexicon::is_org_head(last.text)) {
                 return None;
             }
+            // A verb particle heads nothing ("the office shrugged off").
+            if matches!(
+                last.text,
+                "off" | "up" | "out" | "down" | "away" | "back" | "over" | "about" | "on"
+            ) {
+                return None;
+            }
             // An adjective cannot head a description ("two lengthy investigative [reports]").
             const ADJECTIVE_ENDINGS: &[&str] = &[
                 "ed", "ive", "ous", "ful", "less", "able", "ible", "ic", "ical", "ary", "ing",
@@ -519,6 +607,15 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
         }
         _ => None,
     }
+}
+
+/// Adjectives and participles that follow a person noun with their own complement: "a source
+/// familiar with ...", "an aide close to ...".
+fn is_postmodifier(w: &str) -> bool {
+    matches!(
+        w,
+        "familiar" | "close" | "involved" | "knowledgeable" | "briefed" | "loyal" | "allied"
+    )
 }
 
 /// Number words ("two", "Sixty-six", "dozens").
@@ -754,5 +851,23 @@ mod tests {
         let t = "said Hugh Hill, a doctor.";
         let m = mention_at(t, 5, t.len()).unwrap();
         assert_eq!(&t[m.start..m.end], "Hugh Hill");
+    }
+}
+
+#[cfg(test)]
+mod possessor_tests {
+    use super::*;
+
+    #[test]
+    fn possessors() {
+        for (t, want) in [
+            ("Phil Jones’s house was full", Some("Phil Jones")),
+            ("Phil Jones' house was full", Some("Phil Jones")),
+            ("the Labour Party's leader", Some("the Labour Party")),
+            ("the house was full", None),
+        ] {
+            let got = possessor_at(t, 0, t.len()).map(|m| &t[m.start..m.end]);
+            assert_eq!(got, want, "{t}");
+        }
     }
 }

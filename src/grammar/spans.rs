@@ -354,7 +354,7 @@ fn closes(opener: char, mark: char, role: MarkRole) -> bool {
         // Mixed double marks are a common typo: “…" and "…”.
         '"' => mark == '"' || mark == '”',
         '\'' => mark == '\'',
-        '“' => {
+        '“' | '”' => {
             mark == '”'
                 || (mark == '“' && role == MarkRole::Close)
                 || (mark == '"' && role != MarkRole::Open)
@@ -377,7 +377,7 @@ fn reopens(opener: char, mark: char) -> bool {
     match opener {
         '«' | '»' => matches!(mark, '«' | '»'),
         '‹' | '›' => matches!(mark, '‹' | '›'),
-        '"' | '“' => matches!(mark, '"' | '“'),
+        '"' | '“' | '”' => matches!(mark, '"' | '“'),
         _ => opener == mark,
     }
 }
