@@ -374,7 +374,20 @@ pub fn noun_attributions(text: &str, sentence: Range<usize>) -> Vec<(Mention, Cu
         };
         let content_start = sentence.start + words[k + 1].0 + if link == "that" { 5 } else { 0 };
         let rest = &text[content_start..sentence.end];
-        let end = rest.find([',', ';', '—', '(', ')']).unwrap_or(rest.len());
+        let mut end = rest.find([',', ';', '—', '(', ')']).unwrap_or(rest.len());
+        // "his comments about Curiel and said ...": the clause's own verb ends the content.
+        if let Some(i) = rest[..end]
+            .match_indices(" and ")
+            .map(|(i, _)| i)
+            .find(|&i| {
+                rest[i + 5..]
+                    .split(|c: char| !c.is_alphabetic())
+                    .next()
+                    .is_some_and(|w| crate::grammar::cue::verb_lemma(w).is_some())
+            })
+        {
+            end = i;
+        }
         let content = content_start
             ..content_start
                 + rest[..end]
@@ -647,7 +660,7 @@ fn detached(text: &str, sentence: &Range<usize>, cue: Cue) -> Option<Frame> {
 /// apposition to a description is the speaker ("The city's transport director, Helen Cho,
 /// said").
 pub fn subject_before(text: &str, lo: usize, cue_start: usize) -> Option<Mention> {
-    let cue_start = strip_adverb(text, lo, strip_affiliation(text, lo, cue_start));
+    let cue_start = strip_affiliation(text, lo, strip_adverb(text, lo, cue_start));
     // "Cruz, who said ...": the relative pronoun is the speaker, bound to Cruz later.
     let head = text[lo..cue_start].trim_end();
     for relative in ["who", "which"] {
@@ -752,13 +765,36 @@ fn strip_adverb(text: &str, lo: usize, end: usize) -> usize {
         "quickly",
         "immediately",
     ];
-    let t = text[lo..end].trim_end();
-    let last = t.rsplit(char::is_whitespace).next().unwrap_or("");
-    if !last.is_empty() && ADVERBS.iter().any(|a| a.eq_ignore_ascii_case(last)) {
-        lo + t[..t.len() - last.len()].trim_end().len()
-    } else {
-        end
+    // Words that open a time adverbial: "on Tuesday", "late last week", "earlier this month".
+    const TIME_OPENERS: &[&str] = &[
+        "on", "in", "last", "this", "next", "later", "earlier", "early", "late", "that",
+    ];
+    let mut end = end;
+    for _ in 0..3 {
+        let t = text[lo..end].trim_end();
+        let last = t.rsplit(char::is_whitespace).next().unwrap_or("");
+        let rest = |w: &str| lo + t[..t.len() - w.len()].trim_end().len();
+        if !last.is_empty() && ADVERBS.iter().any(|a| a.eq_ignore_ascii_case(last)) {
+            end = rest(last);
+        } else if lexicon::is_time_word(last) {
+            let mut at = rest(last);
+            for _ in 0..2 {
+                let t = text[lo..at].trim_end();
+                let w = t.rsplit(char::is_whitespace).next().unwrap_or("");
+                if TIME_OPENERS.iter().any(|o| o.eq_ignore_ascii_case(w)) {
+                    at = lo + t[..t.len() - w.len()].trim_end().len();
+                }
+            }
+            // A time word alone is no subject: keep something before it.
+            if text[lo..at].trim().is_empty() {
+                break;
+            }
+            end = at;
+        } else {
+            break;
+        }
     }
+    end
 }
 
 /// Drops a party-and-state affiliation written after a name: "Sen. Marco Rubio (R-Fla.)"
@@ -1007,6 +1043,31 @@ impl Frame {
     /// a relative clause.
     pub fn is_relative(&self, text: &str) -> bool {
         matches!(&text[self.speaker.start..self.speaker.end], "who" | "which")
+    }
+
+    /// True for a frame in an adverbial clause that ends at its cue: "As he spoke, Trump
+    /// continued: ...", "When she testified, ...".
+    pub fn is_subordinate(&self, text: &str) -> bool {
+        let before = text[..self.speaker.start].trim_end();
+        let conjunction = before
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        matches!(
+            conjunction.as_str(),
+            "as" | "when"
+                | "while"
+                | "after"
+                | "before"
+                | "since"
+                | "because"
+                | "if"
+                | "once"
+                | "until"
+                | "although"
+                | "though"
+        ) && text[self.range.end..].trim_start().starts_with(',')
     }
 }
 

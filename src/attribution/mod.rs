@@ -243,11 +243,21 @@ fn coordinated_frames(
             continue;
         };
         let lead = text[a.content[0].start..f.range.start].trim_end();
-        let Some(cut) = [" and", ", and", ", but", ";", ", while", ", whereas"]
-            .iter()
-            .find_map(|c| lead.strip_suffix(c))
-            .map(|l| l.trim_end().trim_end_matches(','))
-        else {
+        let Some(cut) = [
+            " and",
+            ", and",
+            ", but",
+            " but",
+            ";",
+            ", while",
+            ", whereas",
+            ", although",
+            ", though",
+            ", even though",
+        ]
+        .iter()
+        .find_map(|c| lead.strip_suffix(c))
+        .map(|l| l.trim_end().trim_end_matches(',')) else {
             continue;
         };
         if cut.split_whitespace().count() < 2 {
@@ -447,7 +457,9 @@ fn choose_frame<'f>(text: &str, fs: &'f [Frame], qs: &[&QuotedSpan]) -> Option<&
     // nothing else does.
     // Participles and relative clauses ("De Blasio, speaking on WOR710, called ...") govern only
     // when nothing else does.
-    let relative = |f: &Frame| f.detached && f.cue.form == CueForm::Gerund || f.is_relative(text);
+    let relative = |f: &Frame| {
+        f.detached && f.cue.form == CueForm::Gerund || f.is_relative(text) || f.is_subordinate(text)
+    };
     if fs.iter().any(relative) && fs.iter().any(|f| !relative(f)) {
         let rest: Vec<Frame> = fs.iter().filter(|f| !relative(f)).cloned().collect();
         let chosen = choose_frame(text, &rest, qs)?;
@@ -475,10 +487,18 @@ fn choose_frame<'f>(text: &str, fs: &'f [Frame], qs: &[&QuotedSpan]) -> Option<&
     if let Some(f) = fs.iter().find(|f| after_quote(f)) {
         return Some(f);
     }
+    // A frame coordinated with its own subject starts a clause of its own: "a woman asked
+    // for a photo and Clinton said, “Q”".
+    let coordinated = |first: &Frame, a: &Frame| {
+        let between = text[first.range.end..a.range.start].trim_end();
+        !a.detached
+            && [" and", " but", ";"].iter().any(|c| between.ends_with(c))
+            && !between.contains(['"', '“', '”'])
+    };
     match fs.iter().find(|f| before_quote(f)) {
         Some(a) => fs
             .first()
-            .filter(|f| f.range.end <= a.range.start)
+            .filter(|f| f.range.end <= a.range.start && !coordinated(f, a))
             .or(Some(a)),
         None => fs.first(),
     }
@@ -550,6 +570,9 @@ fn attribute_frame(
         if let Some(q) = after_starts_quote {
             // Split quote: "Q1," S V, "Q2."
             parts.push(q.start..q.end.max(after.end.min(range.end)));
+        } else if text[after.clone()].starts_with("that ") && !f.inverted {
+            // `"Q1," he said, that CLAUSE`: the clause goes on with the quote.
+            parts.push(after.clone());
         } else if let Some((cue, extra)) = gerund_clause(text, tail, range.end, qs)
             .or_else(|| later_participle(text, f.range.end..range.end, qs))
         {
@@ -617,7 +640,8 @@ fn attribute_frame(
 /// ("on Tuesday", "in a statement"), and a "that", ":" or "," that opens the content.
 fn frame_tail(text: &str, f: &Frame, limit: usize) -> usize {
     let mut pos = skip_ws(text, f.range.end, limit);
-    if f.cue.addressee && !f.inverted {
+    // "told Fox News the plan ...": the object, unless the cue holds it ("told reporters").
+    if f.cue.addressee && !f.inverted && f.cue.end == f.cue.verb_end {
         pos = skip_object(text, pos, limit);
     }
     // Adjuncts up to "that", ":" or "," (at most a dozen words, no quote in between).
@@ -656,6 +680,14 @@ fn is_adjunct_chain(s: &str) -> bool {
         return true;
     }
     if s.contains(['"', '“', '”', '.', ';', '(', ')']) || s.split_whitespace().count() > 14 {
+        return false;
+    }
+    // "for a photo and Clinton said": a coordinated clause with a verb of its own.
+    if let Some(i) = s.find(" and ").or_else(|| s.find(" but "))
+        && s[i..]
+            .split_whitespace()
+            .any(crate::grammar::cue::is_past_form)
+    {
         return false;
     }
     let mut words = s

@@ -1257,6 +1257,46 @@ pub fn is_stopword(word: &str) -> bool {
     has(STOPWORDS, word) || is_weekday(word)
 }
 
+/// True for words that end a time adverbial: weekdays, month names, and "week", "year",
+/// "yesterday", "tonight", ... ("last week", "on Tuesday", "earlier this month", "in 2012").
+pub fn is_time_word(word: &str) -> bool {
+    is_weekday(word)
+        || has(
+            &[
+                "january",
+                "february",
+                "march",
+                "april",
+                "june",
+                "july",
+                "august",
+                "september",
+                "october",
+                "november",
+                "december",
+                "week",
+                "weekend",
+                "month",
+                "year",
+                "night",
+                "morning",
+                "afternoon",
+                "evening",
+                "today",
+                "yesterday",
+                "tonight",
+                "fall",
+                "spring",
+                "summer",
+                "winter",
+            ],
+            word,
+        )
+        || word.len() == 4
+            && word.starts_with(['1', '2'])
+            && word.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// True for the names of the days of the week, in any case.
 pub fn is_weekday(word: &str) -> bool {
     has(

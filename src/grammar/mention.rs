@@ -296,7 +296,15 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
                     "he" | "she" | "i" | "we"
                 )
         };
-        if not_personal(&left) || not_personal(&right) {
+        // "a photo and Clinton" is no pair of speakers: a description must name people.
+        let not_people = |m: &Mention| {
+            m.kind == MentionKind::Description
+                && m.head.as_ref().is_some_and(|h| {
+                    let head = &text[h.clone()];
+                    !lexicon::is_person_noun(head) && !lexicon::is_org_head(head)
+                })
+        };
+        if not_personal(&left) || not_personal(&right) || not_people(&left) {
             return None;
         }
         let mut m = mention(first.start, last.end, MentionKind::Description, None);
@@ -308,7 +316,7 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
     if let Some(k) = toks
         .iter()
         .skip(1)
-        .position(|t| t.class == Class::Det)
+        .position(|t| t.class == Class::Det && t.text.ends_with(['s', '\'', '’']))
         .map(|k| k + 1)
         && toks[..k].iter().enumerate().all(|(i, t)| {
             name_like(t)
@@ -501,7 +509,14 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
                 .rposition(|t| t.class != Class::Cap)
                 .map_or(0, |k| k + 1);
             let caps = &body[caps_start..];
-            let org = caps.iter().any(|t| lexicon::is_org_head(t.text))
+            // "Senate Intelligence Ranking Democrat Dianne Feinstein": a role word right before
+            // the trailing name makes a person, whatever organization words come before it.
+            let role_before_name = i < body.len()
+                && i > 0
+                && !body[i..].iter().any(|t| lexicon::is_org_head(t.text))
+                && (lexicon::is_person_noun(body[i - 1].text)
+                    || lexicon::is_title(body[i - 1].text));
+            let org = !role_before_name && caps.iter().any(|t| lexicon::is_org_head(t.text))
                 || lexicon::is_org_name(&text[caps[0].start..last.end])
                 || lexicon::is_known_outlet(&text[caps[0].start..last.end]);
             if org {
