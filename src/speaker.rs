@@ -242,6 +242,10 @@ impl<'t> Resolver<'t> {
             }
             return Some(i);
         }
+        Some(self.add_entity(name, kind, roles, m))
+    }
+
+    fn add_entity(&mut self, name: String, kind: SpeakerKind, roles: String, m: &Mention) -> usize {
         self.entities.push(Entity {
             name,
             kind,
@@ -251,14 +255,26 @@ impl<'t> Resolver<'t> {
             mentions: vec![m.start],
             spoke: None,
         });
-        Some(self.entities.len() - 1)
+        self.entities.len() - 1
+    }
+
+    /// A speaker named by one word that no full name explains ("Obama said") is a person of
+    /// its own, so that the pronouns after it resolve to it.
+    fn add_lone_name(&mut self, m: &Mention) -> Option<usize> {
+        let range = m.name.clone()?;
+        let name = normalize(&self.text[range.clone()]);
+        if lexicon::is_place_like(&self.text[range]) {
+            return None;
+        }
+        let roles = self.text[m.start..m.name.as_ref()?.start].to_lowercase();
+        Some(self.add_entity(name, SpeakerKind::Person, roles, m))
     }
 
     /// Resolves a speaker mention made at paragraph `paragraph`, and remembers it as the
     /// latest speaker.
     pub fn resolve(&mut self, m: &Mention, paragraph: usize) -> Resolved {
         let found = match m.kind {
-            MentionKind::Name => self.resolve_name(m),
+            MentionKind::Name => self.resolve_name(m).or_else(|| self.add_lone_name(m)),
             // "the company", "the ministry": a description of an organization named before.
             MentionKind::Organization
                 if m.name
@@ -379,9 +395,18 @@ impl<'t> Resolver<'t> {
                 };
                 let any = recent(false);
                 let known = recent(true);
+                // The last speaker keeps the pronoun when nobody was named since it spoke:
+                // "Halvorsen said, “...” He added ...".
+                let spoke_last = |a: usize, kp: usize| {
+                    self.entities[a]
+                        .spoke
+                        .is_some_and(|(_, at)| at > kp && at < pos)
+                };
                 match (any, known) {
                     (Some((_, a)), Some((kp, k)))
-                        if self.entities[a].gender().is_none() && pos - kp < 800 =>
+                        if self.entities[a].gender().is_none()
+                            && pos - kp < 800
+                            && !spoke_last(a, kp) =>
                     {
                         Some(k)
                     }

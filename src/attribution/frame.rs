@@ -247,6 +247,29 @@ fn frame_for(text: &str, sentence: Range<usize>, cue: Cue) -> Option<Frame> {
     None
 }
 
+/// The subject of the clause whose verb governs a possessive pronoun: "Woods" in "Woods shared
+/// her belief", "Sanders" in "Sanders is lending his support to". Only lower-case verbs,
+/// auxiliaries, adverbs and prepositions may stand between the subject and the possessive.
+fn possessive_subject(text: &str, lo: usize, possessive: usize) -> Option<Mention> {
+    let mut at = possessive;
+    for _ in 0..4 {
+        let before = text[lo..at].trim_end();
+        let word = before.rsplit(' ').next().unwrap_or("");
+        if word.is_empty() || !word.chars().all(|c| c.is_lowercase()) {
+            return None;
+        }
+        at = lo + before.len() - word.len();
+        if let Some(m) = subject_before(text, lo, at)
+            && !matches!(m.kind, MentionKind::Pronoun)
+            && !matches!(&text[m.start..m.end], "who" | "which")
+            && m.end < at
+        {
+            return Some(m);
+        }
+    }
+    None
+}
+
 /// `NAME: "Q"` and `NAME: Q` (headlines, transcripts, lists of reactions): a name or an
 /// organization before a colon that opens the sentence is the speaker, the colon the cue. In
 /// body text the content must be a quotation or the name a transcript label in capitals.
@@ -353,14 +376,21 @@ pub fn noun_attributions(text: &str, sentence: Range<usize>) -> Vec<(Mention, Cu
         // Possessive pronoun or "Name's".
         let speaker = match poss.to_ascii_lowercase().as_str() {
             "his" | "her" | "their" | "its" => {
-                let mut m =
-                    crate::grammar::mention::relative_pronoun(poss_start, poss_start + poss.len());
-                m.gender = match poss.to_ascii_lowercase().as_str() {
-                    "his" => Some(lexicon::Gender::Male),
-                    "her" => Some(lexicon::Gender::Female),
-                    _ => None,
-                };
-                m
+                // "Woods shared her belief that ...": the subject of the clause is the holder.
+                if let Some(m) = possessive_subject(text, sentence.start, poss_start) {
+                    m
+                } else {
+                    let mut m = crate::grammar::mention::relative_pronoun(
+                        poss_start,
+                        poss_start + poss.len(),
+                    );
+                    m.gender = match poss.to_ascii_lowercase().as_str() {
+                        "his" => Some(lexicon::Gender::Male),
+                        "her" => Some(lexicon::Gender::Female),
+                        _ => None,
+                    };
+                    m
+                }
             }
             _ if poss.ends_with("'s") || poss.ends_with("’s") => {
                 let end = poss_start + poss.len() - if poss.ends_with("'s") { 2 } else { 4 };
@@ -636,7 +666,9 @@ fn detached(text: &str, sentence: &Range<usize>, cue: Cue) -> Option<Frame> {
     let starts_with_subject = |at: usize| {
         mention_at(text, at, cue.start).filter(|m| {
             let next = text[m.end..cue.start].trim_start();
-            next.starts_with(|c: char| c.is_lowercase()) || next.starts_with(',')
+            // "Eight years ago, he ...": a time, not a subject.
+            (next.starts_with(|c: char| c.is_lowercase()) && !next.starts_with("ago"))
+                || next.starts_with(',')
         })
     };
     let speaker =
@@ -1168,6 +1200,40 @@ mod tests {
         assert_eq!(f, [("the email".into(), "read".into())]);
         // A bare present still has to agree: "the states say" is no "the state say".
         assert!(frame_texts("\"Go,\" the Democratic contest say.").is_empty());
+    }
+
+    #[test]
+    fn time_adverbials_between_subject_and_verb() {
+        for (t, speaker) in [
+            (
+                "Priebus later Thursday told Fox News: “We meet.”",
+                "Priebus",
+            ),
+            ("Sanders on Tuesday said the plan was dead.", "Sanders"),
+            (
+                "Sanders earlier this month said the plan was dead.",
+                "Sanders",
+            ),
+            (
+                "Sen. Dianne Feinstein (D-Calif.) last week said it was fine.",
+                "Sen. Dianne Feinstein",
+            ),
+        ] {
+            let f = frame_texts(t);
+            assert_eq!(f.first().map(|f| f.0.as_str()), Some(speaker), "{t}");
+        }
+    }
+
+    #[test]
+    fn possessive_holders_are_the_subject() {
+        let t = "Woods shared her belief that none of it was beyond the pale.";
+        let rows = noun_attributions(t, 0..t.len());
+        assert_eq!(rows.len(), 1);
+        assert_eq!(&t[rows[0].0.start..rows[0].0.end], "Woods");
+        // Without a subject the possessive itself stands for the holder.
+        let t = "Critics doubted it. But his claim that taxes fell was wrong.";
+        let rows = noun_attributions(t, 0..t.len());
+        assert_eq!(&t[rows[0].0.start..rows[0].0.end], "his");
     }
 
     #[test]

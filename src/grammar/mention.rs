@@ -164,10 +164,10 @@ pub fn mention_at(text: &str, pos: usize, limit: usize) -> Option<Mention> {
 /// Jones" in "Phil Jones' house", "the Labour Party" in "the Labour Party's leader".
 pub fn possessor_at(text: &str, pos: usize, limit: usize) -> Option<Mention> {
     let toks = phrase_tokens(text, pos, limit);
-    let owner = toks
-        .iter()
-        .skip(1)
-        .find(|t| t.class == Class::Det && t.text.ends_with(['\'', '’', 's']))?;
+    let owner = toks.iter().find(|t| {
+        t.class == Class::Det
+            && (is_possessive(t.text) || t.text.ends_with("s'") || t.text.ends_with("s’"))
+    })?;
     let suffix = if owner.text.ends_with('s') { 2 } else { 1 };
     let end = owner.end
         - owner
@@ -324,6 +324,8 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
                 || i == 0 && t.text.eq_ignore_ascii_case("the")
         })
         && toks[..k].iter().any(name_like)
+        // "Given Obama's approval", "Unlike Trump's plan": a sentence opener, not a name.
+        && !(k == 1 && is_clause_opener(toks[0].text))
     {
         let mut m = classify_phrase(text, &toks[k..])?;
         m.start = first.start;
@@ -444,6 +446,10 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
     // Without a determiner: a name, a titled name, or a bare plural role noun.
     if !has_det {
         let b0 = &body[0];
+        // "Given Obama's ...", "Despite Trump": an opener is no part of a name.
+        if b0.class == Class::Cap && is_clause_opener(b0.text) {
+            return None;
+        }
         let ok_start = match b0.class {
             Class::Cap => name_like(b0),
             Class::Lower => true,
@@ -622,6 +628,29 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
         }
         _ => None,
     }
+}
+
+/// Capitalized words that open a sentence before a possessive without being part of a name.
+fn is_clause_opener(w: &str) -> bool {
+    lexicon::is_stopword(w)
+        || matches!(
+            w.to_ascii_lowercase().as_str(),
+            "given"
+                | "despite"
+                | "unlike"
+                | "like"
+                | "amid"
+                | "under"
+                | "as"
+                | "for"
+                | "following"
+                | "including"
+                | "regarding"
+                | "concerning"
+                | "during"
+                | "unless"
+                | "whether"
+        )
 }
 
 /// Adjectives and participles that follow a person noun with their own complement: "a source
@@ -874,14 +903,49 @@ mod possessor_tests {
     use super::*;
 
     #[test]
+    fn mentions_with_possessives_and_postmodifiers() {
+        for (t, want) in [
+            (
+                "Councillor Ruth Ibsen's office",
+                "Councillor Ruth Ibsen's office",
+            ),
+            (
+                "Sanders' senior media adviser",
+                "Sanders' senior media adviser",
+            ),
+            (
+                "A source familiar with Cruz’s thinking",
+                "A source familiar with Cruz’s thinking",
+            ),
+            (
+                "an official close to the campaign",
+                "an official close to the campaign",
+            ),
+            ("Fox News the plan", "Fox News"),
+            ("the office shrugged off", "the office"),
+        ] {
+            let m = mention_at(t, 0, t.len()).expect(t);
+            assert_eq!(&t[m.start..m.end], want);
+        }
+        assert!(mention_at("Given Obama's approval", 0, 22).is_none());
+        assert!(mention_at("a photo and Clinton", 0, 19).is_none_or(|m| m.end < 19));
+        let m = mention_at("Senate Ranking Democrat Dianne Feinstein", 0, 40).unwrap();
+        assert_eq!(m.kind, MentionKind::Name);
+    }
+
+    #[test]
     fn possessors() {
         for (t, want) in [
             ("Phil Jones’s house was full", Some("Phil Jones")),
             ("Phil Jones' house was full", Some("Phil Jones")),
             ("the Labour Party's leader", Some("the Labour Party")),
             ("the house was full", None),
+            ("Given Obama's approval", Some("Obama")),
         ] {
-            let got = possessor_at(t, 0, t.len()).map(|m| &t[m.start..m.end]);
+            let got = (0..t.len())
+                .filter(|&i| i == 0 || t.as_bytes()[i - 1] == b' ')
+                .find_map(|i| possessor_at(t, i, t.len()))
+                .map(|m| &t[m.start..m.end]);
             assert_eq!(got, want, "{t}");
         }
     }
