@@ -233,7 +233,7 @@ fn frame_for(text: &str, sentence: Range<usize>, cue: Cue) -> Option<Frame> {
             let ok = if after_quote {
                 ends_clause
             } else {
-                rest.is_empty() || rest.starts_with(['.', '!', '?', ','])
+                rest.is_empty() || rest.starts_with(['.', '!', '?', ',', ':'])
             };
             if !ok {
                 return None;

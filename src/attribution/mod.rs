@@ -141,6 +141,22 @@ pub fn attribute(
         if !headline {
             leftover_quotes(text, sentence, &qs, &covered, &mut out, &pending);
         }
+        // "The Times confirmed it, reporting:" / "Stated Stone:": the frame that ends at the
+        // colon introduces the next paragraph's quote.
+        if qs.is_empty()
+            && let Some(colon) = text[range.clone()].trim_end().strip_suffix(':')
+            && let Some(f) = fs.iter().rev().find(|f| {
+                text[f.range.end..range.start + colon.len()]
+                    .trim()
+                    .is_empty()
+            })
+        {
+            pending = Some(Pending {
+                speaker: f.speaker.clone(),
+                cue: f.cue.clone(),
+                paragraph: sentence.paragraph,
+            });
+        }
         if !covered.is_empty() || sentence.last_in_paragraph {
             // A colon frame waits only for the next paragraph's quote.
             if pending
@@ -170,8 +186,24 @@ fn sentence_frames(
     let range = sentence.range.clone();
     let mut fs = frame::frames(text, range.clone(), qs, cues);
     let mut content_end = range.end;
-    if fs.len() > 1 {
-        if let Some(r) = fs.iter().rev().find(|f| frame::is_relay(text, f)) {
+    // A relay needs someone else to relay: "..., Xinhua reported" after a frame of another
+    // speaker; "The Times confirmed it, reporting:" is one speaker going on.
+    let speaker_of = |f: &Frame| &text[f.speaker.start..f.speaker.end];
+    let relay = |f: &Frame| {
+        frame::is_relay(text, f)
+            && fs
+                .iter()
+                .any(|g| !frame::is_relay(text, g) && speaker_of(g) != speaker_of(f))
+    };
+    let relays: Vec<bool> = fs.iter().map(relay).collect();
+    if relays.contains(&true) {
+        if let Some(r) = fs
+            .iter()
+            .zip(&relays)
+            .rev()
+            .find(|(_, r)| **r)
+            .map(|(f, _)| f)
+        {
             let cut = trim_range(text, range.start..r.range.start, &[',', '—', '–']);
             let after_relay = text[r.range.end..range.end]
                 .trim_matches(|c: char| !c.is_alphanumeric())
@@ -181,7 +213,8 @@ fn sentence_frames(
                 content_end = cut.end;
             }
         }
-        fs.retain(|f| !frame::is_relay(text, f));
+        let mut keep = relays.iter().map(|r| !r);
+        fs.retain(|_| keep.next().unwrap_or(true));
     }
     if headline {
         // A headline's attitude verbs report no quotation: "US recognizes 'poor' relation"
@@ -529,6 +562,21 @@ fn attribute_frame(
     let tail = frame_tail(text, f, range.end);
     let after = trim_range(text, tail..content_end.max(tail), &[]);
     let after = strip_final_period(text, after, qs);
+    // "backed the riders, writing:": the participle before the colon introduces the next
+    // paragraph's quote and is no part of this content.
+    let after = match text[after.clone()]
+        .strip_suffix(':')
+        .and_then(|s| s.rsplit_once(", "))
+    {
+        Some((kept, last))
+            if !last.contains(' ')
+                && crate::grammar::cue::cue_at(text, after.start + kept.len() + 2)
+                    .is_some_and(|c| c.form == CueForm::Gerund) =>
+        {
+            after.start..after.start + kept.len()
+        }
+        _ => after,
+    };
     let has_words = |r: &Range<usize>| text[r.clone()].chars().any(char::is_alphanumeric);
     let quote_in = |r: &Range<usize>| qs.iter().any(|q| r.start <= q.start && q.end <= r.end);
     let new = |content: Vec<Range<usize>>| Attribution {

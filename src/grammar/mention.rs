@@ -447,7 +447,9 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
     if !has_det {
         let b0 = &body[0];
         // "Given Obama's ...", "Despite Trump": an opener is no part of a name.
-        if b0.class == Class::Cap && is_clause_opener(b0.text) {
+        if b0.class == Class::Cap
+            && (is_clause_opener(b0.text) || crate::grammar::cue::is_past_form(b0.text))
+        {
             return None;
         }
         let ok_start = match b0.class {
