@@ -445,7 +445,13 @@ fn nested(
         };
         let fs = frame::frames(text, r.clone(), qs, cues);
         let Some(f) = fs.iter().find(|f| {
-            !frame::is_relay(text, f) && matches!(f.cue.class, CueClass::Speech | CueClass::Writing)
+            !frame::is_relay(text, f)
+                && matches!(f.cue.class, CueClass::Speech | CueClass::Writing)
+                && matches!(
+                    f.speaker.kind,
+                    MentionKind::Name | MentionKind::Organization
+                )
+                && matches!(f.cue.lemma, "say" | "tell" | "write")
         }) else {
             continue;
         };
