@@ -696,8 +696,19 @@ pub fn subject_before(text: &str, lo: usize, cue_start: usize) -> Option<Mention
     // "Cruz, who said ...": the relative pronoun is the speaker, bound to Cruz later.
     let head = text[lo..cue_start].trim_end();
     for relative in ["who", "which"] {
+        // Without the comma only right after a name: "a tweet from Rikkie Wells who tweeted".
+        let after_name = || {
+            let b = head[..head.len() - relative.len()].trim_end();
+            let last = b.rsplit(' ').next().unwrap_or("");
+            relative == "who"
+                && last.starts_with(char::is_uppercase)
+                && !lexicon::is_stopword(last)
+                && b.rsplit(' ')
+                    .nth(1)
+                    .is_some_and(|w| w.starts_with(char::is_uppercase))
+        };
         if let Some(before) = head.strip_suffix(relative)
-            && before.trim_end().ends_with(',')
+            && (before.trim_end().ends_with(',') || after_name())
             && before.ends_with(char::is_whitespace)
         {
             let start = lo + before.len();

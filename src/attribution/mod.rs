@@ -606,6 +606,26 @@ fn attribute_frame(
         return;
     }
     let after_starts_quote = qs.iter().find(|q| q.start == after.start);
+    // `Said Dorothy Poynter, who grew up with Ali, “Q.”`: a fronted verb, its speaker and an
+    // appositive, then the quotation.
+    if f.inverted
+        && f.cue.lemma != "according to"
+        && !has_words(&before)
+        && text[f.range.end..range.end].trim_start().starts_with(',')
+        && let Some(q) = qs.iter().find(|q| q.start >= f.range.end)
+        && text[f.range.end..q.start].trim_end().ends_with(',')
+        && text[q.end..range.end]
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .is_empty()
+    {
+        out.push(direct(
+            q,
+            Some(f.speaker.clone()),
+            Some(f.cue.clone()),
+            sentence,
+        ));
+        return;
+    }
     // After `..., said Smith` and `..., according to Smith` comes an appositive of the speaker,
     // not content ("..., said Laurie Guzzinati, a spokeswoman for the company"); after a
     // leading `According to Smith,` comes the content.
@@ -663,7 +683,7 @@ fn attribute_frame(
         let mut after = after;
         if let Some((cue, clause)) = second {
             let first = trim_range(text, after.start..cue.start, &[',']);
-            if text[first.clone()].split_whitespace().count() >= 2 {
+            if has_words(&first) {
                 after = first;
                 let mut a = new(vec![clause]);
                 a.cue = Some(cue);

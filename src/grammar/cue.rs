@@ -375,7 +375,7 @@ fn chain_item(i: &str) -> Res<'_, (&str, Tok)> {
         let tok = match lex::aux_of(l) {
             Some(a) => Tok::Aux(a),
             None => Tok::Adv {
-                weak: lex::adverb_of(l)?,
+                weak: lex::adverb_of(l).or_else(|| lex::is_manner_adverb(w).then_some(false))?,
             },
         };
         Some((w, tok))
@@ -660,7 +660,7 @@ fn prev_constraint(text: &str, pos: usize) -> (Prev, Option<&str>) {
     // Skip chain adverbs: "there is still hope" is judged by "is".
     let mut w = first;
     for _ in 0..4 {
-        if !lower_is(w, |l| lex::adverb_of(l).is_some()) {
+        if !lower_is(w, |l| lex::adverb_of(l).is_some()) && !lex::is_manner_adverb(w) {
             break;
         }
         let at = w.as_ptr() as usize - text.as_ptr() as usize;
@@ -2238,6 +2238,18 @@ mod tests {
         ] {
             assert!(lemmas.binary_search(&l).is_ok(), "{l}");
         }
+    }
+
+    #[test]
+    fn manner_adverbs_in_the_chain() {
+        let t = "A spokesman could only quip: no.";
+        assert_eq!(span(t, &cue_of(t, "could")), "could only quip");
+        let t = "She then loundly asked, “Really?”";
+        assert_eq!(span(t, &cue_of(t, "loundly")), "loundly asked");
+        // A capitalized -ly word is a name, not an adverb of the cue.
+        let t = "Pocketly said in a statement that it would.";
+        assert!(cue_at(t, 0).is_none());
+        assert_eq!(span(t, &cue_of(t, "said")), "said in a statement");
     }
 
     #[test]

@@ -724,9 +724,48 @@ pub fn adverb_of(w: &str) -> Option<bool> {
         | "cautiously" | "candidly" | "frankly" | "bitterly" | "curtly" | "tersely" | "wryly"
         | "dryly" | "drily" | "sarcastically" | "generally" | "widely" | "actually" | "indeed"
         | "yet" | "gently" | "forcefully" | "forcibly" | "insistently" | "plainly" | "casually"
-        | "briefly" | "tentatively" | "hastily" | "abruptly" => Some(false),
+        | "briefly" | "tentatively" | "hastily" | "abruptly" | "only" | "merely" | "first" => {
+            Some(false)
+        }
         _ => None,
     }
+}
+
+/// Any other manner adverb, as written (lower case only, so that "Pocketly said" keeps its
+/// subject): "loundly asked", "matter-of-factly said".
+pub fn is_manner_adverb(w: &str) -> bool {
+    w.len() >= 6
+        && w.ends_with("ly")
+        && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+        && !matches!(
+            w,
+            "family"
+                | "rally"
+                | "reply"
+                | "supply"
+                | "apply"
+                | "comply"
+                | "likely"
+                | "daily"
+                | "weekly"
+                | "monthly"
+                | "yearly"
+                | "friendly"
+                | "elderly"
+                | "lonely"
+                | "costly"
+                | "deadly"
+                | "lovely"
+                | "orderly"
+                | "assembly"
+                | "anomaly"
+                | "homily"
+                | "monopoly"
+                | "butterfly"
+                | "jelly"
+                | "belly"
+                | "bully"
+        )
 }
 
 /// Determiners and possessives: a cue verb right after one is a noun or an
