@@ -391,9 +391,18 @@ fn leftover_quotes(
         }
         // A quote sentence after an attributed quote of the same paragraph is one more part
         // of that quote (`"Q1," S said. "Q2."`).
-        if let Some(last) = out.last_mut().filter(|a| {
+        // Past the participle rows of that quote's own sentence (`"Q1," S said, referring
+        // to X. "Q2."`).
+        let quoted_row = out
+            .iter()
+            .rposition(|a| a.kind != QuoteKind::Indirect)
+            .filter(|&i| {
+                out[i + 1..]
+                    .iter()
+                    .all(|b| b.kind == QuoteKind::Indirect && b.sentence == out[i].sentence)
+            });
+        if let Some(last) = quoted_row.map(|i| &mut out[i]).filter(|a| {
             a.paragraph == sentence.paragraph
-                && a.kind != QuoteKind::Indirect
                 && a.content.last().is_some_and(|c| c.end <= q.start)
                 && !text[a.sentence.end.min(q.start)..q.start].contains('\n')
         }) {
@@ -868,7 +877,9 @@ fn gerund_clause(
         start = skip_ws(text, start + 4, limit);
     }
     let r = strip_final_period(text, trim_range(text, start..limit, &[]), qs);
-    (text[r.clone()].split_whitespace().count() >= 2).then_some((cue, r))
+    // "..., speaking at a rally in Ohio": circumstances, not content.
+    (text[r.clone()].split_whitespace().count() >= 2 && !is_adjunct_chain(&text[r.clone()]))
+        .then_some((cue, r))
 }
 
 /// The first speech participle after a comma in `range` and its clause (", adding that ...").
