@@ -270,6 +270,46 @@ fn possessive_subject(text: &str, lo: usize, possessive: usize) -> Option<Mentio
     None
 }
 
+/// The label before a headline's colon that names no speaker: "Breaking: ...", "WATCH: ...",
+/// "UPDATE: ...".
+fn is_kicker(label: &str) -> bool {
+    matches!(
+        label.to_ascii_lowercase().as_str(),
+        "breaking"
+            | "breaking news"
+            | "bombshell"
+            | "busted"
+            | "watch"
+            | "look"
+            | "update"
+            | "updated"
+            | "exclusive"
+            | "report"
+            | "analysis"
+            | "opinion"
+            | "editorial"
+            | "video"
+            | "photos"
+            | "live"
+            | "just in"
+            | "developing"
+            | "fact check"
+            | "review"
+            | "explainer"
+            | "wow"
+            | "boom"
+            | "must see"
+            | "must watch"
+            | "listen"
+            | "read"
+            | "new"
+            | "poll"
+            | "exclusive video"
+            | "full text"
+            | "transcript"
+    )
+}
+
 /// `NAME: "Q"` and `NAME: Q` (headlines, transcripts, lists of reactions): a name or an
 /// organization before a colon that opens the sentence is the speaker, the colon the cue. In
 /// body text the content must be a quotation or the name a transcript label in capitals.
@@ -293,7 +333,9 @@ pub fn colon_frame(
             .then(|| subject_before(text, sentence.start, colon))
             .flatten()
     })?;
-    if !matches!(speaker.kind, MentionKind::Name | MentionKind::Organization) {
+    if !matches!(speaker.kind, MentionKind::Name | MentionKind::Organization)
+        || is_kicker(&text[speaker.start..speaker.end])
+    {
         return None;
     }
     let transcript = text[speaker.start..speaker.end]
@@ -1245,6 +1287,14 @@ mod tests {
         let t = "Critics doubted it. But his claim that taxes fell was wrong.";
         let rows = noun_attributions(t, 0..t.len());
         assert_eq!(&t[rows[0].0.start..rows[0].0.end], "his");
+    }
+
+    #[test]
+    fn headline_kickers_are_no_speakers() {
+        let t = "Breaking: Federal Judge Just Gave Hillary Some Of The Worst News";
+        assert!(colon_frame(t, 0..t.len(), &[], true).is_none());
+        let t = "Paul Ryan: FBI Decision Not to Indict Hillary Sets a Precedent";
+        assert!(colon_frame(t, 0..t.len(), &[], true).is_some());
     }
 
     #[test]

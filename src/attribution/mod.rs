@@ -505,8 +505,21 @@ fn choose_frame<'f>(text: &str, fs: &'f [Frame], qs: &[&QuotedSpan]) -> Option<&
     // nothing else does.
     // Participles and relative clauses ("De Blasio, speaking on WOR710, called ...") govern only
     // when nothing else does.
+    // "Another source speaking to Fox News said": the participle and the verb share their
+    // subject; the verb governs.
+    let shared_subject = |f: &Frame| {
+        f.cue.form == CueForm::Gerund
+            && fs.iter().any(|g| {
+                g.cue.form != CueForm::Gerund
+                    && g.speaker.start == f.speaker.start
+                    && g.cue.start > f.cue.start
+            })
+    };
     let relative = |f: &Frame| {
-        f.detached && f.cue.form == CueForm::Gerund || f.is_relative(text) || f.is_subordinate(text)
+        f.detached && f.cue.form == CueForm::Gerund
+            || f.is_relative(text)
+            || f.is_subordinate(text)
+            || shared_subject(f)
     };
     if fs.iter().any(relative) && fs.iter().any(|f| !relative(f)) {
         let rest: Vec<Frame> = fs.iter().filter(|f| !relative(f)).cloned().collect();

@@ -345,7 +345,9 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
             && object.len() <= 8
             && object
                 .iter()
-                .all(|t| matches!(t.class, Class::Det | Class::Cap | Class::Lower | Class::Num))
+                .all(|t| matches!(t.class, Class::Det | Class::Cap | Class::Lower | Class::Num | Class::Prep))
+            // "on condition of anonymity": one phrase of its own at most.
+            && object.iter().filter(|t| t.class == Class::Prep).count() <= 1
             && matches!(
                 object.last().map(|t| t.class),
                 Some(Class::Cap | Class::Lower)
@@ -660,7 +662,15 @@ fn is_clause_opener(w: &str) -> bool {
 fn is_postmodifier(w: &str) -> bool {
     matches!(
         w,
-        "familiar" | "close" | "involved" | "knowledgeable" | "briefed" | "loyal" | "allied"
+        "familiar"
+            | "close"
+            | "involved"
+            | "knowledgeable"
+            | "briefed"
+            | "loyal"
+            | "allied"
+            | "speaking"
+            | "writing"
     )
 }
 
