@@ -3,6 +3,15 @@
 //! The analysis works on byte offsets into the UTF-8 text; [`CharIndex`] converts them to
 //! character offsets at the end in O(1) memory per 256 bytes and O(256) time per lookup.
 
+/// Largest char boundary of `s` that is `<= i` (`i` is clamped to the length).
+pub fn floor_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 /// Converts byte offsets of one text into character offsets.
 #[derive(Debug, Clone)]
 pub struct CharIndex {

@@ -57,18 +57,26 @@ pub fn frames(
         .filter(|c| sentence.start <= c.start && c.end <= sentence.end)
         .cloned()
     {
-        if quotes
-            .iter()
-            .any(|q| q.start <= cue.start && cue.start < q.end)
-        {
+        // The quotes are in text order and do not overlap: the one that may hold the cue is
+        // the last one starting before it.
+        let before = quotes.partition_point(|q| q.start <= cue.start);
+        if before > 0 && cue.start < quotes[before - 1].end {
             continue;
         }
         if let Some(f) = frame_for(text, sentence.clone(), cue) {
             out.push(f);
+            // Run-on text: a sentence never has more frames than this, and the bound keeps
+            // the attribution of a sentence linear in its quotes.
+            if out.len() == MAX_FRAMES {
+                break;
+            }
         }
     }
     out
 }
+
+/// The most frames read from one sentence.
+pub const MAX_FRAMES: usize = 32;
 
 fn frame_for(text: &str, sentence: Range<usize>, cue: Cue) -> Option<Frame> {
     if cue.lemma == "according to"
@@ -77,14 +85,17 @@ fn frame_for(text: &str, sentence: Range<usize>, cue: Cue) -> Option<Frame> {
         let at = skip_space(text, cue.end, sentence.end);
         // The source runs to the end of its clause, whatever its grammar.
         let clause_end = text[at..sentence.end]
-            .find([',', ';', ':', '(', '"', '“', '”', '—'])
+            .find([',', ';', ':', '(', '"', '“', '”', '„', '«', '»', '「', '—'])
             .map_or(sentence.end, |i| at + i);
         let clause_end = at
             + text[at..clause_end]
                 .trim_end()
                 .trim_end_matches(['.', '!', '?'])
                 .len();
-        if clause_end <= at || text[at..clause_end].split_whitespace().count() > 25 {
+        if clause_end <= at
+            || text[at..clause_end].split_whitespace().count() > 25
+            || !text[at..clause_end].chars().any(char::is_alphabetic)
+        {
             return None;
         }
         let speaker = mention_at(text, at, clause_end)
@@ -676,13 +687,16 @@ pub fn punctuation_cue(mark: Range<usize>, lemma: &'static str) -> Cue {
 fn detached(text: &str, sentence: &Range<usize>, cue: Cue) -> Option<Frame> {
     // The subject opens the sentence, or follows an introductory phrase ("In an interview
     // with CNN, Trump continued ..., saying").
-    let intro_end = text[sentence.start..cue.start]
+    // Only the head of the sentence is looked at, whatever its length.
+    let head = &text
+        [sentence.start..crate::offsets::floor_boundary(text, cue.start.min(sentence.start + 160))];
+    let intro_end = head
         .find(", ")
         .filter(|&i| i <= 100)
         .map(|i| sentence.start + i + 2);
     // Past an opening conjunction or adverb ("And then Trump went on the attack, saying").
     let mut opening = sentence.start;
-    for w in crate::grammar::words::word_offsets(&text[sentence.start..cue.start])
+    for w in crate::grammar::words::word_offsets(head)
         .into_iter()
         .take(3)
     {
@@ -734,6 +748,7 @@ fn detached(text: &str, sentence: &Range<usize>, cue: Cue) -> Option<Frame> {
 /// apposition to a description is the speaker ("The city's transport director, Helen Cho,
 /// said").
 pub fn subject_before(text: &str, lo: usize, cue_start: usize) -> Option<Mention> {
+    let lo = lo.max(window_start(text, cue_start));
     let cue_start = strip_affiliation(text, lo, strip_adverb(text, lo, cue_start));
     // "Cruz, who said ...": the relative pronoun is the speaker, bound to Cruz later.
     let head = text[lo..cue_start].trim_end();
@@ -897,8 +912,17 @@ fn strip_affiliation(text: &str, lo: usize, end: usize) -> usize {
     }
 }
 
+/// How far back from a cue its subject may start, in bytes: longer "clauses" are run-on
+/// text, and the bound keeps the analysis linear in the length of a sentence.
+const SUBJECT_WINDOW: usize = 600;
+
+fn window_start(text: &str, end: usize) -> usize {
+    crate::offsets::floor_boundary(text, end.saturating_sub(SUBJECT_WINDOW))
+}
+
 /// Start of the clause that ends at `end`: just past the last clause break after `lo`.
 fn clause_start(text: &str, lo: usize, end: usize) -> usize {
+    let lo = lo.max(window_start(text, end));
     let mut end = end;
     while let Some(i) = text[lo..end].rfind(CLAUSE_BREAKS) {
         let at = lo + i;
@@ -929,6 +953,7 @@ fn after_char(text: &str, at: usize) -> usize {
 /// The longest mention in `text[from..end]` that ends exactly at `end` (allowing a comma
 /// that closes an appositive).
 fn longest_ending_at(text: &str, from: usize, end: usize) -> Option<Mention> {
+    let from = from.max(window_start(text, end));
     let mut target = text[from..end].trim_end().len() + from;
     // "Hugh Hill, a doctor, said": the comma closes the appositive.
     if text[from..target].ends_with(',') {

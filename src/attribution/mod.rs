@@ -393,9 +393,11 @@ fn leftover_quotes(
         // of that quote (`"Q1," S said. "Q2."`).
         // Past the participle rows of that quote's own sentence (`"Q1," S said, referring
         // to X. "Q2."`).
-        let quoted_row = out
+        let recent = out.len().saturating_sub(8);
+        let quoted_row = out[recent..]
             .iter()
             .rposition(|a| a.kind != QuoteKind::Indirect)
+            .map(|i| recent + i)
             .filter(|&i| {
                 out[i + 1..]
                     .iter()
@@ -470,7 +472,7 @@ fn nested(
         for mut n in found {
             // A quotation belongs to one attribution: the inner one only reports a clause.
             let quoted = n.kind != QuoteKind::Indirect;
-            if !quoted && !out.iter().any(|o| o.content == n.content) {
+            if !quoted && !out[from..].iter().any(|o| o.content == n.content) {
                 n.sentence = sentence.range.clone();
                 out.push(n);
             }

@@ -998,12 +998,7 @@ fn prev_word(text: &str, pos: usize) -> Option<&str> {
     (!w.is_empty()).then_some(w)
 }
 
-fn floor_boundary(text: &str, mut i: usize) -> usize {
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
+use crate::offsets::floor_boundary;
 
 fn ceil_boundary(text: &str, mut i: usize) -> usize {
     while !text.is_char_boundary(i) {

@@ -119,13 +119,7 @@ pub(crate) fn tag_only(p: &str) -> Option<Range<usize>> {
     canonical(core).map(|_| start..start + core.len())
 }
 
-/// Largest char boundary of `s` that is `<= i`.
-pub(crate) fn floor_boundary(s: &str, mut i: usize) -> usize {
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
+pub(crate) use crate::offsets::floor_boundary;
 
 #[cfg(test)]
 mod tests {
