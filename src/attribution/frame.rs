@@ -488,7 +488,7 @@ pub fn noun_attributions(text: &str, sentence: Range<usize>) -> Vec<(Mention, Cu
             verb_end: noun_start + noun.len(),
             lemma: "",
             class: CueClass::Cognition,
-            form: CueForm::Phrase,
+            form: CueForm::Noun,
             addressee: false,
             passive: false,
         };

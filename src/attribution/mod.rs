@@ -418,8 +418,12 @@ fn leftover_quotes(
             .as_ref()
             .filter(|p| sentence.paragraph <= p.paragraph + 1)
             .map(|p| (Some(p.speaker.clone()), Some(p.cue.clone())));
+        // The last speaker, not the holder of an attitude noun ("his claim that ...").
         let speaker = from_pending.or_else(|| {
-            out.last()
+            out.iter()
+                .rev()
+                .take(4)
+                .find(|a| !a.cue.as_ref().is_some_and(|c| c.form == CueForm::Noun))
                 .filter(|a| a.speaker.is_some() && sentence.paragraph <= a.paragraph + 1)
                 .map(|a| (a.speaker.clone(), a.cue.clone()))
         });

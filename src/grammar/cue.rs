@@ -114,6 +114,8 @@ pub enum CueForm {
     /// "in a statement", "told reporters", "said in a statement", "wrote on
     /// X".
     Phrase,
+    /// A noun of attribution after its holder: "his claim that", "Trump's call for".
+    Noun,
 }
 
 /// One speech cue found in a document. Offsets are byte offsets into the
