@@ -163,7 +163,7 @@ fn frame_for(text: &str, sentence: Range<usize>, cue: Cue) -> Option<Frame> {
     let cue_text = &text[cue.start..cue.end];
     let negated = cue_text
         .split_whitespace()
-        .any(|w| matches!(w, "not" | "never"))
+        .any(|w| matches!(w, "not" | "never" | "cannot"))
         || cue_text.contains("n't")
         || cue_text.contains("n’t");
     if negated && matches!(cue.class, CueClass::Speech | CueClass::Writing) {

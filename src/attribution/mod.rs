@@ -521,8 +521,18 @@ fn choose_frame<'f>(text: &str, fs: &'f [Frame], qs: &[&QuotedSpan]) -> Option<&
                     && g.cue.start > f.cue.start
             })
     };
+    // "..., before adding that he thinks ...": the clause after the participle holds the
+    // other frame, so the participle governs.
+    let holds_frame = |f: &Frame| {
+        fs.iter().any(|g| {
+            g.range.start >= f.cue.end && {
+                let b = text[f.cue.end..g.range.start].trim();
+                b.is_empty() || b == "that" || b.strip_suffix(" that").is_some_and(is_adjunct_chain)
+            }
+        })
+    };
     let relative = |f: &Frame| {
-        f.detached && f.cue.form == CueForm::Gerund
+        f.detached && f.cue.form == CueForm::Gerund && !holds_frame(f)
             || f.is_relative(text)
             || f.is_subordinate(text)
             || shared_subject(f)
@@ -908,9 +918,18 @@ fn later_participle(
     qs: &[&QuotedSpan],
 ) -> Option<(Cue, Range<usize>)> {
     let limit = range.end;
+    // After a comma, maybe with a preposition: ", adding that", ", before adding that".
+    let after_comma = |at: usize| {
+        let before = text[range.start..at].trim_end();
+        let before = match before.rsplit_once(' ') {
+            Some((rest, w)) if matches!(w, "before" | "after" | "while" | "by") => rest,
+            _ => before,
+        };
+        before.ends_with(',')
+    };
     find_cues(text, range.clone())
         .into_iter()
-        .filter(|c| text[range.start..c.start].trim_end().ends_with(','))
+        .filter(|c| after_comma(c.start))
         .find_map(|c| gerund_clause(text, c.start, limit, qs))
 }
 
