@@ -922,7 +922,7 @@ fn later_participle(
     let after_comma = |at: usize| {
         let before = text[range.start..at].trim_end();
         let before = match before.rsplit_once(' ') {
-            Some((rest, w)) if matches!(w, "before" | "after" | "while" | "by") => rest,
+            Some((rest, "before" | "after" | "while" | "by")) => rest,
             _ => before,
         };
         before.ends_with(',')
