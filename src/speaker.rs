@@ -21,6 +21,7 @@ use std::ops::Range;
 use crate::SpeakerKind;
 use crate::grammar::lexicon::{self, Gender};
 use crate::grammar::mention::{Mention, MentionKind, mention_at, possessor_at};
+use crate::offsets::floor_boundary;
 
 /// A resolved speaker.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -94,8 +95,13 @@ impl<'t> Resolver<'t> {
         let text = self.text;
         let mut covered = range.start;
         let mut prev_alnum = false;
+        // Kept as the scan goes, so that the work stays linear in the length of the range.
+        let mut sentence_start = range.start;
         for (i, c) in text[range.clone()].char_indices() {
             let pos = range.start + i;
+            if matches!(c, '.' | '!' | '?' | '\n') {
+                sentence_start = pos + 1;
+            }
             let starts_word = c.is_alphanumeric() && !prev_alnum;
             prev_alnum = c.is_alphanumeric() || (prev_alnum && matches!(c, '\'' | '’' | '-'));
             if !starts_word || pos < covered {
@@ -130,9 +136,6 @@ impl<'t> Resolver<'t> {
                 continue;
             }
             if matches!(m.kind, MentionKind::Name | MentionKind::Organization) {
-                let sentence_start = text[range.start..pos]
-                    .rfind(['.', '!', '?', '\n'])
-                    .map_or(range.start, |k| range.start + k + 1);
                 let first_in_sentence = covered <= sentence_start;
                 if let Some(i) = self.register(&m) {
                     self.add_appositive_roles(i, &m, sentence_start, range.end);
@@ -150,7 +153,8 @@ impl<'t> Resolver<'t> {
     fn add_appositive_roles(&mut self, i: usize, m: &Mention, sentence_start: usize, limit: usize) {
         let text = self.text;
         let mut extra = String::new();
-        if let Some(before) = text[sentence_start..m.start].trim_end().strip_suffix(',') {
+        let window = floor_boundary(text, m.start.saturating_sub(200)).max(sentence_start);
+        if let Some(before) = text[window..m.start].trim_end().strip_suffix(',') {
             let seg = before
                 .rsplit([',', ';', ':', '('])
                 .next()
@@ -162,7 +166,9 @@ impl<'t> Resolver<'t> {
                 extra.push_str(seg);
             }
         }
-        if let Some(after) = text[m.end..limit].strip_prefix(", ") {
+        if let Some(after) =
+            text[m.end..floor_boundary(text, limit.min(m.end + 200))].strip_prefix(", ")
+        {
             let seg = after
                 .split([',', '.', ';', ':', '(', ')'])
                 .next()
@@ -188,15 +194,8 @@ impl<'t> Resolver<'t> {
     /// A person who opens a sentence is the likeliest referent of the first third-person
     /// pronoun later in that sentence ("Wale ... pointed to his years").
     fn vote_gender(&mut self, i: usize, from: usize, limit: usize) {
-        let rest = &self.text[from..limit];
-        let end = rest
-            .find(['.', '!', '?', '"', '“'])
-            .unwrap_or(rest.len())
-            .min(300);
-        let end = (0..=end)
-            .rev()
-            .find(|&k| rest.is_char_boundary(k))
-            .unwrap_or(0);
+        let rest = &self.text[from..floor_boundary(self.text, limit.min(from + 300))];
+        let end = rest.find(['.', '!', '?', '"', '“']).unwrap_or(rest.len());
         for w in rest[..end].split(|c: char| !c.is_alphanumeric()) {
             let g = match w {
                 "he" | "him" | "his" | "himself" | "He" | "His" => Gender::Male,
