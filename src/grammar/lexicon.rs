@@ -1,9 +1,50 @@
 //! Word lists of the mention grammar: titles, role nouns, organization heads, function words,
-//! news outlets and platforms. Lookups are case-insensitive over ASCII and allocate nothing.
+//! news outlets and platforms. Lookups are case-insensitive over ASCII; the long lists are hash
+//! sets built on first use, and a lookup allocates nothing for words up to 48 bytes.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
 
 /// Case-insensitive membership in a list.
 fn has(list: &[&str], word: &str) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// A long word list with an ASCII-case-insensitive lookup in O(1); the set is built on first
+/// use, once per process.
+struct WordSet {
+    list: &'static [&'static str],
+    set: OnceLock<HashSet<Box<str>>>,
+}
+
+impl WordSet {
+    const fn new(list: &'static [&'static str]) -> Self {
+        WordSet {
+            list,
+            set: OnceLock::new(),
+        }
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        let set = self.set.get_or_init(|| {
+            self.list
+                .iter()
+                .map(|w| w.to_ascii_lowercase().into_boxed_str())
+                .collect()
+        });
+        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return set.contains(word);
+        }
+        let mut buf = [0u8; 48];
+        match buf.get_mut(..word.len()) {
+            Some(lower) => {
+                lower.copy_from_slice(word.as_bytes());
+                lower.make_ascii_lowercase();
+                std::str::from_utf8(lower).is_ok_and(|w| set.contains(w))
+            }
+            None => set.contains(word.to_ascii_lowercase().as_str()),
+        }
+    }
 }
 
 /// Abbreviations that end with a period inside a sentence.
@@ -14,10 +55,11 @@ const ABBREVIATIONS: &[&str] = &[
     "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.n", "u.k", "e.u", "d.c",
     "etc", "approx", "est", "vol", "fig", "op", "ed",
 ];
+static ABBREVIATIONS_SET: WordSet = WordSet::new(ABBREVIATIONS);
 
 /// True for abbreviations after which a period does not end a sentence ("Mr.", "Sen.").
 pub fn is_abbreviation(word: &str) -> bool {
-    has(ABBREVIATIONS, word)
+    ABBREVIATIONS_SET.contains(word)
 }
 
 /// Honorifics and titles written before a name ("Mr.", "Senator", "Secretary of State").
@@ -172,10 +214,11 @@ const TITLES: &[&str] = &[
     "principal",
     "pastor",
 ];
+static TITLES_SET: WordSet = WordSet::new(TITLES);
 
 /// True for title words that may stand before a name ("President", "Foreign", "Minister").
 pub fn is_title(word: &str) -> bool {
-    has(TITLES, word.trim_end_matches('.'))
+    TITLES_SET.contains(word.trim_end_matches('.'))
 }
 
 /// Honorifics that tell a gender.
@@ -672,11 +715,12 @@ const PERSON_NOUNS: &[&str] = &[
     "governor",
     "inspector",
 ];
+static PERSON_NOUNS_SET: WordSet = WordSet::new(PERSON_NOUNS);
 
 /// True for nouns that denote people (heads of descriptions like "a senior official").
 pub fn is_person_noun(word: &str) -> bool {
     let w = word.trim_end_matches(['\'', '’']);
-    has(PERSON_NOUNS, w) || w.ends_with("-year-old") || w.ends_with("-year-olds")
+    PERSON_NOUNS_SET.contains(w) || w.ends_with("-year-old") || w.ends_with("-year-olds")
 }
 
 /// Head words of organization names and descriptions.
@@ -803,10 +847,11 @@ const ORG_HEADS: &[&str] = &[
     "imf",
     "opec",
 ];
+static ORG_HEADS_SET: WordSet = WordSet::new(ORG_HEADS);
 
 /// True for words that head an organization name ("Ministry", "Corp", "Council").
 pub fn is_org_head(word: &str) -> bool {
-    has(ORG_HEADS, word.trim_end_matches('.')) || is_company_head(word)
+    ORG_HEADS_SET.contains(word.trim_end_matches('.')) || is_company_head(word)
 }
 
 /// Head words of company names, what "the company" and "the firm" refer back to.
@@ -827,10 +872,11 @@ const COMPANY_HEADS: &[&str] = &[
     "nv",
     "firm",
 ];
+static COMPANY_HEADS_SET: WordSet = WordSet::new(COMPANY_HEADS);
 
 /// True for words that end a company's name ("Acme Corp", "Nordwind Energie GmbH").
 pub fn is_company_head(word: &str) -> bool {
-    has(COMPANY_HEADS, word.trim_end_matches('.'))
+    COMPANY_HEADS_SET.contains(word.trim_end_matches('.'))
 }
 
 /// Well-known organizations that are named without a head word.
@@ -888,10 +934,11 @@ const ORG_NAMES: &[&str] = &[
     "Meta",
     "Twitter",
 ];
+static ORG_NAMES_SET: WordSet = WordSet::new(ORG_NAMES);
 
 /// True for well-known organization names ("White House", "Reuters").
 pub fn is_org_name(name: &str) -> bool {
-    has(ORG_NAMES, name)
+    ORG_NAMES_SET.contains(name)
 }
 
 /// News agencies and outlets, as relays and media ("Xinhua reported", "told Reuters").
@@ -964,6 +1011,7 @@ const NEWS_OUTLETS: &[&str] = &[
     "Mirror",
     "Sun",
 ];
+static NEWS_OUTLETS_SET: WordSet = WordSet::new(NEWS_OUTLETS);
 
 /// Head words of newspaper titles that take "The" ("The Washington Post", "The Guardian").
 const NEWSPAPER_HEADS: &[&str] = &[
@@ -1030,7 +1078,7 @@ pub fn is_newspaper_head(word: &str) -> bool {
 
 /// True when `name` is a well-known news outlet ("Xinhua", "Associated Press").
 pub fn is_known_outlet(name: &str) -> bool {
-    has(NEWS_OUTLETS, name.strip_prefix("The ").unwrap_or(name))
+    NEWS_OUTLETS_SET.contains(name.strip_prefix("The ").unwrap_or(name))
 }
 
 /// True when `name` (a capitalized phrase, without a leading "the") names a news outlet: a
@@ -1043,7 +1091,7 @@ pub fn is_news_outlet(name: &str) -> bool {
     if name.starts_with("The ") && head(last) {
         return true;
     }
-    has(NEWS_OUTLETS, bare)
+    NEWS_OUTLETS_SET.contains(bare)
         || bare
             .rsplit(' ')
             .next()
@@ -1251,10 +1299,11 @@ const STOPWORDS: &[&str] = &[
     "via",
     "whereas",
 ];
+static STOPWORDS_SET: WordSet = WordSet::new(STOPWORDS);
 
 /// True for function words and sentence adverbs ("the", "however", "Earlier", "Monday").
 pub fn is_stopword(word: &str) -> bool {
-    has(STOPWORDS, word) || is_weekday(word)
+    STOPWORDS_SET.contains(word) || is_weekday(word)
 }
 
 /// True for words that end a time adverbial: weekdays, month names, and "week", "year",
@@ -1327,10 +1376,11 @@ const DETERMINERS: &[&str] = &[
     "that", "these", "those", "some", "several", "two", "three", "four", "five", "many", "most",
     "other", "both", "few", "each", "every", "no", "any",
 ];
+static DETERMINERS_SET: WordSet = WordSet::new(DETERMINERS);
 
 /// True for words that may open a description.
 pub fn is_determiner(word: &str) -> bool {
-    has(DETERMINERS, word)
+    DETERMINERS_SET.contains(word)
 }
 
 /// Role families for resolving a definite description to a titled person: the description's
