@@ -463,6 +463,27 @@ impl<'t> Resolver<'t> {
                 e.kind == SpeakerKind::Person
                     && e.fits(m.gender)
                     && titles.iter().any(|t| contains_words(&e.roles, t))
+            })
+            .or_else(|| {
+                // "Hillary Clinton criticized Sen. Bernie Sanders ... the former secretary of
+                // state said": an office the text never gave anyone goes to the person named
+                // just before who holds no other office.
+                let no_office = |e: &Entity| {
+                    !lexicon::ROLE_FAMILIES
+                        .iter()
+                        .flat_map(|(_, ts)| ts.iter())
+                        .any(|t| contains_words(&e.roles, t))
+                };
+                self.entities
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, e)| {
+                        e.kind == SpeakerKind::Person && e.fits(m.gender) && no_office(e)
+                    })
+                    .filter_map(|(i, e)| e.last_before(pos).map(|p| (p, i)))
+                    .max()
+                    .filter(|(p, _)| pos - p < 600)
+                    .map(|(_, i)| i)
             });
         }
         if let Some(age) = head.strip_suffix("-year-old") {

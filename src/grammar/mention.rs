@@ -405,8 +405,16 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
                 return None;
             }
             let object = &toks[i + 1..];
-            if object.iter().any(|t| {
+            // A verb form in the object is a clause ("a spokesman for the group said"), unless
+            // a determiner or "of" makes it a noun ("secretary of state", "the report").
+            if object.iter().enumerate().any(|(k, t)| {
+                let noun_slot = if k == 0 {
+                    prep == "of"
+                } else {
+                    object[k - 1].class == Class::Det
+                };
                 t.class == Class::Lower
+                    && !noun_slot
                     && crate::grammar::cue::verb_lemma(t.text).is_some()
                     && !lexicon::is_person_noun(t.text)
                     && !lexicon::is_org_head(t.text)
