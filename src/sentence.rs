@@ -49,7 +49,7 @@ pub fn split(
                 break;
             }
         }
-        split_block(text, block, index, quotes, &mut out);
+        split_block(text, block, index, &quotes[qi..], &mut out);
         p += 1;
     }
     out
@@ -66,9 +66,11 @@ fn split_block(
     let bytes = text.as_bytes();
     let mut start = block.start;
     let mut i = block.start;
+    // The quotes are sorted by start and the caller skipped those that end before the block.
     let inside: Vec<&QuotedSpan> = quotes
         .iter()
-        .filter(|q| q.start < block.end && q.end > block.start)
+        .take_while(|q| q.start < block.end)
+        .filter(|q| q.end > block.start)
         .collect();
     let mut qk = 0;
     while i < block.end {
