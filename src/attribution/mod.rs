@@ -84,6 +84,7 @@ pub fn attribute(
             .take_while(|q| q.start < range.end)
             .collect();
         let headline = headlines.contains(&sentence.paragraph);
+        sign_off(text, sentence, &mut out);
         // One pass of the cue grammar per sentence serves its frames, its asked questions and
         // the reports nested in its content.
         let cues = find_cues(text, range.clone());
@@ -302,6 +303,39 @@ fn coordinated_frames(
         *a = classify(text, trimmed, qs);
         attribute_frame(text, sentence, sentence.range.end, f, qs, out, pending);
     }
+}
+
+/// A paragraph that only names the speaker of the quote paragraph above it, after a dash
+/// ("“Q.”¶¶— Bernie Sanders.", "-President Obama, tweeting after the speech."), gives that
+/// quote its speaker, with the dash as cue.
+fn sign_off(text: &str, sentence: &Sentence, out: &mut [Attribution]) {
+    let body = text[sentence.range.clone()].trim_start();
+    let Some(dash) = ["—", "–", "―", "-"]
+        .into_iter()
+        .find(|d| body.starts_with(d))
+    else {
+        return;
+    };
+    let dash_at = sentence.range.end - text[sentence.range.clone()].trim_start().len();
+    let at = skip_ws(text, dash_at + dash.len(), sentence.range.end);
+    let Some(m) = mention_at(text, at, sentence.range.end) else {
+        return;
+    };
+    let rest = text[m.end..sentence.range.end].trim();
+    if m.kind == MentionKind::Pronoun || !(rest.is_empty() || rest.starts_with(['.', ','])) {
+        return;
+    }
+    let Some(last) = out.last_mut().filter(|a| {
+        a.kind == QuoteKind::Direct
+            && a.paragraph + 1 == sentence.paragraph
+            && text[a.content.last().map_or(0, |c| c.end)..dash_at]
+                .trim()
+                .is_empty()
+    }) else {
+        return;
+    };
+    last.speaker = Some(m);
+    last.cue = Some(frame::punctuation_cue(dash_at..dash_at + dash.len(), "—"));
 }
 
 /// Other frames of the sentence take the quotes next to them: `"Q1," Ryan said, though he
