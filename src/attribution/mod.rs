@@ -169,6 +169,7 @@ pub fn attribute(
         }
     }
     out.sort_by_key(|a| a.span().start);
+    untangle(text, &mut out);
     out
 }
 
@@ -303,6 +304,67 @@ fn coordinated_frames(
         *a = classify(text, trimmed, qs);
         attribute_frame(text, sentence, sentence.range.end, f, qs, out, pending);
     }
+}
+
+/// Rows whose spans cross ("its statement that X, the union said Y" read as two reports that
+/// overlap) are cut apart: the indirect one stops where the other starts, or starts where it
+/// ends. Spans then nest or stand apart. `out` is in text order and stays so.
+fn untangle(text: &str, out: &mut Vec<Attribution>) {
+    let mut keep = vec![true; out.len()];
+    // Indices of the rows whose spans hold the current position, outermost first.
+    let mut open: Vec<usize> = Vec::new();
+    for i in 0..out.len() {
+        let span = out[i].span();
+        while open
+            .last()
+            .is_some_and(|&o| out[o].span().end <= span.start)
+        {
+            open.pop();
+        }
+        let Some(&o) = open.last() else {
+            open.push(i);
+            continue;
+        };
+        let outer = out[o].span();
+        if outer.end >= span.end || outer.start == span.start && outer.end <= span.end {
+            open.push(i);
+            continue;
+        }
+        // Crossing: outer.start < span.start < outer.end < span.end.
+        let single_indirect =
+            |a: &Attribution| a.kind == QuoteKind::Indirect && a.content.len() == 1;
+        if single_indirect(&out[o]) {
+            let cut = trim_range(text, outer.start..span.start, &[',', ';', '—', '–']);
+            if text[cut.clone()].chars().any(char::is_alphanumeric) {
+                out[o].content[0] = cut;
+            } else {
+                keep[o] = false;
+            }
+            open.pop();
+        } else if single_indirect(&out[i]) {
+            let from = skip_ws(text, outer.end, span.end);
+            let rest = trim_range(text, from..span.end, &[',', ';']);
+            if text[rest.clone()].chars().any(char::is_alphanumeric) {
+                out[i].content[0] = rest;
+            } else {
+                keep[i] = false;
+                continue;
+            }
+        } else {
+            keep[i] = false;
+            continue;
+        }
+        while open
+            .last()
+            .is_some_and(|&o| out[o].span().end <= out[i].span().start)
+        {
+            open.pop();
+        }
+        open.push(i);
+    }
+    let mut k = keep.into_iter();
+    out.retain(|_| k.next().unwrap_or(true));
+    out.sort_by_key(|a| a.span().start);
 }
 
 /// A paragraph that only names the speaker of the quote paragraph above it, after a dash
