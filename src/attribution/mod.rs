@@ -629,7 +629,7 @@ fn choose_frame<'f>(text: &str, fs: &'f [Frame], qs: &[&QuotedSpan]) -> Option<&
     };
     let relative = |f: &Frame| {
         f.detached && f.cue.form == CueForm::Gerund && !holds_frame(f)
-            || f.is_relative(text)
+            || f.is_relative(text) && !holds_frame(f)
             || f.is_subordinate(text)
             || shared_subject(f)
     };
