@@ -12,6 +12,14 @@
 
 use dom_smoothie::{Config, Readability, TextMode};
 
+/// Page furniture removed before the article is looked for, by CSS selector: Readability
+/// can take a comment section or a list of related stories that sits beside the article for
+/// part of it.
+const FURNITURE: &str = "nav, aside, footer, form, \
+    :is([id*=comment i], [class*=comment i], [id*=related i], [class*=related i], \
+        [id*=disqus i], [class*=newsletter i], [class*=share i])\
+    :not(html, body, main, article)";
+
 use crate::document::Document;
 
 /// The parts of a page that the analyzer reads.
@@ -67,18 +75,10 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Article, String> {
         text_mode: TextMode::Formatted,
         ..Config::default()
     };
-    let mut readability = Readability::new(html, url, Some(config))
-        .or_else(|_| {
-            Readability::new(
-                html,
-                None,
-                Some(Config {
-                    text_mode: TextMode::Formatted,
-                    ..Config::default()
-                }),
-            )
-        })
-        .map_err(|e| e.to_string())?;
+    let page = dom_query::Document::from(html);
+    page.select(FURNITURE).remove();
+    let mut readability =
+        Readability::with_document(page, url, Some(config)).map_err(|e| e.to_string())?;
     let article = readability
         .parse()
         .map_err(|e| format!("no article text found ({e})"))?;
@@ -132,6 +132,7 @@ vote. "We have waited long enough for it, and now the work can begin."</p>
 schools," said council member Tom Hart, who voted against the plan on Tuesday.</p>
 </article>
 <section class="comments"><h3>Comments</h3><p>"Great news," said reader42.</p></section>
+<div id="comment-list"><p>"I disagree," wrote another reader, who said the bridge was a waste.</p></div>
 <aside class="related"><h3>Related stories</h3><ul><li><a href="/a">Bridge costs soar</a></li></ul></aside>
 </body></html>"#;
 
@@ -147,7 +148,13 @@ schools," said council member Tom Hart, who voted against the plan on Tuesday.</
         );
         assert!(!article.body.contains("after the\nvote"));
         assert_eq!(article.byline.as_deref(), Some("By Jane Roe"));
-        for furniture in ["Ignore me", "Home", "reader42", "Bridge costs soar"] {
+        for furniture in [
+            "Ignore me",
+            "Home",
+            "reader42",
+            "I disagree",
+            "Bridge costs soar",
+        ] {
             assert!(
                 !article.body.contains(furniture),
                 "{furniture}: {}",

@@ -308,51 +308,18 @@ impl Corpus {
                 }
                 item
             }
-            Stream::Warc { path, responses } => {
-                let path = path.clone();
-                responses.next().map(|item| self.warc_item(&path, item))
-            }
+            Stream::Warc { path, responses } => responses.next().map(|item| {
+                let (doc, warning) = warc_document(path, item);
+                if let Some(w) = warning {
+                    (self.on_warning)(w);
+                }
+                doc
+            }),
         };
         if item.is_none() {
             self.stream = None;
         }
         item
-    }
-
-    /// The document of a WARC response, or why there is none.
-    fn warc_item(
-        &mut self,
-        path: &Path,
-        item: std::result::Result<warc::Response, warc::WarcError>,
-    ) -> Result<Document> {
-        let response = item.map_err(|e| Error::Record {
-            path: path.to_path_buf(),
-            line: None,
-            message: e.to_string(),
-        })?;
-        let skipped = |reason: String| Error::Skipped {
-            path: path.to_path_buf(),
-            line: None,
-            reason: format!("{}: {reason}", response.label()),
-        };
-        let page = response.page.as_ref().map_err(|r| skipped(r.clone()))?;
-        if decode::looks_binary(&page.html) {
-            return Err(skipped("binary content".into()));
-        }
-        let decoded = decode::decode_html(&page.html, page.charset.as_deref());
-        if let Some(note) = decoded.note() {
-            (self.on_warning)(Warning {
-                path: path.to_path_buf(),
-                line: None,
-                message: format!("{}: {note}", response.label()),
-            });
-        }
-        let article = html::extract(&decoded.text, response.uri.as_deref()).map_err(skipped)?;
-        let id = response
-            .uri
-            .clone()
-            .unwrap_or_else(|| format!("{}#{}", path.display(), response.index));
-        Ok(article.into_document(id))
     }
 
     /// The next item of the directory walk, or `None` when the walk step gave none (a
@@ -486,6 +453,53 @@ fn read_error(path: &Path, compression: Compression, source: io::Error) -> Error
     }
 }
 
+/// The document of a WARC response, or why there is none, with a warning when the page's
+/// encoding had to be guessed.
+fn warc_document(
+    path: &Path,
+    item: std::result::Result<warc::Response, warc::WarcError>,
+) -> (Result<Document>, Option<Warning>) {
+    let response = match item {
+        Ok(response) => response,
+        Err(e) => {
+            let e = Error::Record {
+                path: path.to_path_buf(),
+                line: None,
+                message: e.to_string(),
+            };
+            return (Err(e), None);
+        }
+    };
+    let skipped = |reason: String| Error::Skipped {
+        path: path.to_path_buf(),
+        line: None,
+        reason: format!("{}: {reason}", response.label()),
+    };
+    let page = match &response.page {
+        Ok(page) => page,
+        Err(reason) => return (Err(skipped(reason.clone())), None),
+    };
+    if decode::looks_binary(&page.html) {
+        return (Err(skipped("binary content".into())), None);
+    }
+    let decoded = decode::decode_html(&page.html, page.charset.as_deref());
+    let warning = decoded.note().map(|note| Warning {
+        path: path.to_path_buf(),
+        line: None,
+        message: format!("{}: {note}", response.label()),
+    });
+    let doc = html::extract(&decoded.text, response.uri.as_deref())
+        .map_err(skipped)
+        .map(|article| {
+            let id = response
+                .uri
+                .clone()
+                .unwrap_or_else(|| format!("{}#{}", path.display(), response.index));
+            article.into_document(id)
+        });
+    (doc, warning)
+}
+
 /// Reads a whole file, decompressed, unless it is larger than `max` bytes, empty or binary
 /// (each an [`Error::Skipped`]).
 fn read_bytes(path: &Path, compression: Compression, max: u64) -> Result<Vec<u8>> {
@@ -539,11 +553,20 @@ fn read_one(
     max: u64,
 ) -> Result<(Document, Option<Warning>)> {
     let bytes = read_bytes(path, compression, max)?;
+    one_document(path, id, format, &bytes)
+}
+
+/// The document of the bytes of a `.txt` or `.html` file (`path` names it in messages).
+fn one_document(
+    path: &Path,
+    id: String,
+    format: Format,
+    bytes: &[u8],
+) -> Result<(Document, Option<Warning>)> {
     let decoded = match format {
-        Format::Html => decode::decode_html(&bytes, None),
-        _ => decode::decode(&bytes),
+        Format::Html => decode::decode_html(bytes, None),
+        _ => decode::decode(bytes),
     };
-    drop(bytes);
     let warning = decoded.note().map(|message| Warning {
         path: path.to_path_buf(),
         line: None,
@@ -586,6 +609,50 @@ fn open_text_stream(path: &Path, compression: Compression) -> Result<compress::R
         });
     }
     Ok(reader)
+}
+
+/// The documents of a file held in memory, read as a file named `name` would be (its
+/// extensions tell the format and compression; the doc id of a one-document file is
+/// `name`), warnings dropped. For tests and fuzzing: the corpus itself streams files.
+pub fn read_memory(name: &str, bytes: &[u8], options: &ReadOptions) -> Vec<Result<Document>> {
+    let path = Path::new(name);
+    let Some((format, compression)) = compress::classify(path) else {
+        return vec![Err(Error::Unsupported {
+            path: path.to_path_buf(),
+        })];
+    };
+    let max = options.max_doc_bytes;
+    let reader = match compress::wrap(io::Cursor::new(bytes.to_vec()), compression) {
+        Ok(reader) => reader,
+        Err(e) => return vec![Err(read_error(path, compression, e))],
+    };
+    match format {
+        Format::Txt | Format::Html => {
+            let bytes = match compress::read_bounded(reader, max) {
+                Ok(Bounded::Whole(bytes)) => bytes,
+                Ok(Bounded::TooLarge) => {
+                    return vec![Err(Error::Skipped {
+                        path: path.to_path_buf(),
+                        line: None,
+                        reason: "too large".into(),
+                    })];
+                }
+                Err(e) => return vec![Err(read_error(path, compression, e))],
+            };
+            if bytes.is_empty() || decode::looks_binary(&bytes) {
+                return vec![Err(Error::Skipped {
+                    path: path.to_path_buf(),
+                    line: None,
+                    reason: "empty or binary".into(),
+                })];
+            }
+            vec![one_document(path, name.to_string(), format, &bytes).map(|(doc, _)| doc)]
+        }
+        Format::Jsonl => JsonlDocs::new(reader, path, options.fields.clone(), max).collect(),
+        Format::Warc => warc::Responses::new(reader, max)
+            .map(|item| warc_document(path, item).0)
+            .collect(),
+    }
 }
 
 /// Reads a `.txt` file as a document with id `id`, decoding it as [`decode`] says; a warning
