@@ -320,10 +320,22 @@ fn run_analyze(
         Some(n) => Pipeline::with_threads(n)?,
         None => Pipeline::new(),
     };
-    let temp = output.map(temp_output).transpose()?;
-    let out: Box<dyn Write + '_> = match &temp {
-        Some(file) => Box::new(BufWriter::new(file.as_file())),
-        None => Box::new(BufWriter::new(io::stdout().lock())),
+    // A regular file (or a new one) is written atomically; a device or a pipe (`-o
+    // /dev/null`, `-o /dev/stdout`) is written to directly.
+    let special = output.filter(|p| fs::metadata(p).is_ok_and(|m| !m.is_file()));
+    let temp = output
+        .filter(|_| special.is_none())
+        .map(temp_output)
+        .transpose()?;
+    let out: Box<dyn Write + '_> = match (&temp, special) {
+        (Some(file), _) => Box::new(BufWriter::new(file.as_file())),
+        (None, Some(path)) => Box::new(BufWriter::new(File::create(path).map_err(|source| {
+            Error::Io {
+                path: path.to_path_buf(),
+                source,
+            }
+        })?)),
+        (None, None) => Box::new(BufWriter::new(io::stdout().lock())),
     };
     let mut sink = Format::from(args.format).writer_with(out, args.excel_safe)?;
 

@@ -141,6 +141,7 @@ enum Stream {
     Jsonl(JsonlDocs<compress::Reader>),
     Warc {
         path: PathBuf,
+        compression: Compression,
         responses: warc::Responses<compress::Reader>,
     },
 }
@@ -286,6 +287,7 @@ impl Corpus {
                 Ok(reader) => {
                     self.stream = Some(Stream::Warc {
                         path: path.to_path_buf(),
+                        compression,
                         responses: warc::Responses::new(reader, max),
                     });
                     None
@@ -308,8 +310,12 @@ impl Corpus {
                 }
                 item
             }
-            Stream::Warc { path, responses } => responses.next().map(|item| {
-                let (doc, warning) = warc_document(path, item);
+            Stream::Warc {
+                path,
+                compression,
+                responses,
+            } => responses.next().map(|item| {
+                let (doc, warning) = warc_document(path, *compression, item);
                 if let Some(w) = warning {
                     (self.on_warning)(w);
                 }
@@ -425,6 +431,15 @@ fn walk_error(e: walkdir::Error, root: &Path) -> Error {
     }
 }
 
+/// `gzip` or `zstd`, or `None` for no compression.
+fn compression_name(compression: Compression) -> Option<&'static str> {
+    match compression {
+        Compression::None => None,
+        Compression::Gzip => Some("gzip"),
+        Compression::Zstd => Some("zstd"),
+    }
+}
+
 /// An error reading a file through its decompressor: an I/O error of an uncompressed file,
 /// else a malformed (corrupt or truncated) compressed stream.
 fn read_error(path: &Path, compression: Compression, source: io::Error) -> Error {
@@ -457,15 +472,22 @@ fn read_error(path: &Path, compression: Compression, source: io::Error) -> Error
 /// encoding had to be guessed.
 fn warc_document(
     path: &Path,
+    compression: Compression,
     item: std::result::Result<warc::Response, warc::WarcError>,
 ) -> (Result<Document>, Option<Warning>) {
     let response = match item {
         Ok(response) => response,
         Err(e) => {
+            let message = match compression_name(compression) {
+                Some(what) if e.read_error => {
+                    format!("record {}: corrupt {what} data: {}", e.index, e.message)
+                }
+                _ => e.to_string(),
+            };
             let e = Error::Record {
                 path: path.to_path_buf(),
                 line: None,
-                message: e.to_string(),
+                message,
             };
             return (Err(e), None);
         }
@@ -650,7 +672,7 @@ pub fn read_memory(name: &str, bytes: &[u8], options: &ReadOptions) -> Vec<Resul
         }
         Format::Jsonl => JsonlDocs::new(reader, path, options.fields.clone(), max).collect(),
         Format::Warc => warc::Responses::new(reader, max)
-            .map(|item| warc_document(path, item).0)
+            .map(|item| warc_document(path, compression, item).0)
             .collect(),
     }
 }

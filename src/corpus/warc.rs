@@ -61,6 +61,44 @@ pub struct WarcError {
     pub index: usize,
     /// What happened.
     pub message: String,
+    /// Whether reading the stream itself failed (an I/O error, or corrupt compressed data
+    /// under the WARC reader) rather than the WARC format.
+    pub read_error: bool,
+}
+
+/// Why a record could not be read: a message, and whether the stream failed.
+struct Failure {
+    message: String,
+    read_error: bool,
+}
+
+impl From<String> for Failure {
+    fn from(message: String) -> Self {
+        Failure {
+            message,
+            read_error: false,
+        }
+    }
+}
+
+impl From<&str> for Failure {
+    fn from(message: &str) -> Self {
+        Failure::from(message.to_string())
+    }
+}
+
+impl From<io::Error> for Failure {
+    fn from(e: io::Error) -> Self {
+        // The WARC stream itself ending early (a plain error of `read_exact`), as opposed to
+        // a decompressor's error, which carries its own message.
+        if e.kind() == io::ErrorKind::UnexpectedEof && e.get_ref().is_none() {
+            return Failure::from("truncated: unexpected end of file");
+        }
+        Failure {
+            message: e.to_string(),
+            read_error: true,
+        }
+    }
 }
 
 impl fmt::Display for WarcError {
@@ -105,14 +143,15 @@ impl<R: BufRead> Responses<R> {
     }
 
     /// Reads the next record; `Ok(None)` for a record that is not a response.
-    fn record(&mut self) -> Result<Option<Option<Response>>, String> {
+    fn record(&mut self) -> Result<Option<Option<Response>>, Failure> {
         self.left.set(HEADER_LIMIT);
         let mut warc = WarcReader::new(&mut self.reader);
         let mut records = warc.stream_records();
         let mut record = match records.next_item() {
             None if self.left.get() == HEADER_LIMIT => return Ok(None),
             None => return Err("truncated: the file ends inside a record header".into()),
-            Some(Err(e)) => return Err(warc_message(&e)),
+            Some(Err(warc::Error::ReadData(e))) => return Err(e.into()),
+            Some(Err(e)) => return Err(warc_message(&e).into()),
             Some(Ok(record)) => record,
         };
         self.left.set(u64::MAX);
@@ -122,10 +161,11 @@ impl<R: BufRead> Responses<R> {
         let expected = record.content_length();
         let response = if *record.warc_type() == RecordType::Response {
             let limit = self.max_page_bytes.saturating_add(HTTP_HEADER_ALLOWANCE);
-            let body = read_bounded(&mut record, limit).map_err(|e| e.to_string())?;
+            let body = read_bounded(&mut record, limit)?;
             let page = match body {
                 Bounded::Whole(bytes) if (bytes.len() as u64) < expected => {
-                    return Err(format!("truncated: {} of {expected} bytes", bytes.len()));
+                    let got = bytes.len();
+                    return Err(format!("truncated: {got} of {expected} bytes").into());
                 }
                 Bounded::Whole(bytes) => http_page(&bytes, self.max_page_bytes),
                 Bounded::TooLarge => Err(format!(
@@ -141,7 +181,7 @@ impl<R: BufRead> Responses<R> {
         } else {
             None
         };
-        io::copy(&mut record, &mut io::sink()).map_err(|e| e.to_string())?;
+        io::copy(&mut record, &mut io::sink())?;
         let mut end = [0u8; 4];
         match self.reader.read_exact(&mut end) {
             Ok(()) if &end == b"\r\n\r\n" => Ok(Some(response)),
@@ -149,7 +189,7 @@ impl<R: BufRead> Responses<R> {
             Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => {
                 Err("truncated: the file ends inside the record".into())
             }
-            Err(e) => Err(e.to_string()),
+            Err(e) => Err(e.into()),
         }
     }
 }
@@ -164,11 +204,12 @@ impl<R: BufRead> Iterator for Responses<R> {
                 Ok(None) => self.done = true,
                 Ok(Some(None)) => {}
                 Ok(Some(Some(response))) => return Some(Ok(response)),
-                Err(message) => {
+                Err(failure) => {
                     self.done = true;
                     return Some(Err(WarcError {
                         index: self.index,
-                        message,
+                        message: failure.message,
+                        read_error: failure.read_error,
                     }));
                 }
             }
