@@ -3,9 +3,12 @@
 # pathological inputs of growing size and prints seconds and seconds per MB. Time that grows
 # linearly shows as a flat s/MB column; a quadratic scan would double it at each size.
 #
-#   benches/linear.sh            # sizes 1 2 4 8 MB
-#   benches/linear.sh 1 2 4 8 16 # other sizes (MB)
-#   BIG=1 benches/linear.sh      # also a 50 MB JSONL line and a 1 GB file (skipped unread)
+#   benches/linear.sh                       # every kind at 1, 2, 4 and 8 MB
+#   benches/linear.sh 64 128 256 512         # other sizes, in KB
+#   KINDS="said unbalanced" benches/linear.sh 64 128 256  # some kinds only
+#   BIG=1 benches/linear.sh                 # also a 50 MB JSONL line and a 1 GB file
+#
+# A run that takes longer than TIMEOUT seconds (default 120) is stopped and shown as such.
 #
 # Inputs are generated in a temporary directory and removed at the end; nothing is committed.
 set -euo pipefail
@@ -13,16 +16,18 @@ cd "$(dirname "$0")/.."
 cargo build --release --quiet
 bin=target/release/whosaid
 sizes=("$@")
-[ ${#sizes[@]} -eq 0 ] && sizes=(1 2 4 8)
+[ ${#sizes[@]} -eq 0 ] && sizes=(1024 2048 4096 8192)
+kinds=${KINDS:-marks curly-marks nested unbalanced apostrophes one-line paragraphs said}
+limit=${TIMEOUT:-120}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# gen KIND MB FILE: writes about MB megabytes of input of that kind.
+# gen KIND KB FILE: writes about KB kilobytes of input of that kind.
 gen() {
   python3 - "$1" "$2" "$3" <<'PY'
 import sys
-kind, mb, path = sys.argv[1], int(sys.argv[2]), sys.argv[3]
-n = mb * 1024 * 1024
+kind, kb, path = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+n = kb * 1024
 story = ('"We will not give up a single job without a fight," Mayor Sophie Marchand told '
          'reporters on Tuesday. The company said in a statement that the decision was painful.\n\n')
 if kind == "marks":          # one run of straight quotation marks
@@ -48,16 +53,21 @@ open(path, "w", encoding="utf-8").write(data)
 PY
 }
 
-printf '%-12s %6s %9s %9s\n' input MB seconds s/MB
-for kind in marks curly-marks nested unbalanced apostrophes one-line paragraphs said; do
-  for mb in "${sizes[@]}"; do
-    f="$work/$kind-$mb.txt"
-    gen "$kind" "$mb" "$f"
+printf '%-12s %8s %9s %9s\n' input KB seconds s/MB
+for kind in $kinds; do
+  for kb in "${sizes[@]}"; do
+    f="$work/$kind-$kb.txt"
+    gen "$kind" "$kb" "$f"
     start=$(date +%s.%N)
-    "$bin" analyze "$f" --threads 1 --quiet -o /dev/null || true
+    status=0
+    timeout "$limit" "$bin" analyze "$f" --threads 1 --quiet -o /dev/null || status=$?
     end=$(date +%s.%N)
-    python3 -c "import sys; s=float(sys.argv[2])-float(sys.argv[1]); print('%-12s %6s %9.3f %9.3f' % (sys.argv[3], sys.argv[4], s, s/float(sys.argv[4])))" \
-      "$start" "$end" "$kind" "$mb"
+    python3 -c "
+import sys
+s = float(sys.argv[2]) - float(sys.argv[1])
+note = '  (stopped after %s s)' % sys.argv[6] if sys.argv[5] == '124' else ''
+print('%-12s %8s %9.3f %9.3f%s' % (sys.argv[3], sys.argv[4], s, s * 1024 / float(sys.argv[4]), note))" \
+      "$start" "$end" "$kind" "$kb" "$status" "$limit"
     rm -f "$f"
   done
 done

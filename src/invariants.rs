@@ -89,13 +89,32 @@ pub fn check(doc: &Document, quotes: &[Quote]) -> Result<(), String> {
     Ok(())
 }
 
-/// Whether `quote` is `span` less its opening mark(s) and, when the quote was closed, its
-/// closing mark(s): what follows the quote in the span is only marks. (An unclosed quote
-/// runs to the end of its paragraph and keeps the marks of a quote nested at its end.)
+/// Whether `quote` is `span` less its opening mark (one character, or two for `''` and
+/// the like) and, when the quote was closed, its closing mark(s), and less the white space
+/// inside them: what follows the quote in the span is only marks and white space. (An
+/// unclosed quote runs to the end of its paragraph and keeps the marks of a quote nested at
+/// its end.)
 fn is_span_less_marks(span: &str, quote: &str) -> bool {
-    let open = span.trim_start_matches(QUOTATION_MARKS);
-    open.strip_prefix(quote)
-        .is_some_and(|rest| rest.chars().all(|c| QUOTATION_MARKS.contains(&c)))
+    let mut opening = span
+        .char_indices()
+        .skip(1)
+        .map(|(i, _)| i)
+        .chain([span.len()]);
+    (1..=2).any(|_| {
+        let Some(at) = opening.next() else {
+            return false;
+        };
+        if !span[..at].chars().all(|c| QUOTATION_MARKS.contains(&c)) {
+            return false;
+        }
+        span[at..]
+            .trim_start()
+            .strip_prefix(quote)
+            .is_some_and(|rest| {
+                rest.chars()
+                    .all(|c| c.is_whitespace() || QUOTATION_MARKS.contains(&c))
+            })
+    })
 }
 
 /// Analyzes `doc` twice and checks the table ([`check`]) and that both runs agree.

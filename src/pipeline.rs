@@ -178,13 +178,7 @@ where
     A: Fn(&Document) -> Vec<Quote> + Sync,
 {
     panic::catch_unwind(AssertUnwindSafe(|| analyzer(doc))).map_err(|payload| {
-        let message = if let Some(s) = payload.downcast_ref::<&str>() {
-            (*s).to_string()
-        } else if let Some(s) = payload.downcast_ref::<String>() {
-            s.clone()
-        } else {
-            "panic".to_string()
-        };
+        let message = crate::corpus::panic_message(payload.as_ref());
         Error::Analyze {
             doc: doc.id.clone(),
             message,

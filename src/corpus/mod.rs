@@ -38,6 +38,7 @@ use std::collections::VecDeque;
 use std::fmt;
 use std::fs;
 use std::io::{self, BufRead, BufReader};
+use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
@@ -154,6 +155,8 @@ pub struct Corpus {
     on_warning: Box<dyn FnMut(Warning)>,
     exclude: Vec<PathBuf>,
     options: ReadOptions,
+    /// The file being read, for errors.
+    current: PathBuf,
 }
 
 impl fmt::Debug for Corpus {
@@ -182,6 +185,7 @@ impl Corpus {
             on_warning: Box::new(|w| eprintln!("whosaid: warning: {w}")),
             exclude: Vec::new(),
             options: ReadOptions::default(),
+            current: PathBuf::new(),
         }
     }
 
@@ -216,6 +220,7 @@ impl Corpus {
     fn start(&mut self, input: Input) -> Option<Result<Document>> {
         let path = match input {
             Input::Stdin => {
+                self.current = PathBuf::from(STDIN_NAME);
                 let stdin: compress::Reader = Box::new(BufReader::new(io::stdin()));
                 self.stream = Some(Stream::Jsonl(JsonlDocs::new(
                     stdin,
@@ -263,6 +268,7 @@ impl Corpus {
         format: Format,
         compression: Compression,
     ) -> Option<Result<Document>> {
+        self.current = path.to_path_buf();
         let max = self.options.max_doc_bytes;
         match format {
             Format::Txt | Format::Html => {
@@ -382,7 +388,38 @@ impl Corpus {
 impl Iterator for Corpus {
     type Item = Result<Document>;
 
+    /// The next document or problem. A panic in a reader (the HTML, WARC or compression
+    /// crates on input they did not expect) is caught and becomes an error naming the file;
+    /// that file's stream is closed and the iteration goes on.
     fn next(&mut self) -> Option<Self::Item> {
+        match panic::catch_unwind(AssertUnwindSafe(|| self.step())) {
+            Ok(item) => item,
+            Err(payload) => {
+                self.stream = None;
+                Some(Err(Error::Record {
+                    path: self.current.clone(),
+                    line: None,
+                    message: format!("reader failed: {}", panic_message(payload.as_ref())),
+                }))
+            }
+        }
+    }
+}
+
+/// The message of a panic payload.
+pub(crate) fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    if let Some(s) = payload.downcast_ref::<&str>() {
+        (*s).to_string()
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "panic".to_string()
+    }
+}
+
+impl Corpus {
+    /// One step of [`Iterator::next`].
+    fn step(&mut self) -> Option<Result<Document>> {
         loop {
             if self.stream.is_some() {
                 if let Some(item) = self.step_stream() {

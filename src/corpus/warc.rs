@@ -8,12 +8,12 @@
 //! malformed record or a truncated file ends the stream with an error: what came before is
 //! kept, and nothing after it can be trusted.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::fmt;
 use std::io::{self, BufRead, Read};
 use std::rc::Rc;
 
-use warc::{RecordType, WarcHeader, WarcReader};
+use warc::{RecordType, WarcReader};
 
 use super::compress::{Bounded, read_bounded};
 use super::decode::charset_param;
@@ -111,6 +111,7 @@ impl fmt::Display for WarcError {
 pub struct Responses<R> {
     reader: Budget<R>,
     left: Rc<Cell<u64>>,
+    header: Rc<RefCell<Vec<u8>>>,
     max_page_bytes: u64,
     index: usize,
     done: bool,
@@ -130,12 +131,15 @@ impl<R: BufRead> Responses<R> {
     /// (its [`Response::page`] says so) without being held.
     pub fn new(reader: R, max_page_bytes: u64) -> Self {
         let left = Rc::new(Cell::new(HEADER_LIMIT));
+        let header = Rc::new(RefCell::new(Vec::new()));
         Responses {
             reader: Budget {
                 inner: reader,
                 left: Rc::clone(&left),
+                header: Rc::clone(&header),
             },
             left,
+            header,
             max_page_bytes,
             index: 0,
             done: false,
@@ -145,6 +149,7 @@ impl<R: BufRead> Responses<R> {
     /// Reads the next record; `Ok(None)` for a record that is not a response.
     fn record(&mut self) -> Result<Option<Option<Response>>, Failure> {
         self.left.set(HEADER_LIMIT);
+        self.header.borrow_mut().clear();
         let mut warc = WarcReader::new(&mut self.reader);
         let mut records = warc.stream_records();
         let mut record = match records.next_item() {
@@ -155,9 +160,9 @@ impl<R: BufRead> Responses<R> {
             Some(Ok(record)) => record,
         };
         self.left.set(u64::MAX);
-        let uri = record
-            .header(WarcHeader::TargetURI)
-            .map(|u| u.trim().to_string());
+        // Not `record.header(WarcHeader::TargetURI)`: warc 0.4 panics on a value that is not
+        // UTF-8. The header block as read is at hand, and the URI is decoded lossily from it.
+        let uri = target_uri(&self.header.borrow());
         let expected = record.content_length();
         let response = if *record.warc_type() == RecordType::Response {
             let limit = self.max_page_bytes.saturating_add(HTTP_HEADER_ALLOWANCE);
@@ -218,6 +223,20 @@ impl<R: BufRead> Iterator for Responses<R> {
     }
 }
 
+/// The `WARC-Target-URI` of a record's header block (without the angle brackets that some
+/// WARC 1.0 writers put around it), decoded lossily.
+fn target_uri(header: &[u8]) -> Option<String> {
+    header.split(|&b| b == b'\n').find_map(|line| {
+        let (name, value) = line.split_at(line.iter().position(|&b| b == b':')?);
+        if !name.trim_ascii().eq_ignore_ascii_case(b"WARC-Target-URI") {
+            return None;
+        }
+        let value = String::from_utf8_lossy(value[1..].trim_ascii());
+        let value = value.trim_start_matches('<').trim_end_matches('>');
+        Some(value.to_string()).filter(|v| !v.is_empty())
+    })
+}
+
 /// The message of a [`warc::Error`], with the I/O error it wraps.
 fn warc_message(e: &warc::Error) -> String {
     match e {
@@ -270,10 +289,12 @@ fn http_page(bytes: &[u8], max_page_bytes: u64) -> Result<Page, String> {
 }
 
 /// A reader that fails once a byte budget, shared with its owner, is spent: it bounds what
-/// the WARC reader may read while it looks for the end of a record's header block.
+/// the WARC reader may read while it looks for the end of a record's header block, and keeps
+/// a copy of what it read meanwhile (the header block).
 struct Budget<R> {
     inner: R,
     left: Rc<Cell<u64>>,
+    header: Rc<RefCell<Vec<u8>>>,
 }
 
 impl<R: BufRead> Read for Budget<R> {
@@ -300,7 +321,16 @@ impl<R: BufRead> BufRead for Budget<R> {
     }
 
     fn consume(&mut self, n: usize) {
-        self.left.set(self.left.get().saturating_sub(n as u64));
+        let left = self.left.get();
+        if left != u64::MAX {
+            // Reading a header block: keep a copy. The bytes are still in the buffer.
+            if let Ok(buf) = self.inner.fill_buf() {
+                self.header
+                    .borrow_mut()
+                    .extend_from_slice(&buf[..n.min(buf.len())]);
+            }
+        }
+        self.left.set(left.saturating_sub(n as u64));
         self.inner.consume(n);
     }
 }
@@ -445,6 +475,27 @@ mod tests {
                 .unwrap_err()
                 .message
                 .contains("no WARC record header")
+        );
+    }
+
+    #[test]
+    fn a_target_uri_that_is_not_utf8_is_decoded_lossily() {
+        let mut warc = record(
+            "response",
+            Some("https://a.example/caf"),
+            &http_html(b"<p>x</p>", None),
+        );
+        let at = warc.windows(3).position(|w| w == b"caf").unwrap();
+        warc[at + 1] = 0xE1; // "c\xE1f": not UTF-8, same length.
+        let all: Vec<_> = Responses::new(&warc[..], 1000).collect();
+        let response = all[0].as_ref().unwrap();
+        assert_eq!(
+            response.uri.as_deref(),
+            Some("https://a.example/c\u{FFFD}f")
+        );
+        assert_eq!(
+            target_uri(b"WARC/1.0\r\nwarc-target-uri: <http://x.example/>\r\n"),
+            Some("http://x.example/".into())
         );
     }
 
