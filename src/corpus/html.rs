@@ -10,8 +10,27 @@
 //! the agency of a byline ("By Jane Roe, Associated Press"). Offsets of the quote table refer
 //! to this text (`whosaid analyze --emit-text DIR` writes it out).
 
-use dom_smoothie::{Config, Readability, TextMode};
+use std::cell::Cell;
 
+use dom_smoothie::{Config, Readability, TextMode};
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::states::RawKind;
+use html5ever::tokenizer::{
+    BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
+};
+
+/// Pages whose elements nest deeper than this are not read: the HTML parser and Readability
+/// take time in the number of elements times their depth, which a page nested 100,000
+/// deep turns into minutes. Real pages nest a few dozen deep.
+pub const MAX_DEPTH: usize = 1000;
+
+/// Elements that have no end tag, or whose end tag is implied by what follows (`<p>`,
+/// `<li>` left open): they add no depth.
+const NO_DEPTH: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead",
+    "tbody", "tfoot", "colgroup", "caption", "rb", "rt", "rtc", "rp", "html", "head", "body",
+];
 /// Page furniture removed before the article is looked for, by CSS selector: Readability
 /// can take a comment section or a list of related stories that sits beside the article for
 /// part of it.
@@ -70,6 +89,12 @@ impl Article {
 /// it is only used to resolve relative links and ignored unless absolute. An `Err` says why
 /// there is no article (no readable content).
 pub fn extract(html: &str, url: Option<&str>) -> Result<Article, String> {
+    let depth = nesting_depth(html);
+    if depth > MAX_DEPTH {
+        return Err(format!(
+            "elements nested {depth} deep, over the limit of {MAX_DEPTH}"
+        ));
+    }
     let url = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
     let config = Config {
         text_mode: TextMode::Formatted,
@@ -93,6 +118,58 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Article, String> {
         site_name: clean(article.site_name),
         body,
     })
+}
+
+/// How deep the elements of a page nest, as its tags say (html5ever's tokenizer, in linear
+/// time, without building the tree): start tags open, end tags close, elements without end
+/// tags or with implied ones ([`NO_DEPTH`]) count for nothing; script and style contents are
+/// text. An upper bound of the depth of the parsed tree for all but odd pages.
+pub fn nesting_depth(html: &str) -> usize {
+    let tokenizer = Tokenizer::new(DepthSink::default(), TokenizerOpts::default());
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from(html));
+    let _ = tokenizer.feed(&input);
+    tokenizer.end();
+    tokenizer.sink.max.get()
+}
+
+#[derive(Default)]
+struct DepthSink {
+    depth: Cell<usize>,
+    max: Cell<usize>,
+}
+
+impl TokenSink for DepthSink {
+    type Handle = ();
+
+    fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
+        let Token::TagToken(tag) = token else {
+            return TokenSinkResult::Continue;
+        };
+        let name: &str = &tag.name;
+        if tag.self_closing || NO_DEPTH.contains(&name) {
+            return TokenSinkResult::Continue;
+        }
+        match tag.kind {
+            TagKind::StartTag => {
+                let depth = self.depth.get() + 1;
+                self.depth.set(depth);
+                self.max.set(self.max.get().max(depth));
+                match name {
+                    "script" => TokenSinkResult::RawData(RawKind::ScriptData),
+                    "style" | "xmp" | "iframe" | "noembed" | "noframes" => {
+                        TokenSinkResult::RawData(RawKind::Rawtext)
+                    }
+                    "title" | "textarea" => TokenSinkResult::RawData(RawKind::Rcdata),
+                    _ => TokenSinkResult::Continue,
+                }
+            }
+            TagKind::EndTag => {
+                self.depth.set(self.depth.get().saturating_sub(1));
+                TokenSinkResult::Continue
+            }
+        }
+    }
 }
 
 /// Collapses runs of whitespace into one space and trims.
@@ -180,6 +257,24 @@ schools," said council member Tom Hart, who voted against the plan on Tuesday.</
             )
             .is_err()
         );
+    }
+
+    #[test]
+    fn nesting_is_measured_and_too_deep_pages_are_refused() {
+        assert_eq!(nesting_depth("<div><div><p>x<p>y</div></div>"), 2);
+        assert_eq!(nesting_depth("<ul><li>a<li>b<li>c</ul><br><img src=x>"), 1);
+        assert_eq!(
+            nesting_depth("<script>if (a<b && c<d) { x = '<div><div>'; }</script><b>x</b>"),
+            1
+        );
+        assert!(nesting_depth(PAGE) < 10);
+        let deep = format!(
+            "<html><body>{}<p>\"We will win,\" Smith said.</p>{}</body></html>",
+            "<div>".repeat(100_000),
+            "</div>".repeat(100_000)
+        );
+        let err = extract(&deep, None).unwrap_err();
+        assert!(err.contains("nested 100000 deep"), "{err}");
     }
 
     #[test]
