@@ -92,3 +92,17 @@ fn according_to_does_not_take_a_quotation_mark_for_its_source() {
     }
     check(text.to_string());
 }
+
+/// BUG (quadratic): a long paragraph of capitalized names without sentence punctuation
+/// (`'tis Jones' 'n' the '90s 'quote'` repeated, as in the `apostrophes` input of
+/// `benches/linear.sh`). For every name, `Resolver::register_range` searches back to the
+/// sentence start (`rfind` at src/speaker.rs:130-132) and `vote_gender` searches forward for
+/// the sentence end before cutting at 300 bytes (`find` at src/speaker.rs:189-192):
+/// O(names × paragraph length). Measured with the release build: 1 MB takes 7.1 s, 2 MB
+/// 33.5 s.
+#[test]
+#[ignore = "quadratic in the analyzer core: src/speaker.rs Resolver::register_range / vote_gender"]
+fn a_long_paragraph_of_names_is_analyzed_in_linear_time() {
+    let ratio = growth("'tis Jones' 'n' the '90s 'quote' ", 4_000);
+    assert!(ratio < 8.0, "4x the input took {ratio:.1}x the time");
+}
