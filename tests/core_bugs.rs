@@ -106,3 +106,15 @@ fn a_long_paragraph_of_names_is_analyzed_in_linear_time() {
     let ratio = growth("'tis Jones' 'n' the '90s 'quote' ", 4_000);
     assert!(ratio < 8.0, "4x the input took {ratio:.1}x the time");
 }
+
+/// BUG (quadratic): a long document of many short quoted paragraphs. `sentence::split_block`
+/// filters every quote of the document for each paragraph (src/sentence.rs:69-72, where the
+/// quotes from `qi` on would do): O(paragraphs × quotes). It shows on large normal text:
+/// the `paragraphs` input of `benches/linear.sh` takes 0.19 s/MB at 1 MB and 0.37 s/MB at
+/// 8 MB.
+#[test]
+#[ignore = "quadratic in the analyzer core: src/sentence.rs split_block"]
+fn many_quoted_paragraphs_are_analyzed_in_linear_time() {
+    let ratio = growth("\"Go,\" he said.\n\n", 20_000);
+    assert!(ratio < 8.0, "4x the input took {ratio:.1}x the time");
+}
