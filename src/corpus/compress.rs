@@ -56,10 +56,27 @@ pub fn classify(path: &Path) -> Option<(Format, Compression)> {
 /// A buffered reader of the file's content, decompressed.
 pub type Reader = Box<dyn BufRead + Send>;
 
-/// Opens `path` and decompresses it as `compression` says.
+/// Opens `path` and decompresses it as `compression` says; a file without a compression
+/// extension whose content starts with the gzip or Zstandard magic number (`page.warc` that
+/// is really `page.warc.gz`) is decompressed all the same.
 pub fn open(path: &Path, compression: Compression) -> io::Result<Reader> {
-    let file = BufReader::with_capacity(BUF_SIZE, File::open(path)?);
+    let mut file = BufReader::with_capacity(BUF_SIZE, File::open(path)?);
+    let compression = match compression {
+        Compression::None => sniff(file.fill_buf()?),
+        given => given,
+    };
     wrap(file, compression)
+}
+
+/// The compression that the first bytes of a stream announce.
+pub fn sniff(head: &[u8]) -> Compression {
+    if head.starts_with(&[0x1f, 0x8b]) {
+        Compression::Gzip
+    } else if head.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]) {
+        Compression::Zstd
+    } else {
+        Compression::None
+    }
 }
 
 /// Decompresses a buffered byte stream as `compression` says.
@@ -159,6 +176,24 @@ mod tests {
     fn zstd_round_trips() {
         let data = zstd::encode_all(&b"zstd text"[..], 3).unwrap();
         assert_eq!(read_all(data, Compression::Zstd).unwrap(), b"zstd text");
+    }
+
+    #[test]
+    fn compressed_files_without_their_extension_are_recognized() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("page.warc");
+        std::fs::write(&path, gzip(b"WARC/1.0")).unwrap();
+        let mut out = Vec::new();
+        open(&path, Compression::None)
+            .unwrap()
+            .read_to_end(&mut out)
+            .unwrap();
+        assert_eq!(out, b"WARC/1.0");
+        assert_eq!(
+            sniff(&zstd::encode_all(&b"x"[..], 1).unwrap()),
+            Compression::Zstd
+        );
+        assert_eq!(sniff(b"plain"), Compression::None);
     }
 
     #[test]
