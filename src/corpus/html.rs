@@ -122,7 +122,7 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Article, String> {
 
 /// How deep the elements of a page nest, as its tags say (html5ever's tokenizer, in linear
 /// time, without building the tree): start tags open, end tags close, elements without end
-/// tags or with implied ones ([`NO_DEPTH`]) count for nothing; script and style contents are
+/// tags or with implied ones (`<p>`, `<li>`, `<br>`, ...) count for nothing; script and style contents are
 /// text. An upper bound of the depth of the parsed tree for all but odd pages.
 pub fn nesting_depth(html: &str) -> usize {
     let tokenizer = Tokenizer::new(DepthSink::default(), TokenizerOpts::default());
