@@ -47,11 +47,38 @@ pub enum Error {
         source: walkdir::Error,
     },
 
-    /// A file given on the command line is neither `.txt` nor `.jsonl`.
-    #[error("{}: unsupported file type (expected .txt or .jsonl)", path.display())]
+    /// A file given on the command line is of no type that can be read.
+    #[error(
+        "{}: unsupported file type (expected .txt, .jsonl, .html, .htm or .warc, optionally .gz or .zst)",
+        path.display()
+    )]
     Unsupported {
         /// The file.
         path: PathBuf,
+    },
+
+    /// A file, record or line was left out on purpose (unknown type, binary, empty, over the
+    /// size limit, no article text): reported and counted apart, not a failure.
+    #[error("{}{}: skipped: {reason}", path.display(), Line(*line))]
+    Skipped {
+        /// The file (`<stdin>` for standard input).
+        path: PathBuf,
+        /// The line number, from 1, for a JSONL line.
+        line: Option<usize>,
+        /// Why.
+        reason: String,
+    },
+
+    /// A file or one of its records is malformed: a JSONL record without the text field, a
+    /// truncated compressed stream, a broken WARC record.
+    #[error("{}{}: {message}", path.display(), Line(*line))]
+    Record {
+        /// The file (`<stdin>` for standard input).
+        path: PathBuf,
+        /// The line number, from 1, for a JSONL line.
+        line: Option<usize>,
+        /// What is wrong (for a WARC file, which record).
+        message: String,
     },
 
     /// The analyzer panicked on a document; the other documents are still analyzed.
@@ -101,6 +128,11 @@ pub enum Error {
 }
 
 impl Error {
+    /// Whether this is a skip ([`Error::Skipped`]) rather than a failure.
+    pub fn is_skip(&self) -> bool {
+        matches!(self, Error::Skipped { .. })
+    }
+
     /// Whether this is a write to a closed pipe (`whosaid analyze corpus | head`), which the
     /// command-line tool treats as a normal end.
     pub fn is_broken_pipe(&self) -> bool {

@@ -44,10 +44,48 @@ pub enum Format {
 impl Format {
     /// A streaming writer of this format over `out`. The CSV header is written at once.
     pub fn writer<'a, W: Write + 'a>(self, out: W) -> Result<Box<dyn QuoteSink + 'a>> {
+        self.writer_with(out, false)
+    }
+
+    /// As [`Format::writer`]; with `excel_safe`, CSV cells are guarded against formula
+    /// injection ([`excel_safe`]); JSONL is unchanged.
+    pub fn writer_with<'a, W: Write + 'a>(
+        self,
+        out: W,
+        excel_safe: bool,
+    ) -> Result<Box<dyn QuoteSink + 'a>> {
         Ok(match self {
-            Format::Csv => Box::new(CsvWriter::new(out)?),
+            Format::Csv => Box::new(CsvWriter::new(out)?.excel_safe(excel_safe)),
             Format::Jsonl => Box::new(JsonlWriter::new(out)),
         })
+    }
+}
+
+/// A cell that a spreadsheet would run as a formula (it begins with `=`, `+`, `-`, `@`, a
+/// tab or a carriage return) with a `'` put before it, which spreadsheets show as text;
+/// other cells as they are.
+pub fn excel_safe(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
+/// The quote with every text cell passed through [`excel_safe`].
+fn guard_quote(quote: &Quote) -> Quote {
+    let cell = |s: &str| excel_safe(s).into_owned();
+    let opt = |s: &Option<String>| s.as_deref().map(cell);
+    Quote {
+        doc: cell(&quote.doc),
+        publication: opt(&quote.publication),
+        quote: cell(&quote.quote),
+        speaker: opt(&quote.speaker),
+        speaker_name: opt(&quote.speaker_name),
+        cue: opt(&quote.cue),
+        medium: opt(&quote.medium),
+        reported_by: opt(&quote.reported_by),
+        ..quote.clone()
     }
 }
 
@@ -63,6 +101,7 @@ pub trait QuoteSink {
 #[derive(Debug)]
 pub struct CsvWriter<W: Write> {
     inner: csv::Writer<W>,
+    excel_safe: bool,
 }
 
 impl<W: Write> CsvWriter<W> {
@@ -72,7 +111,16 @@ impl<W: Write> CsvWriter<W> {
             .has_headers(false)
             .from_writer(out);
         inner.write_record(COLUMNS)?;
-        Ok(CsvWriter { inner })
+        Ok(CsvWriter {
+            inner,
+            excel_safe: false,
+        })
+    }
+
+    /// Guards text cells against spreadsheet formula injection ([`excel_safe`]).
+    pub fn excel_safe(mut self, on: bool) -> Self {
+        self.excel_safe = on;
+        self
     }
 
     /// Flushes and returns the underlying writer.
@@ -85,7 +133,11 @@ impl<W: Write> CsvWriter<W> {
 
 impl<W: Write> QuoteSink for CsvWriter<W> {
     fn write_quote(&mut self, quote: &Quote) -> Result<()> {
-        Ok(self.inner.serialize(quote)?)
+        if self.excel_safe {
+            Ok(self.inner.serialize(guard_quote(quote))?)
+        } else {
+            Ok(self.inner.serialize(quote)?)
+        }
     }
 
     fn flush(&mut self) -> Result<()> {
@@ -215,6 +267,36 @@ mod tests {
         assert_eq!(&record[2], "We will win, \"no doubt\"\nand soon");
         assert_eq!(&record[4], "Smith, the mayor");
         assert_eq!(&record[5], "");
+    }
+
+    #[test]
+    fn excel_safe_guards_formula_cells_only() {
+        for (cell, safe) in [
+            ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+            ("+1 555", "'+1 555"),
+            ("-- and then", "'-- and then"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tx", "'\tx"),
+            ("We will win", "We will win"),
+            ("", ""),
+        ] {
+            assert_eq!(excel_safe(cell), safe);
+        }
+        let mut q = sample();
+        q.quote = "=1+1".into();
+        q.speaker = Some("@smith".into());
+        let mut w = CsvWriter::new(Vec::new()).unwrap().excel_safe(true);
+        w.write_quote(&q).unwrap();
+        let out = String::from_utf8(w.into_inner().unwrap()).unwrap();
+        let mut reader = csv::Reader::from_reader(out.as_bytes());
+        let record = reader.records().next().unwrap().unwrap();
+        assert_eq!(
+            (&record[2], &record[4], &record[0]),
+            ("'=1+1", "'@smith", "a/b.txt")
+        );
+        assert_eq!(&record[11], "10", "offsets are not touched");
+        // Off by default.
+        assert!(csv_of(&[q]).contains(",=1+1,"));
     }
 
     #[test]

@@ -13,6 +13,7 @@ pub mod error;
 pub mod eval;
 pub mod export;
 pub mod grammar;
+pub mod invariants;
 pub mod layout;
 pub mod offsets;
 pub mod pipeline;

@@ -4,8 +4,9 @@
 //! ([`whosaid::pipeline`]) and writes the quote table as CSV or JSONL ([`whosaid::export`]).
 //! `whosaid eval GOLD [PRED]` scores a quote table, or the analysis of the gold texts, against
 //! gold attributions ([`whosaid::eval`]).
-//! Exit codes: 0 when all went well (a closed stdout pipe included), 1 when a file, record
-//! or document failed or the output could not be written, 2 for usage errors.
+//! Exit codes: 0 when all went well (a closed stdout pipe included; skipped files are not
+//! failures), 1 when a file, record or document failed or the output could not be written,
+//! 2 for usage errors.
 
 use std::cell::Cell;
 use std::fs::{self, File};
@@ -16,6 +17,8 @@ use std::rc::Rc;
 
 use clap::builder::RangedU64ValueParser;
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use whosaid::corpus::emit::{self, TextDir};
+use whosaid::corpus::{JsonlFields, ReadOptions};
 use whosaid::eval::{self, ErrorRecord};
 use whosaid::{Corpus, Error, Format, Input, Pipeline, Summary};
 
@@ -36,10 +39,13 @@ struct Cli {
 enum Command {
     /// Find the quotes of a corpus and write the quote table.
     ///
-    /// Directories are walked recursively in file-name order, reading .txt files (doc id: the
-    /// path relative to the directory) and .jsonl files (one {"id", "text", "publisher",
-    /// "title"} object per line; doc id: the "id"). A file is read by its extension; `-`
-    /// reads JSONL from stdin. Rows come out in corpus order whatever the thread count.
+    /// Directories are walked recursively in file-name order. A file is read by its
+    /// extension: .txt (doc id: the path relative to the directory), .html/.htm (the article
+    /// body, headline and publisher), .jsonl (one {"id", "text", "publisher", "title"}
+    /// object per line; doc id: the "id"), .warc (one article per response record; doc id:
+    /// its WARC-Target-URI), each optionally compressed (.gz, .zst). Other files are skipped
+    /// and counted. `-` reads JSONL from stdin. Text may be UTF-8, UTF-16 with a BOM, or a
+    /// legacy encoding (detected). Rows come out in corpus order whatever the thread count.
     Analyze(AnalyzeArgs),
 
     /// Score quotes against gold attributions (the metrics of shared/eval/METRICS.md).
@@ -99,6 +105,59 @@ struct AnalyzeArgs {
     /// Do not print the summary on stderr.
     #[arg(short, long)]
     quiet: bool,
+
+    /// JSONL key of the document id (a dotted key reaches into nested objects).
+    #[arg(long, value_name = "KEY", default_value = "id")]
+    id_field: String,
+
+    /// JSONL key of the article text.
+    #[arg(long, value_name = "KEY", default_value = "text")]
+    text_field: String,
+
+    /// JSONL key of the publisher (optional in each record).
+    #[arg(long, value_name = "KEY", default_value = "publisher")]
+    publisher_field: String,
+
+    /// JSONL key of the headline (optional in each record).
+    #[arg(long, value_name = "KEY", default_value = "title")]
+    title_field: String,
+
+    /// Skip any document (a file, a JSONL line, a WARC page) larger than SIZE once
+    /// decompressed: bytes, or with a K, M or G suffix (powers of 1024).
+    #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
+    max_doc_bytes: u64,
+
+    /// Write the text of each document, as analyzed (offsets refer to it), to a file in DIR,
+    /// with DIR/index.jsonl mapping doc ids to files.
+    #[arg(long, value_name = "DIR")]
+    emit_text: Option<PathBuf>,
+
+    /// Put a ' before CSV cells that begin with = + - @ (or a tab or carriage return), so
+    /// that a spreadsheet shows them as text instead of running them as formulas.
+    #[arg(long)]
+    excel_safe: bool,
+}
+
+/// A size in bytes: `1000`, `64K`, `64M`, `1G` (powers of 1024; a trailing `B`, `iB` allowed).
+fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let t = t.strip_suffix(['b', 'B']).unwrap_or(t);
+    let t = t.strip_suffix(['i']).unwrap_or(t);
+    let (digits, shift) = match t.char_indices().last() {
+        Some((i, 'k' | 'K')) => (&t[..i], 10),
+        Some((i, 'm' | 'M')) => (&t[..i], 20),
+        Some((i, 'g' | 'G')) => (&t[..i], 30),
+        _ => (t, 0),
+    };
+    let n: u64 = digits
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{s}` is not a size (e.g. 1000, 64K, 64M, 1G)"))?;
+    if n == 0 {
+        return Err("the size must be at least 1 byte".into());
+    }
+    n.checked_mul(1 << shift)
+        .ok_or_else(|| format!("`{s}` is too large"))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -250,7 +309,8 @@ fn analyze(args: &AnalyzeArgs) -> ExitCode {
 }
 
 /// Reads, analyzes and writes; per-file errors are printed as they come and counted, a
-/// fatal error (output, thread pool) is returned.
+/// fatal error (output, thread pool) is returned. A file output is written to a temporary
+/// file beside it, renamed over it only once the run has finished.
 fn run_analyze(
     args: &AnalyzeArgs,
     output: Option<&Path>,
@@ -260,27 +320,103 @@ fn run_analyze(
         Some(n) => Pipeline::with_threads(n)?,
         None => Pipeline::new(),
     };
-    let out: Box<dyn Write> = match output {
-        Some(path) => {
-            let file = File::create(path).map_err(|source| Error::Io {
+    // A regular file (or a new one) is written atomically; a device or a pipe (`-o
+    // /dev/null`, `-o /dev/stdout`) is written to directly.
+    let special = output.filter(|p| fs::metadata(p).is_ok_and(|m| !m.is_file()));
+    let temp = output
+        .filter(|_| special.is_none())
+        .map(temp_output)
+        .transpose()?;
+    let out: Box<dyn Write + '_> = match (&temp, special) {
+        (Some(file), _) => Box::new(BufWriter::new(file.as_file())),
+        (None, Some(path)) => Box::new(BufWriter::new(File::create(path).map_err(|source| {
+            Error::Io {
                 path: path.to_path_buf(),
                 source,
-            })?;
-            Box::new(BufWriter::new(file))
-        }
-        None => Box::new(BufWriter::new(io::stdout().lock())),
+            }
+        })?)),
+        (None, None) => Box::new(BufWriter::new(io::stdout().lock())),
     };
-    let mut sink = Format::from(args.format).writer(out)?;
+    let mut sink = Format::from(args.format).writer_with(out, args.excel_safe)?;
 
-    let mut corpus =
-        Corpus::new(args.paths.iter().map(|p| Input::from(p.as_path()))).on_warning(move |w| {
+    let options = ReadOptions {
+        fields: JsonlFields {
+            id: args.id_field.clone(),
+            text: args.text_field.clone(),
+            publisher: args.publisher_field.clone(),
+            title: args.title_field.clone(),
+        },
+        max_doc_bytes: args.max_doc_bytes,
+    };
+    let mut corpus = Corpus::new(args.paths.iter().map(|p| Input::from(p.as_path())))
+        .options(options)
+        .on_warning(move |w| {
             warnings.set(warnings.get() + 1);
             eprintln!("whosaid: warning: {w}");
         });
     if let Some(path) = output {
         corpus = corpus.exclude(path);
     }
-    pipeline.run(corpus, &mut sink, |e| eprintln!("whosaid: {e}"))
+    if let Some(file) = &temp {
+        corpus = corpus.exclude(file.path());
+    }
+    let mut text_dir = match &args.emit_text {
+        Some(dir) => Some(TextDir::create(dir).map_err(|source| Error::Io {
+            path: dir.clone(),
+            source,
+        })?),
+        None => None,
+    };
+    let docs = corpus.map(|item| {
+        let (Ok(doc), Some(dir)) = (&item, text_dir.as_mut()) else {
+            return item;
+        };
+        match dir.write(doc) {
+            Ok(_) => item,
+            Err(source) => Err(Error::Io {
+                path: dir.dir().join(emit::file_name(&doc.id)),
+                source,
+            }),
+        }
+    });
+    let summary = pipeline.run(docs, &mut sink, |e| eprintln!("whosaid: {e}"))?;
+    drop(sink);
+    if let Some(dir) = text_dir {
+        let path = dir.dir().join(emit::INDEX);
+        dir.finish().map_err(|source| Error::Io { path, source })?;
+    }
+    if let (Some(file), Some(path)) = (temp, output) {
+        file.as_file().sync_all().map_err(Error::Output)?;
+        file.persist(path).map_err(|e| Error::Io {
+            path: path.to_path_buf(),
+            source: e.error,
+        })?;
+    }
+    Ok(summary)
+}
+
+/// A temporary file in the directory of `path`, to be renamed to it at the end (so that an
+/// interrupted run never leaves a half-written table, and a previous one stays intact).
+fn temp_output(path: &Path) -> whosaid::Result<tempfile::NamedTempFile> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .map_or_else(|| "whosaid".into(), |n| n.to_string_lossy().into_owned());
+    let prefix = format!(".{name}.");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o644));
+    }
+    builder.tempfile_in(dir).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })
 }
 
 /// Whether two paths name the same existing file.
@@ -291,16 +427,17 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// `52 documents read, 130 quotes found, 1 failure, 0 warnings`.
+/// `52 documents read, 3 skipped, 1 failed, 130 quotes found, 0 warnings`.
 fn summary_line(summary: &Summary, warnings: usize) -> String {
     fn count(n: usize, one: &str, many: &str) -> String {
         format!("{n} {}", if n == 1 { one } else { many })
     }
     format!(
-        "{} read, {} found, {}, {}",
+        "{} read, {} skipped, {} failed, {} found, {}",
         count(summary.documents, "document", "documents"),
+        summary.skipped,
+        summary.failures,
         count(summary.quotes, "quote", "quotes"),
-        count(summary.failures, "failure", "failures"),
         count(warnings, "warning", "warnings"),
     )
 }
@@ -320,11 +457,24 @@ mod tests {
         let summary = Summary {
             documents: 1,
             quotes: 2,
+            skipped: 3,
             failures: 0,
         };
         assert_eq!(
             summary_line(&summary, 1),
-            "1 document read, 2 quotes found, 0 failures, 1 warning"
+            "1 document read, 3 skipped, 0 failed, 2 quotes found, 1 warning"
         );
+    }
+
+    #[test]
+    fn sizes_parse_with_suffixes() {
+        assert_eq!(parse_size("1000"), Ok(1000));
+        assert_eq!(parse_size("64K"), Ok(64 << 10));
+        assert_eq!(parse_size("64M"), Ok(64 << 20));
+        assert_eq!(parse_size("1GiB"), Ok(1 << 30));
+        assert_eq!(parse_size("2mb"), Ok(2 << 20));
+        assert!(parse_size("0").is_err());
+        assert!(parse_size("many").is_err());
+        assert!(parse_size("99999999999G").is_err());
     }
 }

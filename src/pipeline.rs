@@ -17,6 +17,10 @@ use crate::quote::Quote;
 /// The default number of documents analyzed together.
 pub const DEFAULT_BATCH_SIZE: usize = 128;
 
+/// A batch is closed once its texts hold this many bytes, whatever its number of documents,
+/// so that a corpus of large documents does not hold many of them at once.
+pub const BATCH_BYTES: usize = 32 << 20;
+
 /// What a run did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Summary {
@@ -24,6 +28,9 @@ pub struct Summary {
     pub documents: usize,
     /// Quotes written.
     pub quotes: usize,
+    /// Files, records or documents left out on purpose ([`Error::Skipped`]: unknown type,
+    /// binary, empty, too large), each reported to the error callback.
+    pub skipped: usize,
     /// Files, records or documents that failed (each reported to the error callback).
     pub failures: usize,
 }
@@ -71,7 +78,8 @@ impl Pipeline {
     /// Analyzes `docs` with [`crate::analyze`] and writes the quotes to `sink`.
     ///
     /// An `Err` item of `docs`, or a document on which the analyzer panics, is passed to
-    /// `on_error`, counted in [`Summary::failures`], and the run goes on. An error of the sink
+    /// `on_error`, counted in [`Summary::skipped`] (an [`Error::Skipped`]) or
+    /// [`Summary::failures`] (any other), and the run goes on. An error of the sink
     /// (a write error) stops the run and is returned.
     pub fn run<I, S>(&self, docs: I, sink: &mut S, on_error: impl FnMut(Error)) -> Result<Summary>
     where
@@ -100,11 +108,19 @@ impl Pipeline {
         let mut exhausted = false;
         while !exhausted {
             batch.clear();
-            while batch.len() < self.batch_size {
+            let mut bytes = 0;
+            while batch.len() < self.batch_size && bytes < BATCH_BYTES {
                 match docs.next() {
-                    Some(Ok(doc)) => batch.push(doc),
+                    Some(Ok(doc)) => {
+                        bytes += doc.text.len();
+                        batch.push(doc);
+                    }
                     Some(Err(e)) => {
-                        summary.failures += 1;
+                        if e.is_skip() {
+                            summary.skipped += 1;
+                        } else {
+                            summary.failures += 1;
+                        }
                         on_error(e);
                     }
                     None => {
@@ -162,13 +178,7 @@ where
     A: Fn(&Document) -> Vec<Quote> + Sync,
 {
     panic::catch_unwind(AssertUnwindSafe(|| analyzer(doc))).map_err(|payload| {
-        let message = if let Some(s) = payload.downcast_ref::<&str>() {
-            (*s).to_string()
-        } else if let Some(s) = payload.downcast_ref::<String>() {
-            s.clone()
-        } else {
-            "panic".to_string()
-        };
+        let message = crate::corpus::panic_message(payload.as_ref());
         Error::Analyze {
             doc: doc.id.clone(),
             message,
@@ -256,6 +266,11 @@ mod tests {
             Err(Error::Unsupported {
                 path: "bad.csv".into(),
             }),
+            Err(Error::Skipped {
+                path: "x.bin".into(),
+                line: None,
+                reason: "binary file".into(),
+            }),
             Ok(Document::new("boom", "z")),
             Ok(Document::new("c", "w")),
         ];
@@ -277,13 +292,16 @@ mod tests {
             Summary {
                 documents: 3,
                 quotes: 3,
+                skipped: 1,
                 failures: 2
             }
         );
         assert_eq!(
             errors,
             [
-                "bad.csv: unsupported file type (expected .txt or .jsonl)",
+                "bad.csv: unsupported file type (expected .txt, .jsonl, .html, .htm or .warc, \
+                 optionally .gz or .zst)",
+                "x.bin: skipped: binary file",
                 "boom: analyzer failed: index out of range"
             ]
         );

@@ -229,7 +229,7 @@ fn a_malformed_jsonl_line_is_reported_with_file_and_line_and_the_rest_is_analyze
         "{err}"
     );
     assert!(err.contains("2 documents read"), "{err}");
-    assert!(err.contains("1 failure"), "{err}");
+    assert!(err.contains("1 failed"), "{err}");
     assert_in_order(&csv_docs(&stdout(&out)), &["one", "three"]);
 }
 

@@ -1,0 +1,415 @@
+//! JSONL: one JSON record per line, read line by line.
+//!
+//! [`JsonlRecords`] parses each line as any serde type (the gold and prediction readers use
+//! it too); a line longer than its limit is skipped without being held. [`JsonlFields`] names
+//! the keys of an article record (`--id-field`, `--text-field`, `--publisher-field`), and
+//! [`JsonlDocs`] reads [`Document`]s with them.
+
+use std::fmt;
+use std::io::{self, BufRead};
+use std::marker::PhantomData;
+use std::path::{Path, PathBuf};
+
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use super::Warning;
+use crate::document::Document;
+use crate::error::{Error, Result};
+
+/// The keys of an article record; a dotted key (`meta.site`) reaches into nested objects.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JsonlFields {
+    /// The document id (a string or a number). Default `id`.
+    pub id: String,
+    /// The article text (a string). Default `text`.
+    pub text: String,
+    /// The publisher (a string), optional in each record. Default `publisher`.
+    pub publisher: String,
+    /// The headline (a string), optional in each record. Default `title`.
+    pub title: String,
+}
+
+impl Default for JsonlFields {
+    fn default() -> Self {
+        JsonlFields {
+            id: "id".into(),
+            text: "text".into(),
+            publisher: "publisher".into(),
+            title: "title".into(),
+        }
+    }
+}
+
+impl JsonlFields {
+    /// The document of a parsed record, or a message saying what is missing.
+    pub fn document(&self, record: &Value) -> std::result::Result<Document, String> {
+        let id = match lookup(record, &self.id) {
+            Some(Value::String(s)) => s.clone(),
+            Some(Value::Number(n)) => n.to_string(),
+            Some(_) => return Err(format!("field `{}` is not a string or number", self.id)),
+            None => return Err(format!("missing field `{}`", self.id)),
+        };
+        let text = match lookup(record, &self.text) {
+            Some(Value::String(s)) => s.clone(),
+            Some(_) => return Err(format!("field `{}` is not a string", self.text)),
+            None => return Err(format!("missing field `{}`", self.text)),
+        };
+        let optional = |key: &str| match lookup(record, key) {
+            Some(Value::String(s)) => Some(s.clone()),
+            _ => None,
+        };
+        Ok(Document {
+            id,
+            text,
+            publisher: optional(&self.publisher),
+            title: optional(&self.title),
+        })
+    }
+}
+
+/// The value at a dotted key.
+fn lookup<'a>(value: &'a Value, key: &str) -> Option<&'a Value> {
+    if let Some(v) = value.get(key) {
+        return Some(v).filter(|v| !v.is_null());
+    }
+    key.split('.')
+        .try_fold(value, |v, part| v.get(part))
+        .filter(|v| !v.is_null())
+}
+
+/// The records of a JSONL stream, one JSON object per line, read line by line.
+///
+/// Blank lines are skipped. A line that does not parse as a `T` is an `Err` item
+/// ([`Error::Json`] with its line number) and reading goes on; a line longer than
+/// [`JsonlRecords::max_line_bytes`] is an [`Error::Skipped`] item, read past without being
+/// held; a read error is an `Err` item that ends the stream. A line that is not valid UTF-8
+/// is decoded lossily and leaves a [`Warning`], collected with [`JsonlRecords::take_warnings`].
+pub struct JsonlRecords<R, T> {
+    reader: R,
+    path: PathBuf,
+    line: usize,
+    buf: Vec<u8>,
+    max_line: u64,
+    warnings: Vec<Warning>,
+    done: bool,
+    _record: PhantomData<fn() -> T>,
+}
+
+impl<R, T> fmt::Debug for JsonlRecords<R, T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("JsonlRecords")
+            .field("path", &self.path)
+            .field("line", &self.line)
+            .field("done", &self.done)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<R: BufRead, T: DeserializeOwned> JsonlRecords<R, T> {
+    /// Records read from `reader`; `path` names the stream in errors and warnings.
+    pub fn new(reader: R, path: impl Into<PathBuf>) -> Self {
+        JsonlRecords {
+            reader,
+            path: path.into(),
+            line: 0,
+            buf: Vec::new(),
+            max_line: u64::MAX,
+            warnings: Vec::new(),
+            done: false,
+            _record: PhantomData,
+        }
+    }
+
+    /// Skips lines longer than `limit` bytes (default: no limit).
+    pub fn max_line_bytes(mut self, limit: u64) -> Self {
+        self.max_line = limit;
+        self
+    }
+
+    /// The number of the last line read, from 1 (0 before the first).
+    pub fn line(&self) -> usize {
+        self.line
+    }
+
+    /// The stream's name in errors and warnings.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The warnings left by the lines read so far, emptying the list.
+    pub fn take_warnings(&mut self) -> Vec<Warning> {
+        std::mem::take(&mut self.warnings)
+    }
+}
+
+/// Reads one line into `buf` (cleared first), keeping at most `limit` bytes of it. Returns
+/// the line's full length, newline included (0 at the end of the stream), and whether it
+/// ended with a newline.
+fn read_line_bounded(
+    reader: &mut impl BufRead,
+    buf: &mut Vec<u8>,
+    limit: u64,
+) -> io::Result<(u64, bool)> {
+    buf.clear();
+    let mut total: u64 = 0;
+    loop {
+        let available = match reader.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if available.is_empty() {
+            return Ok((total, false));
+        }
+        let (chunk, found) = match memchr::memchr(b'\n', available) {
+            Some(i) => (&available[..=i], true),
+            None => (available, false),
+        };
+        let room = limit.saturating_sub(buf.len() as u64);
+        let keep = usize::try_from(room).map_or(chunk.len(), |r| chunk.len().min(r));
+        buf.extend_from_slice(&chunk[..keep]);
+        let n = chunk.len();
+        total += n as u64;
+        reader.consume(n);
+        if found {
+            return Ok((total, true));
+        }
+    }
+}
+
+impl<R: BufRead, T: DeserializeOwned> Iterator for JsonlRecords<R, T> {
+    type Item = Result<T>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        while !self.done {
+            // Room for the newline of a line right at the limit.
+            let limit = self.max_line.saturating_add(1);
+            match read_line_bounded(&mut self.reader, &mut self.buf, limit) {
+                Ok((0, _)) => self.done = true,
+                Ok((len, newline)) => {
+                    self.line += 1;
+                    if len - u64::from(newline) > self.max_line {
+                        self.buf.clear();
+                        return Some(Err(Error::Skipped {
+                            path: self.path.clone(),
+                            line: Some(self.line),
+                            reason: format!(
+                                "line of {len} bytes, over the limit of {} bytes",
+                                self.max_line
+                            ),
+                        }));
+                    }
+                    if self.buf.iter().all(u8::is_ascii_whitespace) {
+                        continue;
+                    }
+                    let line = self.buf.trim_ascii_end();
+                    let decoded = String::from_utf8_lossy(line);
+                    if matches!(decoded, std::borrow::Cow::Owned(_)) {
+                        self.warnings.push(Warning {
+                            path: self.path.clone(),
+                            line: Some(self.line),
+                            message: "not valid UTF-8, decoded with replacement characters".into(),
+                        });
+                    }
+                    let parsed = serde_json::from_str(&decoded);
+                    self.buf.clear();
+                    self.buf.shrink_to(1 << 16);
+                    return Some(parsed.map_err(|source| Error::Json {
+                        path: self.path.clone(),
+                        line: self.line,
+                        source,
+                    }));
+                }
+                Err(source) => {
+                    self.done = true;
+                    return Some(Err(Error::Io {
+                        path: self.path.clone(),
+                        source,
+                    }));
+                }
+            }
+        }
+        None
+    }
+}
+
+/// The articles of a JSONL stream, with the keys of [`JsonlFields`].
+pub struct JsonlDocs<R> {
+    records: JsonlRecords<R, Value>,
+    fields: JsonlFields,
+}
+
+impl<R> fmt::Debug for JsonlDocs<R> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("JsonlDocs")
+            .field("records", &self.records)
+            .field("fields", &self.fields)
+            .finish()
+    }
+}
+
+impl<R: BufRead> JsonlDocs<R> {
+    /// The articles of `reader` (named `path` in messages), lines over `max_line_bytes`
+    /// skipped.
+    pub fn new(
+        reader: R,
+        path: impl Into<PathBuf>,
+        fields: JsonlFields,
+        max_line_bytes: u64,
+    ) -> Self {
+        JsonlDocs {
+            records: JsonlRecords::new(reader, path).max_line_bytes(max_line_bytes),
+            fields,
+        }
+    }
+
+    /// The warnings left by the lines read so far, emptying the list.
+    pub fn take_warnings(&mut self) -> Vec<Warning> {
+        self.records.take_warnings()
+    }
+}
+
+impl<R: BufRead> Iterator for JsonlDocs<R> {
+    type Item = Result<Document>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let record = self.records.next()?;
+        Some(record.and_then(|value| {
+            self.fields
+                .document(&value)
+                .map_err(|message| Error::Record {
+                    path: self.records.path().to_path_buf(),
+                    line: Some(self.records.line()),
+                    message,
+                })
+        }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Cursor;
+
+    #[test]
+    fn jsonl_records_parse_ignoring_unknown_keys_and_blank_lines() {
+        let input = concat!(
+            "{\"id\":\"a\",\"publisher\":\"nyt\",\"title\":null,\"date\":\"2016-05-01\",",
+            "\"text\":\"T\",\"quotes\":[{\"content\":[[0,1]]}]}\n",
+            "\n",
+            "{\"id\": \"b\", \"text\": \"U\"}\r\n",
+            "{\"id\": \"c\", \"text\": }\n",
+            "{\"id\": \"d\"}\n",
+            "{\"id\":\n",
+            "{\"id\": \"e\", \"text\": \"no newline at the end\"}",
+        );
+        let records: Vec<Result<Document>> =
+            JsonlRecords::new(Cursor::new(input), "in.jsonl").collect();
+        assert_eq!(records.len(), 6);
+        let a = records[0].as_ref().unwrap();
+        assert_eq!(
+            (
+                a.id.as_str(),
+                a.text.as_str(),
+                a.publisher.as_deref(),
+                a.title.as_deref()
+            ),
+            ("a", "T", Some("nyt"), None)
+        );
+        assert_eq!(records[1].as_ref().unwrap().id, "b");
+        let errors: Vec<String> = records[2..5]
+            .iter()
+            .map(|r| r.as_ref().unwrap_err().to_string())
+            .collect();
+        assert_eq!(errors[0], "in.jsonl:4: expected value (column 21)");
+        assert!(
+            errors[1].starts_with("in.jsonl:5: missing field `text`"),
+            "{}",
+            errors[1]
+        );
+        assert_eq!(
+            errors[2],
+            "in.jsonl:6: EOF while parsing a value (column 6)"
+        );
+        assert_eq!(records[5].as_ref().unwrap().id, "e");
+    }
+
+    #[test]
+    fn jsonl_invalid_utf8_line_warns_with_its_line() {
+        let input: &[u8] = b"{\"id\":\"a\",\"text\":\"ok\"}\n{\"id\":\"b\",\"text\":\"caf\xE9\"}\n";
+        let mut records = JsonlRecords::<_, Document>::new(input, "x.jsonl");
+        assert_eq!(records.next().unwrap().unwrap().text, "ok");
+        assert!(records.take_warnings().is_empty());
+        assert_eq!(records.next().unwrap().unwrap().text, "caf\u{FFFD}");
+        let warnings = records.take_warnings();
+        assert_eq!(warnings.len(), 1);
+        assert!(
+            warnings[0]
+                .to_string()
+                .starts_with("x.jsonl:2: not valid UTF-8")
+        );
+        assert!(records.next().is_none());
+    }
+
+    #[test]
+    fn a_line_over_the_limit_is_skipped_and_the_next_is_read() {
+        let long = format!("{{\"id\":\"big\",\"text\":\"{}\"}}", "x".repeat(100));
+        let input = format!("{long}\n{{\"id\":\"ok\",\"text\":\"y\"}}\n{long}");
+        let records: Vec<Result<Document>> = JsonlRecords::new(Cursor::new(input), "l.jsonl")
+            .max_line_bytes(50)
+            .collect();
+        assert_eq!(records.len(), 3);
+        let e = records[0].as_ref().unwrap_err().to_string();
+        assert!(
+            e.starts_with("l.jsonl:1: skipped: line of 123 bytes"),
+            "{e}"
+        );
+        assert_eq!(records[1].as_ref().unwrap().id, "ok");
+        assert!(
+            records[2]
+                .as_ref()
+                .unwrap_err()
+                .to_string()
+                .starts_with("l.jsonl:3: skipped")
+        );
+        // Exactly at the limit is fine, newline or not.
+        let exact = "{\"id\":\"e\",\"text\":\"z\"}";
+        for input in [format!("{exact}\n"), exact.to_string()] {
+            let mut r = JsonlRecords::<_, Document>::new(Cursor::new(input), "e.jsonl")
+                .max_line_bytes(exact.len() as u64);
+            assert_eq!(r.next().unwrap().unwrap().id, "e");
+        }
+    }
+
+    #[test]
+    fn fields_are_configurable_and_may_be_nested() {
+        let fields = JsonlFields {
+            id: "url".into(),
+            text: "body".into(),
+            publisher: "meta.site".into(),
+            title: "headline".into(),
+        };
+        let input = concat!(
+            "{\"url\":\"https://x.example/1\",\"body\":\"B\",\"meta\":{\"site\":\"X News\"},\"headline\":\"H\"}\n",
+            "{\"url\":7,\"body\":\"C\"}\n",
+            "{\"id\":\"a\",\"text\":\"no url\"}\n",
+            "{\"url\":\"u\",\"body\":3}\n",
+        );
+        let docs: Vec<Result<Document>> =
+            JsonlDocs::new(Cursor::new(input), "f.jsonl", fields, u64::MAX).collect();
+        let first = docs[0].as_ref().unwrap();
+        assert_eq!(first.id, "https://x.example/1");
+        assert_eq!(first.publisher.as_deref(), Some("X News"));
+        assert_eq!(first.title.as_deref(), Some("H"));
+        assert_eq!(docs[1].as_ref().unwrap().id, "7");
+        assert_eq!(
+            docs[2].as_ref().unwrap_err().to_string(),
+            "f.jsonl:3: missing field `url`"
+        );
+        assert_eq!(
+            docs[3].as_ref().unwrap_err().to_string(),
+            "f.jsonl:4: field `body` is not a string"
+        );
+    }
+}

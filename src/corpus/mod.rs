@@ -1,0 +1,872 @@
+//! Corpus sources: the documents to analyze, read lazily from files, directories and stdin.
+//!
+//! A [`Corpus`] is an iterator of `Result<Document>` over a list of [`Input`]s, in order:
+//!
+//! - a directory is walked recursively, siblings in file-name order (depth first), reading
+//!   every file of a known type (doc id = the path relative to the directory, with `/`
+//!   separators, for one-document files); other files are skipped and counted;
+//! - a file is read according to its extensions ([`compress::classify`]): `.txt` (one
+//!   document, doc id = its file name), `.html`/`.htm` (one article, [`html`]), `.jsonl` (one
+//!   record per line, [`jsonl`], doc id = the record's id field), `.warc` (one article per
+//!   `response` record, [`warc`], doc id = its `WARC-Target-URI`); each may be compressed,
+//!   `.gz` or `.zst` ([`compress`]);
+//! - [`Input::Stdin`] (`-` on the command line) reads JSONL from standard input.
+//!
+//! Text is decoded from UTF-8, UTF-16 with a byte-order mark, a declared charset, or a
+//! detected legacy encoding such as Windows-1252 ([`decode`]); a guessed encoding or replaced
+//! bytes leave a [`Warning`].
+//!
+//! Only one document is held at a time: JSONL is read line by line and WARC record by
+//! record. A document (a file, a line, a record) larger than
+//! [`ReadOptions::max_doc_bytes`] is skipped unread, never held.
+//!
+//! Problems are items, and the iteration goes on with the next document: a file or record
+//! left out on purpose (unknown type, binary, empty, too large, no article in a page, a
+//! symbolic link loop) is an [`Error::Skipped`]; one that cannot be read (I/O error, a file
+//! gone since the directory was listed, a malformed line, a truncated compressed stream or
+//! WARC record) is another [`Error`].
+
+pub mod compress;
+pub mod decode;
+pub mod emit;
+pub mod html;
+pub mod jsonl;
+pub mod warc;
+
+use std::borrow::Cow;
+use std::collections::VecDeque;
+use std::fmt;
+use std::fs;
+use std::io::{self, BufRead, BufReader};
+use std::panic::{self, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use crate::document::Document;
+use crate::error::{Error, Result};
+use compress::{Bounded, Compression, Format};
+pub use jsonl::{JsonlDocs, JsonlFields, JsonlRecords};
+
+/// The name used for standard input in errors and warnings.
+pub const STDIN_NAME: &str = "<stdin>";
+
+/// The default of [`ReadOptions::max_doc_bytes`]: 64 MiB.
+pub const DEFAULT_MAX_DOC_BYTES: u64 = 64 << 20;
+
+/// One corpus source given by the user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    /// A file or a directory.
+    Path(PathBuf),
+    /// JSONL on standard input.
+    Stdin,
+}
+
+impl From<PathBuf> for Input {
+    /// `-` is standard input; anything else is a path.
+    fn from(path: PathBuf) -> Self {
+        if path.as_os_str() == "-" {
+            Input::Stdin
+        } else {
+            Input::Path(path)
+        }
+    }
+}
+
+impl From<&Path> for Input {
+    /// `-` is standard input; anything else is a path.
+    fn from(path: &Path) -> Self {
+        Input::from(path.to_path_buf())
+    }
+}
+
+impl From<&str> for Input {
+    /// `-` is standard input; anything else is a path.
+    fn from(path: &str) -> Self {
+        Input::from(PathBuf::from(path))
+    }
+}
+
+/// How documents are read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadOptions {
+    /// The keys of JSONL records.
+    pub fields: JsonlFields,
+    /// The largest document read, in bytes once decompressed: a `.txt` or `.html` file, a
+    /// JSONL line, the page of a WARC record. Larger ones are skipped. Default
+    /// [`DEFAULT_MAX_DOC_BYTES`].
+    pub max_doc_bytes: u64,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions {
+            fields: JsonlFields::default(),
+            max_doc_bytes: DEFAULT_MAX_DOC_BYTES,
+        }
+    }
+}
+
+/// Something odd in the input that does not stop it from being analyzed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    /// The file (`<stdin>` for standard input) or directory.
+    pub path: PathBuf,
+    /// The JSONL line, from 1, when the warning is about one line.
+    pub line: Option<usize>,
+    /// What happened.
+    pub message: String,
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.path.display())?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+/// A directory being walked.
+struct Walk {
+    root: PathBuf,
+    entries: walkdir::IntoIter,
+    /// Files of a known type seen so far.
+    found: usize,
+}
+
+/// A file being read one document at a time.
+enum Stream {
+    Jsonl(JsonlDocs<compress::Reader>),
+    Warc {
+        path: PathBuf,
+        compression: Compression,
+        responses: warc::Responses<compress::Reader>,
+    },
+}
+
+/// The documents of a list of inputs, read lazily; see the [module docs](self).
+pub struct Corpus {
+    inputs: VecDeque<Input>,
+    walk: Option<Walk>,
+    stream: Option<Stream>,
+    on_warning: Box<dyn FnMut(Warning)>,
+    exclude: Vec<PathBuf>,
+    options: ReadOptions,
+    /// The file being read, for errors.
+    current: PathBuf,
+}
+
+impl fmt::Debug for Corpus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Corpus")
+            .field("inputs", &self.inputs)
+            .field("walking", &self.walk.as_ref().map(|w| &w.root))
+            .field("exclude", &self.exclude)
+            .field("options", &self.options)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Corpus {
+    /// A corpus reading `inputs` in order. Warnings are printed on stderr as
+    /// `whosaid: warning: PATH[:LINE]: message` unless [`Corpus::on_warning`] says otherwise.
+    pub fn new<I>(inputs: I) -> Self
+    where
+        I: IntoIterator,
+        I::Item: Into<Input>,
+    {
+        Corpus {
+            inputs: inputs.into_iter().map(Into::into).collect(),
+            walk: None,
+            stream: None,
+            on_warning: Box::new(|w| eprintln!("whosaid: warning: {w}")),
+            exclude: Vec::new(),
+            options: ReadOptions::default(),
+            current: PathBuf::new(),
+        }
+    }
+
+    /// Reads with these options instead of the defaults.
+    pub fn options(mut self, options: ReadOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Calls `f` on each warning instead of printing it.
+    pub fn on_warning(mut self, f: impl FnMut(Warning) + 'static) -> Self {
+        self.on_warning = Box::new(f);
+        self
+    }
+
+    /// Skips this file when walking directories: the tool's own output file (and its
+    /// temporary file), when it is written inside a corpus directory. Does nothing if the
+    /// file does not exist. May be called several times.
+    pub fn exclude(mut self, path: impl AsRef<Path>) -> Self {
+        self.exclude.extend(fs::canonicalize(path));
+        self
+    }
+
+    fn is_excluded(&self, path: &Path) -> bool {
+        self.exclude.iter().any(|ex| {
+            ex.file_name() == path.file_name() && fs::canonicalize(path).is_ok_and(|p| &p == ex)
+        })
+    }
+
+    /// Starts reading an input. Returns an item when the input is one (a one-document file
+    /// or an error); otherwise sets up `walk` or `stream`.
+    fn start(&mut self, input: Input) -> Option<Result<Document>> {
+        let path = match input {
+            Input::Stdin => {
+                self.current = PathBuf::from(STDIN_NAME);
+                let stdin: compress::Reader = Box::new(BufReader::new(io::stdin()));
+                self.stream = Some(Stream::Jsonl(JsonlDocs::new(
+                    stdin,
+                    STDIN_NAME,
+                    self.options.fields.clone(),
+                    self.options.max_doc_bytes,
+                )));
+                return None;
+            }
+            Input::Path(path) => path,
+        };
+        let meta = match fs::metadata(&path) {
+            Ok(meta) => meta,
+            Err(source) => return Some(Err(Error::Io { path, source })),
+        };
+        if meta.is_dir() {
+            let entries = WalkDir::new(&path)
+                .follow_links(true)
+                .sort_by_file_name()
+                .into_iter();
+            self.walk = Some(Walk {
+                root: path,
+                entries,
+                found: 0,
+            });
+            return None;
+        }
+        match compress::classify(&path) {
+            Some((format, compression)) => {
+                let id = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| path.to_string_lossy().into_owned());
+                self.open(&path, id, format, compression)
+            }
+            None => Some(Err(Error::Unsupported { path })),
+        }
+    }
+
+    /// Reads a one-document file, or sets up the stream of a many-document file.
+    fn open(
+        &mut self,
+        path: &Path,
+        id: String,
+        format: Format,
+        compression: Compression,
+    ) -> Option<Result<Document>> {
+        self.current = path.to_path_buf();
+        let max = self.options.max_doc_bytes;
+        match format {
+            Format::Txt | Format::Html => {
+                let (doc, warning) = match read_one(path, id, format, compression, max) {
+                    Ok(read) => read,
+                    Err(e) => return Some(Err(e)),
+                };
+                if let Some(w) = warning {
+                    (self.on_warning)(w);
+                }
+                Some(Ok(doc))
+            }
+            Format::Jsonl => match open_text_stream(path, compression) {
+                Ok(reader) => {
+                    let fields = self.options.fields.clone();
+                    self.stream = Some(Stream::Jsonl(JsonlDocs::new(reader, path, fields, max)));
+                    None
+                }
+                Err(e) => Some(Err(e)),
+            },
+            Format::Warc => match compress::open(path, compression) {
+                Ok(reader) => {
+                    self.stream = Some(Stream::Warc {
+                        path: path.to_path_buf(),
+                        compression,
+                        responses: warc::Responses::new(reader, max),
+                    });
+                    None
+                }
+                Err(source) => Some(Err(Error::Io {
+                    path: path.to_path_buf(),
+                    source,
+                })),
+            },
+        }
+    }
+
+    /// The next item of the open stream, `None` when it has ended (and is closed).
+    fn step_stream(&mut self) -> Option<Result<Document>> {
+        let item = match self.stream.as_mut()? {
+            Stream::Jsonl(docs) => {
+                let item = docs.next();
+                for w in docs.take_warnings() {
+                    (self.on_warning)(w);
+                }
+                item
+            }
+            Stream::Warc {
+                path,
+                compression,
+                responses,
+            } => responses.next().map(|item| {
+                let (doc, warning) = warc_document(path, *compression, item);
+                if let Some(w) = warning {
+                    (self.on_warning)(w);
+                }
+                doc
+            }),
+        };
+        if item.is_none() {
+            self.stream = None;
+        }
+        item
+    }
+
+    /// The next item of the directory walk, or `None` when the walk step gave none (a
+    /// directory, an excluded file, a stream opened, or the end of the walk).
+    fn step_walk(&mut self) -> Option<Result<Document>> {
+        let walk = self.walk.as_mut()?;
+        let entry = match walk.entries.next() {
+            None => {
+                if walk.found == 0 {
+                    let w = Warning {
+                        path: walk.root.clone(),
+                        line: None,
+                        message: "no files of a known type found".into(),
+                    };
+                    (self.on_warning)(w);
+                }
+                self.walk = None;
+                return None;
+            }
+            Some(Err(e)) => return Some(Err(walk_error(e, &walk.root))),
+            Some(Ok(entry)) => entry,
+        };
+        let file_type = entry.file_type();
+        if file_type.is_dir() {
+            return None;
+        }
+        let path = entry.path().to_path_buf();
+        if self.is_excluded(&path) {
+            return None;
+        }
+        if !file_type.is_file() {
+            return Some(Err(Error::Skipped {
+                path,
+                line: None,
+                reason: "not a regular file".into(),
+            }));
+        }
+        let root = &self.walk.as_ref()?.root;
+        let id = relative_id(&path, root);
+        let Some((format, compression)) = compress::classify(&path) else {
+            return Some(Err(Error::Skipped {
+                path,
+                line: None,
+                reason: "unknown file type".into(),
+            }));
+        };
+        if let Some(walk) = self.walk.as_mut() {
+            walk.found += 1;
+        }
+        self.open(&path, id, format, compression)
+    }
+}
+
+impl Iterator for Corpus {
+    type Item = Result<Document>;
+
+    /// The next document or problem. A panic in a reader (the HTML, WARC or compression
+    /// crates on input they did not expect) is caught and becomes an error naming the file;
+    /// that file's stream is closed and the iteration goes on.
+    fn next(&mut self) -> Option<Self::Item> {
+        match panic::catch_unwind(AssertUnwindSafe(|| self.step())) {
+            Ok(item) => item,
+            Err(payload) => {
+                self.stream = None;
+                Some(Err(Error::Record {
+                    path: self.current.clone(),
+                    line: None,
+                    message: format!("reader failed: {}", panic_message(payload.as_ref())),
+                }))
+            }
+        }
+    }
+}
+
+/// The message of a panic payload.
+pub(crate) fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    if let Some(s) = payload.downcast_ref::<&str>() {
+        (*s).to_string()
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "panic".to_string()
+    }
+}
+
+impl Corpus {
+    /// One step of [`Iterator::next`].
+    fn step(&mut self) -> Option<Result<Document>> {
+        loop {
+            if self.stream.is_some() {
+                if let Some(item) = self.step_stream() {
+                    return Some(item);
+                }
+            } else if self.walk.is_some() {
+                if let Some(item) = self.step_walk() {
+                    return Some(item);
+                }
+            } else {
+                let input = self.inputs.pop_front()?;
+                if let Some(item) = self.start(input) {
+                    return Some(item);
+                }
+            }
+        }
+    }
+}
+
+/// The doc id of a file found under `root`: its relative path with `/` separators.
+pub(crate) fn relative_id(path: &Path, root: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    let parts: Vec<Cow<'_, str>> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect();
+    parts.join("/")
+}
+
+fn walk_error(e: walkdir::Error, root: &Path) -> Error {
+    let path = e.path().unwrap_or(root).to_path_buf();
+    if let Some(ancestor) = e.loop_ancestor() {
+        return Error::Skipped {
+            reason: format!("symbolic link loop (back to {})", ancestor.display()),
+            path,
+            line: None,
+        };
+    }
+    if e.io_error().is_some() {
+        match e.into_io_error() {
+            Some(source) => Error::Io { path, source },
+            None => unreachable!("checked io_error() above"),
+        }
+    } else {
+        Error::Walk { path, source: e }
+    }
+}
+
+/// `gzip` or `zstd`, or `None` for no compression.
+fn compression_name(compression: Compression) -> Option<&'static str> {
+    match compression {
+        Compression::None => None,
+        Compression::Gzip => Some("gzip"),
+        Compression::Zstd => Some("zstd"),
+    }
+}
+
+/// An error reading a file through its decompressor: an I/O error of an uncompressed file,
+/// else a malformed (corrupt or truncated) compressed stream.
+fn read_error(path: &Path, compression: Compression, source: io::Error) -> Error {
+    match compression {
+        Compression::None => Error::Io {
+            path: path.to_path_buf(),
+            source,
+        },
+        Compression::Gzip | Compression::Zstd => {
+            let what = if compression == Compression::Gzip {
+                "gzip"
+            } else {
+                "zstd"
+            };
+            let reason = if source.kind() == io::ErrorKind::UnexpectedEof {
+                "truncated".to_string()
+            } else {
+                source.to_string()
+            };
+            Error::Record {
+                path: path.to_path_buf(),
+                line: None,
+                message: format!("corrupt {what} data: {reason}"),
+            }
+        }
+    }
+}
+
+/// The document of a WARC response, or why there is none, with a warning when the page's
+/// encoding had to be guessed.
+fn warc_document(
+    path: &Path,
+    compression: Compression,
+    item: std::result::Result<warc::Response, warc::WarcError>,
+) -> (Result<Document>, Option<Warning>) {
+    let response = match item {
+        Ok(response) => response,
+        Err(e) => {
+            let message = match compression_name(compression) {
+                Some(what) if e.read_error => {
+                    format!("record {}: corrupt {what} data: {}", e.index, e.message)
+                }
+                _ => e.to_string(),
+            };
+            let e = Error::Record {
+                path: path.to_path_buf(),
+                line: None,
+                message,
+            };
+            return (Err(e), None);
+        }
+    };
+    let skipped = |reason: String| Error::Skipped {
+        path: path.to_path_buf(),
+        line: None,
+        reason: format!("{}: {reason}", response.label()),
+    };
+    let page = match &response.page {
+        Ok(page) => page,
+        Err(reason) => return (Err(skipped(reason.clone())), None),
+    };
+    if decode::looks_binary(&page.html) {
+        return (Err(skipped("binary content".into())), None);
+    }
+    let decoded = decode::decode_html(&page.html, page.charset.as_deref());
+    let warning = decoded.note().map(|note| Warning {
+        path: path.to_path_buf(),
+        line: None,
+        message: format!("{}: {note}", response.label()),
+    });
+    let doc = html::extract(&decoded.text, response.uri.as_deref())
+        .map_err(skipped)
+        .map(|article| {
+            let id = response
+                .uri
+                .clone()
+                .unwrap_or_else(|| format!("{}#{}", path.display(), response.index));
+            article.into_document(id)
+        });
+    (doc, warning)
+}
+
+/// Reads a whole file, decompressed, unless it is larger than `max` bytes, empty or binary
+/// (each an [`Error::Skipped`]).
+fn read_bytes(path: &Path, compression: Compression, max: u64) -> Result<Vec<u8>> {
+    let skipped = |reason: String| Error::Skipped {
+        path: path.to_path_buf(),
+        line: None,
+        reason,
+    };
+    let too_large = || {
+        skipped(format!(
+            "larger than the limit of {max} bytes (--max-doc-bytes)"
+        ))
+    };
+    if compression == Compression::None {
+        let meta = fs::metadata(path).map_err(|source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        if meta.len() > max {
+            return Err(skipped(format!(
+                "{} bytes, over the limit of {max} bytes (--max-doc-bytes)",
+                meta.len()
+            )));
+        }
+    }
+    let reader = compress::open(path, compression).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let bytes = match compress::read_bounded(reader, max) {
+        Ok(Bounded::Whole(bytes)) => bytes,
+        Ok(Bounded::TooLarge) => return Err(too_large()),
+        Err(e) => return Err(read_error(path, compression, e)),
+    };
+    if bytes.is_empty() {
+        return Err(skipped("empty file".into()));
+    }
+    if decode::looks_binary(&bytes) {
+        return Err(skipped("binary file".into()));
+    }
+    Ok(bytes)
+}
+
+/// Reads a `.txt` or `.html` file as one document, with a warning when its encoding had to
+/// be guessed.
+fn read_one(
+    path: &Path,
+    id: String,
+    format: Format,
+    compression: Compression,
+    max: u64,
+) -> Result<(Document, Option<Warning>)> {
+    let bytes = read_bytes(path, compression, max)?;
+    one_document(path, id, format, &bytes)
+}
+
+/// The document of the bytes of a `.txt` or `.html` file (`path` names it in messages).
+fn one_document(
+    path: &Path,
+    id: String,
+    format: Format,
+    bytes: &[u8],
+) -> Result<(Document, Option<Warning>)> {
+    let decoded = match format {
+        Format::Html => decode::decode_html(bytes, None),
+        _ => decode::decode(bytes),
+    };
+    let warning = decoded.note().map(|message| Warning {
+        path: path.to_path_buf(),
+        line: None,
+        message,
+    });
+    let doc = match format {
+        Format::Html => html::extract(&decoded.text, None)
+            .map_err(|reason| Error::Skipped {
+                path: path.to_path_buf(),
+                line: None,
+                reason,
+            })?
+            .into_document(id),
+        _ => Document::new(id, decoded.text),
+    };
+    Ok((doc, warning))
+}
+
+/// Opens a text stream (JSONL), decompressed; a binary or empty-looking start is skipped.
+fn open_text_stream(path: &Path, compression: Compression) -> Result<compress::Reader> {
+    let mut reader = compress::open(path, compression).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let head = reader
+        .fill_buf()
+        .map_err(|e| read_error(path, compression, e))?;
+    if head.is_empty() {
+        return Err(Error::Skipped {
+            path: path.to_path_buf(),
+            line: None,
+            reason: "empty file".into(),
+        });
+    }
+    if decode::looks_binary(head) {
+        return Err(Error::Skipped {
+            path: path.to_path_buf(),
+            line: None,
+            reason: "binary file".into(),
+        });
+    }
+    Ok(reader)
+}
+
+/// The documents of a file held in memory, read as a file named `name` would be (its
+/// extensions tell the format and compression; the doc id of a one-document file is
+/// `name`), warnings dropped. For tests and fuzzing: the corpus itself streams files.
+pub fn read_memory(name: &str, bytes: &[u8], options: &ReadOptions) -> Vec<Result<Document>> {
+    let path = Path::new(name);
+    let Some((format, compression)) = compress::classify(path) else {
+        return vec![Err(Error::Unsupported {
+            path: path.to_path_buf(),
+        })];
+    };
+    let max = options.max_doc_bytes;
+    let reader = match compress::wrap(io::Cursor::new(bytes.to_vec()), compression) {
+        Ok(reader) => reader,
+        Err(e) => return vec![Err(read_error(path, compression, e))],
+    };
+    match format {
+        Format::Txt | Format::Html => {
+            let bytes = match compress::read_bounded(reader, max) {
+                Ok(Bounded::Whole(bytes)) => bytes,
+                Ok(Bounded::TooLarge) => {
+                    return vec![Err(Error::Skipped {
+                        path: path.to_path_buf(),
+                        line: None,
+                        reason: "too large".into(),
+                    })];
+                }
+                Err(e) => return vec![Err(read_error(path, compression, e))],
+            };
+            if bytes.is_empty() || decode::looks_binary(&bytes) {
+                return vec![Err(Error::Skipped {
+                    path: path.to_path_buf(),
+                    line: None,
+                    reason: "empty or binary".into(),
+                })];
+            }
+            vec![one_document(path, name.to_string(), format, &bytes).map(|(doc, _)| doc)]
+        }
+        Format::Jsonl => JsonlDocs::new(reader, path, options.fields.clone(), max).collect(),
+        Format::Warc => warc::Responses::new(reader, max)
+            .map(|item| warc_document(path, compression, item).0)
+            .collect(),
+    }
+}
+
+/// Reads a `.txt` file as a document with id `id`, decoding it as [`decode`] says; a warning
+/// naming the file is returned with it when the encoding had to be guessed or bytes were
+/// replaced. Unlike the corpus, it has no size limit and reads empty and binary files.
+pub fn read_txt(path: &Path, id: String) -> Result<(Document, Option<Warning>)> {
+    let bytes = fs::read(path).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let decoded = decode::decode(&bytes);
+    let warning = decoded.note().map(|message| Warning {
+        path: path.to_path_buf(),
+        line: None,
+        message,
+    });
+    Ok((Document::new(id, decoded.text), warning))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    fn write(root: &Path, rel: &str, content: &[u8]) {
+        let path = root.join(rel);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, content).unwrap();
+    }
+
+    /// Runs a corpus, returning the ids read, the error messages and the warnings.
+    fn collect(corpus: Corpus) -> (Vec<String>, Vec<String>, Vec<String>) {
+        let warnings = Rc::new(RefCell::new(Vec::new()));
+        let sink = Rc::clone(&warnings);
+        let corpus = corpus.on_warning(move |w| sink.borrow_mut().push(w.to_string()));
+        let mut ids = Vec::new();
+        let mut errors = Vec::new();
+        for item in corpus {
+            match item {
+                Ok(doc) => ids.push(doc.id),
+                Err(e) => errors.push(e.to_string()),
+            }
+        }
+        let warnings = warnings.borrow().clone();
+        (ids, errors, warnings)
+    }
+
+    #[test]
+    fn walks_in_file_name_order_depth_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(root, "b.txt", b"B");
+        write(root, "a/z.txt", b"Z");
+        write(root, "a/c/d.txt", b"D");
+        write(
+            root,
+            "a/m.jsonl",
+            b"{\"id\":\"m1\",\"text\":\"x\"}\n{\"id\":\"m2\",\"text\":\"y\"}\n",
+        );
+        write(root, "notes.md", b"skipped");
+        write(root, "C.TXT", b"upper-case extension");
+        let (ids, errors, warnings) = collect(Corpus::new([root]));
+        assert_eq!(ids, ["C.TXT", "a/c/d.txt", "m1", "m2", "a/z.txt", "b.txt"]);
+        assert_eq!(errors.len(), 1);
+        assert!(
+            errors[0].ends_with("notes.md: skipped: unknown file type"),
+            "{errors:?}"
+        );
+        assert!(warnings.is_empty(), "{warnings:?}");
+    }
+
+    #[test]
+    fn inputs_are_read_in_the_order_given() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(root, "x/2.txt", b"two");
+        write(root, "y/1.txt", b"one");
+        let (ids, _, _) = collect(Corpus::new([root.join("y"), root.join("x")]));
+        assert_eq!(ids, ["1.txt", "2.txt"]);
+    }
+
+    #[test]
+    fn txt_text_is_read_whole_and_a_direct_file_is_named_by_its_file_name() {
+        let dir = tempfile::tempdir().unwrap();
+        write(
+            dir.path(),
+            "sub/story.txt",
+            b"\xEF\xBB\xBF\"Hi,\" he said.\n",
+        );
+        let docs: Vec<Document> = Corpus::new([dir.path().join("sub/story.txt")])
+            .map(Result::unwrap)
+            .collect();
+        assert_eq!(docs, [Document::new("story.txt", "\"Hi,\" he said.\n")]);
+    }
+
+    #[test]
+    fn invalid_utf8_is_decoded_lossily_with_a_warning() {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "bad.txt", b"caf\xE9 \"ok,\" she said");
+        let warnings = Rc::new(RefCell::new(Vec::new()));
+        let sink = Rc::clone(&warnings);
+        let docs: Vec<Document> = Corpus::new([dir.path()])
+            .on_warning(move |w| sink.borrow_mut().push(w))
+            .map(Result::unwrap)
+            .collect();
+        assert_eq!(docs[0].text, "café \"ok,\" she said");
+        let warnings = warnings.borrow();
+        assert_eq!(warnings.len(), 1);
+        assert_eq!(warnings[0].path, dir.path().join("bad.txt"));
+    }
+
+    #[test]
+    fn failures_are_items_and_reading_goes_on() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(root, "ok.txt", b"fine");
+        write(root, "other.csv", b"a,b");
+        let inputs = [
+            root.join("missing"),
+            root.join("other.csv"),
+            root.join("ok.txt"),
+        ];
+        let (ids, errors, _) = collect(Corpus::new(inputs));
+        assert_eq!(ids, ["ok.txt"]);
+        assert_eq!(errors.len(), 2);
+        assert!(errors[0].starts_with(&root.join("missing").display().to_string()));
+        assert!(errors[1].contains("unsupported file type (expected .txt, .jsonl"));
+    }
+
+    #[test]
+    fn an_empty_directory_warns() {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "readme.md", b"nothing to read");
+        let (ids, errors, warnings) = collect(Corpus::new([dir.path()]));
+        assert!(ids.is_empty());
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(warnings.len(), 1);
+        assert!(warnings[0].ends_with("no files of a known type found"));
+    }
+
+    #[test]
+    fn the_excluded_file_is_skipped() {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "a.txt", b"A");
+        write(dir.path(), "out.jsonl", b"{\"doc\":\"a.txt\"}\n");
+        let corpus = Corpus::new([dir.path()]).exclude(dir.path().join("out.jsonl"));
+        let (ids, errors, _) = collect(corpus);
+        assert_eq!(ids, ["a.txt"]);
+        assert!(errors.is_empty(), "{errors:?}");
+    }
+
+    #[test]
+    fn dash_is_stdin() {
+        assert_eq!(Input::from("-"), Input::Stdin);
+        assert_eq!(Input::from("./-"), Input::Path("./-".into()));
+    }
+}
