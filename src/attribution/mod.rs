@@ -378,7 +378,7 @@ fn sign_off(text: &str, sentence: &Sentence, out: &mut [Attribution]) {
     else {
         return;
     };
-    let dash_at = sentence.range.end - text[sentence.range.clone()].trim_start().len();
+    let dash_at = sentence.range.end - body.len();
     let at = skip_ws(text, dash_at + dash.len(), sentence.range.end);
     let Some(m) = mention_at(text, at, sentence.range.end) else {
         return;
@@ -603,12 +603,10 @@ pub fn cut_unclosed(text: &str, quotes: &mut [QuotedSpan]) {
 /// The frame that governs the sentence: one next to a quote when there are quotes, else the
 /// first.
 fn choose_frame<'f>(text: &str, fs: &'f [Frame], qs: &[&QuotedSpan]) -> Option<&'f Frame> {
-    // A relative clause ("..., who spoke on condition of anonymity, said") governs only when
-    // nothing else does.
-    // Participles and relative clauses ("De Blasio, speaking on WOR710, called ...") govern only
-    // when nothing else does.
-    // "Another source speaking to Fox News said": the participle and the verb share their
-    // subject; the verb governs.
+    // Participles, relative and adverbial clauses govern only when nothing else does: "...,
+    // who spoke on condition of anonymity, said", "De Blasio, speaking on WOR710, called",
+    // "As he spoke, Trump continued". So does a participle that shares the verb's subject:
+    // "Another source speaking to Fox News said".
     let shared_subject = |f: &Frame| {
         f.cue.form == CueForm::Gerund
             && fs.iter().any(|g| {
