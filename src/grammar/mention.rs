@@ -149,6 +149,12 @@ fn is_possessive(w: &str) -> bool {
     w.len() > 2 && (w.ends_with("'s") || w.ends_with("’s"))
 }
 
+/// A possessive token: "Ibsen's", "Sanders'" (not "his" or "its").
+fn is_possessive_token(t: &Tok) -> bool {
+    t.class == Class::Det
+        && (is_possessive(t.text) || t.text.ends_with("s'") || t.text.ends_with("s’"))
+}
+
 /// True when a capitalized word may be part of a name (not a sentence adverb or pronoun).
 fn name_like(t: &Tok) -> bool {
     t.class == Class::Cap && !lexicon::is_stopword(t.text) && !lexicon::is_pronoun(t.text)
@@ -164,10 +170,7 @@ pub fn mention_at(text: &str, pos: usize, limit: usize) -> Option<Mention> {
 /// Jones" in "Phil Jones' house", "the Labour Party" in "the Labour Party's leader".
 pub fn possessor_at(text: &str, pos: usize, limit: usize) -> Option<Mention> {
     let toks = phrase_tokens(text, pos, limit);
-    let owner = toks.iter().find(|t| {
-        t.class == Class::Det
-            && (is_possessive(t.text) || t.text.ends_with("s'") || t.text.ends_with("s’"))
-    })?;
+    let owner = toks.iter().find(|t| is_possessive_token(t))?;
     let suffix = if owner.text.ends_with('s') { 2 } else { 1 };
     let end = owner.end
         - owner
@@ -316,7 +319,7 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
     if let Some(k) = toks
         .iter()
         .skip(1)
-        .position(|t| t.class == Class::Det && t.text.ends_with(['s', '\'', '’']))
+        .position(is_possessive_token)
         .map(|k| k + 1)
         && toks[..k].iter().enumerate().all(|(i, t)| {
             name_like(t)
