@@ -20,7 +20,7 @@ use std::ops::Range;
 
 use crate::SpeakerKind;
 use crate::grammar::lexicon::{self, Gender};
-use crate::grammar::mention::{Mention, MentionKind, mention_at, possessor_at};
+use crate::grammar::mention::{Mention, MentionKind, mention_at, naming_mention_at};
 use crate::offsets::floor_boundary;
 
 /// A resolved speaker.
@@ -115,9 +115,7 @@ impl<'t> Resolver<'t> {
                 continue;
             }
             // "Phil Jones's house" names Phil Jones.
-            let Some(mut m) =
-                possessor_at(text, pos, range.end).or_else(|| mention_at(text, pos, range.end))
-            else {
+            let Some(mut m) = naming_mention_at(text, pos, range.end) else {
                 continue;
             };
             // "Deborah Finch and Marcus Wale": register the first conjunct, the loop reaches

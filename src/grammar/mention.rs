@@ -166,10 +166,17 @@ pub fn mention_at(text: &str, pos: usize, limit: usize) -> Option<Mention> {
     longest(text, &toks)
 }
 
-/// The name or organization that owns the first possessive of the phrase at `pos`: "Phil
-/// Jones" in "Phil Jones' house", "the Labour Party" in "the Labour Party's leader".
-pub fn possessor_at(text: &str, pos: usize, limit: usize) -> Option<Mention> {
+/// The mention that names someone at `pos`: the owner of a possessive ("Phil Jones's house"
+/// names Phil Jones), else the longest mention. The phrase is read once.
+pub fn naming_mention_at(text: &str, pos: usize, limit: usize) -> Option<Mention> {
     let toks = phrase_tokens(text, pos, limit);
+    possessor(text, pos, &toks).or_else(|| longest(text, &toks))
+}
+
+/// The name or organization that owns the first possessive of the phrase `toks` read at
+/// `pos`: "Phil Jones" in "Phil Jones' house", "the Labour Party" in "the Labour Party's
+/// leader".
+fn possessor(text: &str, pos: usize, toks: &[Tok]) -> Option<Mention> {
     let owner = toks.iter().find(|t| is_possessive_token(t))?;
     let suffix = if owner.text.ends_with('s') { 2 } else { 1 };
     let end = owner.end
@@ -967,7 +974,7 @@ mod possessor_tests {
         ] {
             let got = (0..t.len())
                 .filter(|&i| i == 0 || t.as_bytes()[i - 1] == b' ')
-                .find_map(|i| possessor_at(t, i, t.len()))
+                .find_map(|i| possessor(t, i, &phrase_tokens(t, i, t.len())))
                 .map(|m| &t[m.start..m.end]);
             assert_eq!(got, want, "{t}");
         }
