@@ -768,8 +768,20 @@ fn attribute_frame(
             .trim_start()
             .starts_with(|c: char| "\"“«„「".contains(c))
         && qs.iter().all(|q| q.start != after.start);
-    let after_content =
-        has_words(&after) && !is_adjunct_chain(&text[after.clone()]) && !appositive_after;
+    // "Trump spoke for 77 minutes, a virtual eternity ...": past its adjuncts, intransitive
+    // "speak" has no content unless a topic ("spoke briefly about ...") or a quotation follows.
+    let skipped = &text[f.range.end..tail];
+    let speak_without_topic = f.cue.lemma == "speak"
+        && !f.inverted
+        && skipped.contains(|c: char| c.is_alphanumeric())
+        && !skipped
+            .split_whitespace()
+            .any(|w| matches!(w, "about" | "of"))
+        && after_starts_quote.is_none();
+    let after_content = has_words(&after)
+        && !is_adjunct_chain(&text[after.clone()])
+        && !appositive_after
+        && !speak_without_topic;
     let before_opens_quote = qs.iter().any(|q| q.start == before.start);
     if has_words(&before) && quote_in(&before) && (before_opens_quote || !after_content) {
         let mut parts = vec![before.clone()];

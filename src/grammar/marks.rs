@@ -155,9 +155,15 @@ impl Mark {
     }
 
     /// The mark's character, read back from `text` (`None` if `text` is not
-    /// the text the mark was found in).
+    /// the text the mark was found in). Two apostrophes in a row are one straight
+    /// double mark: `"`.
     pub fn char_in(&self, text: &str) -> Option<char> {
-        text.get(self.pos..)?.chars().next()
+        let c = text.get(self.pos..)?.chars().next()?;
+        Some(if c == '\'' && self.style == MarkStyle::Straight {
+            '"'
+        } else {
+            c
+        })
     }
 }
 
@@ -236,7 +242,14 @@ pub(super) fn scan_range_into(text: &str, range: Range<usize>, out: &mut Vec<Mar
         };
         // Two apostrophes in a row are a straight double mark (''Like this,'' as some
         // newspaper archives print quotes).
-        if bytes[i] == b'\'' && bytes.get(i + 1) == Some(&b'\'') {
+        // Three in a row after a letter or punctuation close a nested quote, then the
+        // quote (`the enemy,'''`): the first is the single mark, the next two the double one.
+        let closes_three = bytes.get(i + 2) == Some(&b'\'')
+            && para[..i]
+                .chars()
+                .next_back()
+                .is_some_and(|c| !c.is_whitespace());
+        if bytes[i] == b'\'' && bytes.get(i + 1) == Some(&b'\'') && !closes_three {
             common.next_if(|&j| j == i + 1);
             let prev = para[..i].chars().next_back();
             let next = para[i + 2..].chars().next();
@@ -723,6 +736,17 @@ mod tests {
             .map(|m| (m.pos, m.len))
             .collect();
         assert_eq!(quotes, [(0, 2), (9, 2), (21, 2), (37, 2)]);
+        // A nested single quote closing with the quote: `'''` is `'` then `''`.
+        let t = "''We will not run 'ghost boats,''' he said.";
+        let roles: Vec<(usize, usize, MarkRole)> = scan_marks(t)
+            .iter()
+            .map(|m| (m.pos, m.len, m.role))
+            .collect();
+        assert_eq!(
+            roles,
+            [(0, 2, Open), (18, 1, Open), (31, 1, Close), (32, 2, Close)]
+        );
+        assert_eq!(scan_marks(t)[0].char_in(t), Some('"'));
     }
 
     #[test]
