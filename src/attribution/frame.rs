@@ -737,10 +737,25 @@ fn detached(text: &str, sentence: &Range<usize>, cue: Cue) -> Option<Frame> {
     let opening = skip_space(text, opening, cue.start);
     let starts_with_subject = |at: usize| {
         mention_at(text, at, cue.start).filter(|m| {
-            let next = text[m.end..cue.start].trim_start();
-            // "Eight years ago, he ...": a time, not a subject.
-            (next.starts_with(|c: char| c.is_lowercase()) && !next.starts_with("ago"))
-                || next.starts_with(',')
+            let at_opening = at == opening;
+            let mut next = text[m.end..cue.start].trim_start();
+            // "Florida Gov. Rick Scott (R) blasted ...": past the party affiliation.
+            if let Some(rest) = next.strip_prefix('(')
+                && let Some(close) = rest.find(')').filter(|&c| c <= 14)
+                && !rest[..close].contains(char::is_whitespace)
+            {
+                next = rest[close + 1..].trim_start();
+            }
+            let written = &text[m.start..m.end];
+            let first = written.split_whitespace().next().unwrap_or("");
+            // "Eight years ago, he ...": a time; "Walking to the car, Ebeling ...", "Beyond
+            // the footage, the affidavit ...": an opening phrase, not a subject.
+            let opener = written.ends_with(" ago")
+                || next.starts_with("ago")
+                || at_opening
+                    && (crate::grammar::cue_lexicon::is_preposition(&first.to_lowercase())
+                        || (!written.contains(' ') && written.ends_with("ing")));
+            !opener && (next.starts_with(|c: char| c.is_lowercase()) || next.starts_with(','))
         })
     };
     let speaker =
@@ -799,6 +814,19 @@ pub fn subject_before(text: &str, lo: usize, cue_start: usize) -> Option<Mention
         return Some(m);
     }
     // The clause before the cue is empty: walk back over comma-separated appositives.
+    // A name that opens the sentence before its first comma is the subject over any name
+    // inside the appositives ("Clinton, during a town hall in Columbus, Ohio, said", "Giovanni
+    // Maria Vian, the editor of the Vatican's newspaper, L'Osservatore Romano, said").
+    let lead = text[lo..cue_start].find(',').and_then(|c| {
+        let start = skip_space(text, lo, lo + c);
+        mention_exact(text, start, lo + c).filter(|m| {
+            m.kind == MentionKind::Name && !text[lo..start].contains(|c: char| !c.is_whitespace())
+        })
+    });
+    let prefer_lead = |m: Mention| match &lead {
+        Some(l) if l.start < m.start => l.clone(),
+        _ => m,
+    };
     let mut end = cue_start;
     for depth in 0..4 {
         let before = text[lo..end].trim_end();
@@ -819,7 +847,7 @@ pub fn subject_before(text: &str, lo: usize, cue_start: usize) -> Option<Mention
                 mention_exact(text, seg_start, comma).filter(|m| m.kind == MentionKind::Name)
             && open > lo
         {
-            return Some(name);
+            return Some(prefer_lead(name));
         }
         // "Tad Devine, Sanders' senior media adviser, said": a description is an appositive
         // whatever its first letter.
@@ -835,7 +863,8 @@ pub fn subject_before(text: &str, lo: usize, cue_start: usize) -> Option<Mention
                 return None;
             }
             return longest_ending_at(text, seg_start, comma)
-                .filter(|m| m.kind != MentionKind::Pronoun);
+                .filter(|m| m.kind != MentionKind::Pronoun)
+                .map(prefer_lead);
         }
         end = open;
     }
@@ -1310,6 +1339,45 @@ mod tests {
             frame_texts("\"No,\" said Hugh Hill, a doctor."),
             [("Hugh Hill".into(), "said".into())]
         );
+    }
+
+    #[test]
+    fn a_name_opening_the_sentence_beats_names_in_its_appositives() {
+        let f = frame_texts("Clinton, during a town hall in Columbus, Ohio, said it was over.");
+        assert_eq!(f, [("Clinton".into(), "said".into())]);
+        let f = frame_texts(
+            "Ann Vian, the editor of the city's paper, The Ledger, said every pope was political.",
+        );
+        assert_eq!(f, [("Ann Vian".into(), "said".into())]);
+    }
+
+    #[test]
+    fn opening_phrases_are_no_subjects_of_coordinated_verbs() {
+        let f = frame_texts("Walking to the car, Ebeling smiled and said it was over.");
+        assert_eq!(f.last().unwrap().0, "Ebeling");
+        let f = frame_texts("Eight years ago, Lee backed Obama and said it was over.");
+        assert_eq!(f.last().unwrap().0, "Lee");
+        let f = frame_texts(
+            "In a statement, Gov. Rick Scott (R) blasted Congress and said it was over.",
+        );
+        assert_eq!(
+            f,
+            [
+                ("Gov. Rick Scott".into(), "blasted".into()),
+                ("Gov. Rick Scott".into(), "said".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn relative_clause_heads_are_subjects() {
+        let f = frame_texts("Officials who have worked with Mayor Ines Duarte say she will sign.");
+        assert_eq!(f, [("Officials".into(), "say".into())]);
+        let f = frame_texts("On Monday, groups that have backed the unions warned it was over.");
+        assert_eq!(f, [("groups".into(), "warned".into())]);
+        // A complement clause is no relative clause.
+        let f = frame_texts("She told reporters that voters say he is right.");
+        assert_eq!(f[0], ("She".into(), "told reporters".into()));
     }
 
     #[test]

@@ -295,7 +295,9 @@ fn coordinated_frames(
         .map(|l| l.trim_end().trim_end_matches(',')) else {
             continue;
         };
-        if cut.split_whitespace().count() < 2 {
+        // "blasted Congress and said ...": a one-word object is content enough when the verb
+        // after "and" shares the subject.
+        if cut.split_whitespace().count() < if f.detached { 1 } else { 2 } {
             continue;
         }
         let start = a.content[0].start;
@@ -555,8 +557,11 @@ fn nested(
             last_in_paragraph: false,
         };
         let fs = frame::frames(text, r.clone(), qs, cues);
+        // A coordinated verb in the content ("blasted Congress and said ...") belongs to the
+        // outer subject, never to the content's first words.
         let Some(f) = fs.iter().find(|f| {
-            !frame::is_relay(text, f)
+            !f.detached
+                && !frame::is_relay(text, f)
                 && matches!(f.cue.class, CueClass::Speech | CueClass::Writing)
                 && matches!(
                     f.speaker.kind,

@@ -916,6 +916,15 @@ pub fn is_preposition(w: &str) -> bool {
             | "towards"
             | "toward"
             | "regarding"
+            | "beyond"
+            | "besides"
+            | "unlike"
+            | "throughout"
+            | "across"
+            | "behind"
+            | "within"
+            | "around"
+            | "along"
     )
 }
 
