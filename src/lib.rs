@@ -28,4 +28,4 @@ pub use document::Document;
 pub use error::{Error, Result};
 pub use export::{Format, QuoteSink};
 pub use pipeline::{Pipeline, Summary};
-pub use quote::{Quote, QuoteKind, SpeakerKind};
+pub use quote::{Quote, QuoteKind, SpeakerGender, SpeakerKind};

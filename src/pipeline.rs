@@ -190,7 +190,7 @@ where
 mod tests {
     use super::*;
     use crate::export::CsvWriter;
-    use crate::quote::{QuoteKind, SpeakerKind};
+    use crate::quote::{QuoteKind, SpeakerGender, SpeakerKind};
     use std::io;
 
     /// A stand-in analyzer: one quote per word of the text, so that output depends on order.
@@ -220,6 +220,7 @@ mod tests {
                     speaker_end: None,
                     cue_start: None,
                     cue_end: None,
+                    speaker_gender: SpeakerGender::Unknown,
                 }
             })
             .collect()
