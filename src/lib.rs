@@ -27,5 +27,5 @@ pub use corpus::{Corpus, Input};
 pub use document::Document;
 pub use error::{Error, Result};
 pub use export::{Format, QuoteSink};
-pub use pipeline::{Pipeline, Summary};
+pub use pipeline::{DocumentSink, Pipeline, Summary};
 pub use quote::{Quote, QuoteKind, SpeakerGender, SpeakerKind};
