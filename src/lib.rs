@@ -18,6 +18,7 @@ pub mod layout;
 pub mod offsets;
 pub mod pipeline;
 pub mod quote;
+pub mod report;
 pub mod sentence;
 pub mod source;
 pub mod speaker;
