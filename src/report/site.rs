@@ -26,7 +26,8 @@ pub const ARTICLES: &str = "articles";
 /// The index page.
 pub const INDEX: &str = "index.html";
 
-/// A report site being written; see the [module docs](self).
+/// A report site being written: `index.html` and a page per article in `articles/`, each page
+/// written as its document comes, the index by [`Site::finish`].
 #[derive(Debug)]
 pub struct Site {
     dir: PathBuf,

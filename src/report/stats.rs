@@ -144,8 +144,8 @@ impl Stats {
             let title = format!(
                 "top {} {what} ({} in all; {} quotes with none)",
                 rows.len(),
-                tally.distinct(),
-                tally.missing
+                group(tally.distinct()),
+                group(tally.missing)
             );
             sections.push(Section::new(title, rows, self.quotes));
         }
