@@ -16,7 +16,7 @@ use crate::offsets::CharIndex;
 use crate::sentence;
 use crate::source;
 use crate::speaker::Resolver;
-use crate::{Document, Quote, QuoteKind};
+use crate::{Document, Quote, QuoteKind, SpeakerGender, SpeakerKind};
 
 /// Joins the parts of a discontinuous quote (split quotes) in the `quote` column.
 pub const PART_SEPARATOR: &str = " … ";
@@ -107,7 +107,16 @@ pub fn analyze(doc: &Document) -> Vec<Quote> {
             speaker_end: a.speaker.as_ref().map(|m| ch(m.end)),
             cue_start: a.cue.as_ref().map(|c| ch(c.start)),
             cue_end: a.cue.as_ref().map(|c| ch(c.end)),
+            speaker_gender: resolved.gender,
         });
+    }
+    // Evidence found after a row (a later "she" that refers to its speaker) counts too.
+    for row in &mut rows {
+        if let (SpeakerGender::Unknown, SpeakerKind::Person, Some(name)) =
+            (row.speaker_gender, row.speaker_kind, &row.speaker_name)
+        {
+            row.speaker_gender = resolver.gender_of(name);
+        }
     }
     rows
 }

@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 use crate::quote::Quote;
 
 /// The columns of the quote table, in order: the fields of [`Quote`].
-pub const COLUMNS: [&str; 17] = [
+pub const COLUMNS: [&str; 18] = [
     "doc",
     "publication",
     "quote",
@@ -29,6 +29,7 @@ pub const COLUMNS: [&str; 17] = [
     "speaker_end",
     "cue_start",
     "cue_end",
+    "speaker_gender",
 ];
 
 /// An output format of the quote table.
@@ -201,7 +202,7 @@ impl QuoteSink for Vec<Quote> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::quote::{QuoteKind, SpeakerKind};
+    use crate::quote::{QuoteKind, SpeakerGender, SpeakerKind};
 
     fn sample() -> Quote {
         Quote {
@@ -222,6 +223,7 @@ mod tests {
             speaker_end: Some(62),
             cue_start: Some(63),
             cue_end: Some(67),
+            speaker_gender: SpeakerGender::Male,
         }
     }
 
@@ -258,7 +260,7 @@ mod tests {
         let out = csv_of(&[sample()]);
         let expected_row = concat!(
             "a/b.txt,IANS,\"We will win, \"\"no doubt\"\"\nand soon\",direct,",
-            "\"Smith, the mayor\",,person,said,,,2,10,44,46,62,63,67\n"
+            "\"Smith, the mayor\",,person,said,,,2,10,44,46,62,63,67,male\n"
         );
         assert_eq!(out, format!("{}\n{expected_row}", COLUMNS.join(",")));
         // And it reads back to the same cells.
@@ -310,6 +312,7 @@ mod tests {
         let v: serde_json::Value = serde_json::from_str(lines[0]).unwrap();
         assert_eq!(v["speaker_name"], serde_json::Value::Null);
         assert_eq!(v["kind"], "direct");
+        assert_eq!(v["speaker_gender"], "male");
         assert_eq!(v["quote"], "We will win, \"no doubt\"\nand soon");
         assert_eq!(v.as_object().unwrap().len(), COLUMNS.len());
         assert!(lines[0].starts_with("{\"doc\":\"a/b.txt\",\"publication\":\"IANS\","));

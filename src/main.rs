@@ -3,7 +3,8 @@
 //! `whosaid analyze PATH...` reads a corpus ([`whosaid::corpus`]), analyzes it in parallel
 //! ([`whosaid::pipeline`]) and writes the quote table as CSV or JSONL ([`whosaid::export`]).
 //! `whosaid eval GOLD [PRED]` scores a quote table, or the analysis of the gold texts, against
-//! gold attributions ([`whosaid::eval`]).
+//! gold attributions ([`whosaid::eval`]). `whosaid stats PATH...` prints corpus statistics and
+//! `whosaid report PATH... -o DIR` writes a static report site ([`whosaid::report`]).
 //! Exit codes: 0 when all went well (a closed stdout pipe included; skipped files are not
 //! failures), 1 when a file, record or document failed or the output could not be written,
 //! 2 for usage errors.
@@ -20,6 +21,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use whosaid::corpus::emit::{self, TextDir};
 use whosaid::corpus::{JsonlFields, ReadOptions};
 use whosaid::eval::{self, ErrorRecord};
+use whosaid::report::{self, Site, Stats};
 use whosaid::{Corpus, Error, Format, Input, Pipeline, Summary};
 
 /// Exit code when a file, record or document failed, or the output could not be written.
@@ -57,6 +59,23 @@ enum Command {
     /// reports documents per second. Prints P, R, F1, TP/FP/FN and the speaker, speaker-name
     /// and cue accuracies of the subsets `all` and `direct` at coverage thresholds 0.3 and 0.8.
     Eval(EvalArgs),
+
+    /// Print corpus statistics: who gets quoted, where and how.
+    ///
+    /// Reads and analyzes the corpus as `analyze` does (same input options), then prints the
+    /// share of direct, mixed and indirect quotes, of speaker kinds and of speaker genders,
+    /// and the most quoted speakers, publications and media. `--format csv` writes the
+    /// number of quotes of each speaker in each publication instead.
+    Stats(StatsArgs),
+
+    /// Write a static report site: corpus charts and a page per article.
+    ///
+    /// Reads and analyzes the corpus as `analyze` does (same input options) and writes DIR/
+    /// index.html (the statistics of `stats` as charts, and the list of articles) and
+    /// DIR/articles/NNNNN.html (each article's text with its quotes highlighted, speakers and
+    /// cues linked to the list of attributions beside it, and the cut boilerplate greyed
+    /// out). Self-contained: opens from file:// without a network.
+    Report(ReportArgs),
 }
 
 #[derive(Debug, Args)]
@@ -84,19 +103,13 @@ struct EvalArgs {
     threads: Option<usize>,
 }
 
+/// The options that say what to read and how: shared by `analyze`, `stats` and `report`.
 #[derive(Debug, Args)]
-struct AnalyzeArgs {
-    /// Files (.txt, .jsonl) and directories to read; `-` reads JSONL from stdin.
+struct InputArgs {
+    /// Files (.txt, .html, .jsonl, .warc, optionally .gz or .zst) and directories to read;
+    /// `-` reads JSONL from stdin.
     #[arg(value_name = "PATH", required = true)]
     paths: Vec<PathBuf>,
-
-    /// Write the quote table to FILE instead of stdout.
-    #[arg(short, long, value_name = "FILE")]
-    output: Option<PathBuf>,
-
-    /// Output format.
-    #[arg(short, long, value_enum, default_value_t = OutputFormat::Csv)]
-    format: OutputFormat,
 
     /// Number of analysis threads [default: one per core].
     #[arg(long, value_name = "N", value_parser = RangedU64ValueParser::<usize>::new().range(1..=4096))]
@@ -126,6 +139,50 @@ struct AnalyzeArgs {
     /// decompressed: bytes, or with a K, M or G suffix (powers of 1024).
     #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
     max_doc_bytes: u64,
+}
+
+impl InputArgs {
+    /// The analysis pipeline, on `--threads` threads.
+    fn pipeline(&self) -> whosaid::Result<Pipeline> {
+        match self.threads {
+            Some(n) => Pipeline::with_threads(n),
+            None => Ok(Pipeline::new()),
+        }
+    }
+
+    /// The corpus of `PATH...`, read with the JSONL fields and size limit given; each
+    /// warning is printed and counted in `warnings`.
+    fn corpus(&self, warnings: Rc<Cell<usize>>) -> Corpus {
+        let options = ReadOptions {
+            fields: JsonlFields {
+                id: self.id_field.clone(),
+                text: self.text_field.clone(),
+                publisher: self.publisher_field.clone(),
+                title: self.title_field.clone(),
+            },
+            max_doc_bytes: self.max_doc_bytes,
+        };
+        Corpus::new(self.paths.iter().map(|p| Input::from(p.as_path())))
+            .options(options)
+            .on_warning(move |w| {
+                warnings.set(warnings.get() + 1);
+                eprintln!("whosaid: warning: {w}");
+            })
+    }
+}
+
+#[derive(Debug, Args)]
+struct AnalyzeArgs {
+    #[command(flatten)]
+    input: InputArgs,
+
+    /// Write the quote table to FILE instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = OutputFormat::Csv)]
+    format: OutputFormat,
 
     /// Write the text of each document, as analyzed (offsets refer to it), to a file in DIR,
     /// with DIR/index.jsonl mapping doc ids to files.
@@ -136,6 +193,43 @@ struct AnalyzeArgs {
     /// that a spreadsheet shows them as text instead of running them as formulas.
     #[arg(long)]
     excel_safe: bool,
+}
+
+#[derive(Debug, Args)]
+struct StatsArgs {
+    #[command(flatten)]
+    input: InputArgs,
+
+    /// `table`: the summary for the terminal; `csv`: quotes per speaker (rows) and
+    /// publication (columns), for spreadsheets.
+    #[arg(short, long, value_enum, default_value_t = StatsFormat::Table)]
+    format: StatsFormat,
+
+    /// How many speakers, publications and media the table lists.
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    top: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum StatsFormat {
+    /// A plain-text table.
+    Table,
+    /// Speaker × publication counts as CSV.
+    Csv,
+}
+
+#[derive(Debug, Args)]
+struct ReportArgs {
+    #[command(flatten)]
+    input: InputArgs,
+
+    /// The directory to write the site to (created if needed; index.html and articles/).
+    #[arg(short, long, value_name = "DIR", required = true)]
+    output: PathBuf,
+
+    /// How many speakers, publications and media the charts show.
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    top: usize,
 }
 
 /// A size in bytes: `1000`, `64K`, `64M`, `1G` (powers of 1024; a trailing `B`, `iB` allowed).
@@ -182,6 +276,8 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Analyze(args) => analyze(&args),
         Command::Eval(args) => eval(&args),
+        Command::Stats(args) => stats(&args),
+        Command::Report(args) => report(&args),
     }
 }
 
@@ -277,7 +373,7 @@ fn write_errors(path: &Path, records: &[ErrorRecord]) -> whosaid::Result<()> {
 /// Runs `whosaid analyze` and maps its outcome to messages and an exit code.
 fn analyze(args: &AnalyzeArgs) -> ExitCode {
     let output = args.output.as_deref().filter(|p| p.as_os_str() != "-");
-    let clobbered = output.and_then(|out| args.paths.iter().find(|p| same_file(p, out)));
+    let clobbered = output.and_then(|out| args.input.paths.iter().find(|p| same_file(p, out)));
     if let Some(input) = clobbered {
         eprintln!(
             "whosaid: {}: the output file is also an input; refusing to overwrite it",
@@ -288,9 +384,14 @@ fn analyze(args: &AnalyzeArgs) -> ExitCode {
 
     let warnings = Rc::new(Cell::new(0usize));
     let result = run_analyze(args, output, Rc::clone(&warnings));
+    exit_code(result, args.input.quiet, &warnings)
+}
+
+/// The summary line (unless `quiet`) and the exit code of a run that read a corpus.
+fn exit_code(result: whosaid::Result<Summary>, quiet: bool, warnings: &Cell<usize>) -> ExitCode {
     match result {
         Ok(summary) => {
-            if !args.quiet {
+            if !quiet {
                 eprintln!("whosaid: {}", summary_line(&summary, warnings.get()));
             }
             if summary.failures > 0 {
@@ -308,6 +409,84 @@ fn analyze(args: &AnalyzeArgs) -> ExitCode {
     }
 }
 
+/// Runs `whosaid stats`.
+fn stats(args: &StatsArgs) -> ExitCode {
+    let warnings = Rc::new(Cell::new(0usize));
+    let result = run_stats(args, Rc::clone(&warnings));
+    exit_code(result, args.input.quiet, &warnings)
+}
+
+/// Reads and analyzes the corpus, counting the rows, then prints the table or the CSV.
+fn run_stats(args: &StatsArgs, warnings: Rc<Cell<usize>>) -> whosaid::Result<Summary> {
+    let pipeline = args.input.pipeline()?;
+    let mut stats = Stats::default();
+    let summary = pipeline.run(args.input.corpus(warnings), &mut stats, |e| {
+        eprintln!("whosaid: {e}")
+    })?;
+    let mut out = BufWriter::new(io::stdout().lock());
+    match args.format {
+        StatsFormat::Table => out
+            .write_all(stats.table(summary.documents, args.top).as_bytes())
+            .map_err(Error::Output)?,
+        StatsFormat::Csv => stats.write_crosstab(&mut out)?,
+    }
+    out.flush().map_err(Error::Output)?;
+    Ok(summary)
+}
+
+/// Runs `whosaid report`.
+fn report(args: &ReportArgs) -> ExitCode {
+    let inside = args.input.paths.iter().find(|p| is_within(&args.output, p));
+    if let Some(input) = inside {
+        eprintln!(
+            "whosaid: {}: the report directory is inside this input, whose walk would read \
+             its pages; choose a directory outside it",
+            input.display()
+        );
+        return ExitCode::from(EXIT_USAGE);
+    }
+    let warnings = Rc::new(Cell::new(0usize));
+    let result = run_report(args, Rc::clone(&warnings));
+    if let Ok(summary) = &result
+        && !args.input.quiet
+    {
+        eprintln!(
+            "whosaid: report of {} documents written to {}",
+            summary.documents,
+            args.output.join(report::INDEX).display()
+        );
+    }
+    exit_code(result, args.input.quiet, &warnings)
+}
+
+/// Reads and analyzes the corpus, writing an article page per document, then the index.
+fn run_report(args: &ReportArgs, warnings: Rc<Cell<usize>>) -> whosaid::Result<Summary> {
+    let pipeline = args.input.pipeline()?;
+    let mut site = Site::create(&args.output, args.top)?;
+    let summary = pipeline.run_documents(args.input.corpus(warnings), &mut site, |e| {
+        eprintln!("whosaid: {e}")
+    })?;
+    site.finish(&summary)?;
+    Ok(summary)
+}
+
+/// Whether `dir` is, or would be created, inside the directory `input` (a file or `-` holds
+/// nothing).
+fn is_within(dir: &Path, input: &Path) -> bool {
+    let Ok(input) = fs::canonicalize(input) else {
+        return false;
+    };
+    if !input.is_dir() {
+        return false;
+    }
+    // The deepest existing ancestor of `dir` decides.
+    let absolute = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+    absolute
+        .ancestors()
+        .find_map(|a| fs::canonicalize(a).ok())
+        .is_some_and(|a| a.starts_with(&input))
+}
+
 /// Reads, analyzes and writes; per-file errors are printed as they come and counted, a
 /// fatal error (output, thread pool) is returned. A file output is written to a temporary
 /// file beside it, renamed over it only once the run has finished.
@@ -316,10 +495,7 @@ fn run_analyze(
     output: Option<&Path>,
     warnings: Rc<Cell<usize>>,
 ) -> whosaid::Result<Summary> {
-    let pipeline = match args.threads {
-        Some(n) => Pipeline::with_threads(n)?,
-        None => Pipeline::new(),
-    };
+    let pipeline = args.input.pipeline()?;
     // A regular file (or a new one) is written atomically; a device or a pipe (`-o
     // /dev/null`, `-o /dev/stdout`) is written to directly.
     let special = output.filter(|p| fs::metadata(p).is_ok_and(|m| !m.is_file()));
@@ -339,21 +515,7 @@ fn run_analyze(
     };
     let mut sink = Format::from(args.format).writer_with(out, args.excel_safe)?;
 
-    let options = ReadOptions {
-        fields: JsonlFields {
-            id: args.id_field.clone(),
-            text: args.text_field.clone(),
-            publisher: args.publisher_field.clone(),
-            title: args.title_field.clone(),
-        },
-        max_doc_bytes: args.max_doc_bytes,
-    };
-    let mut corpus = Corpus::new(args.paths.iter().map(|p| Input::from(p.as_path())))
-        .options(options)
-        .on_warning(move |w| {
-            warnings.set(warnings.get() + 1);
-            eprintln!("whosaid: warning: {w}");
-        });
+    let mut corpus = args.input.corpus(warnings);
     if let Some(path) = output {
         corpus = corpus.exclude(path);
     }

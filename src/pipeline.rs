@@ -95,12 +95,44 @@ impl Pipeline {
         analyzer: A,
         docs: I,
         sink: &mut S,
-        mut on_error: impl FnMut(Error),
+        on_error: impl FnMut(Error),
     ) -> Result<Summary>
     where
         A: Fn(&Document) -> Vec<Quote> + Sync,
         I: IntoIterator<Item = Result<Document>>,
         S: QuoteSink + ?Sized,
+    {
+        self.drive(analyzer, docs, &mut QuotesOf(sink), on_error)
+    }
+
+    /// Like [`Pipeline::run`], but hands each document together with its quotes to `sink`
+    /// (for outputs that need the text, such as `whosaid report`'s article pages).
+    pub fn run_documents<I, S>(
+        &self,
+        docs: I,
+        sink: &mut S,
+        on_error: impl FnMut(Error),
+    ) -> Result<Summary>
+    where
+        I: IntoIterator<Item = Result<Document>>,
+        S: DocumentSink + ?Sized,
+    {
+        self.drive(crate::analyze, docs, sink, on_error)
+    }
+
+    /// Reads `docs` in batches, analyzes each batch in parallel and hands the results to
+    /// `sink` in corpus order, flushing it after each batch.
+    fn drive<A, I, S>(
+        &self,
+        analyzer: A,
+        docs: I,
+        sink: &mut S,
+        mut on_error: impl FnMut(Error),
+    ) -> Result<Summary>
+    where
+        A: Fn(&Document) -> Vec<Quote> + Sync,
+        I: IntoIterator<Item = Result<Document>>,
+        S: DocumentSink + ?Sized,
     {
         let mut summary = Summary::default();
         let mut docs = docs.into_iter();
@@ -134,12 +166,10 @@ impl Pipeline {
             }
             summary.documents += batch.len();
             let results = self.analyze_batch(&analyzer, &batch);
-            for result in results {
+            for (doc, result) in batch.iter().zip(results) {
                 match result {
                     Ok(quotes) => {
-                        for quote in &quotes {
-                            sink.write_quote(quote)?;
-                        }
+                        sink.write_document(doc, &quotes)?;
                         summary.quotes += quotes.len();
                     }
                     Err(e) => {
@@ -172,6 +202,27 @@ impl Pipeline {
     }
 }
 
+/// Where analyzed documents go, one at a time, with their quotes.
+pub trait DocumentSink {
+    /// Takes one document and its quotes (in text order).
+    fn write_document(&mut self, doc: &Document, quotes: &[Quote]) -> Result<()>;
+    /// Flushes what was written so far.
+    fn flush(&mut self) -> Result<()>;
+}
+
+/// A [`QuoteSink`] seen as a [`DocumentSink`]: the quotes go on, the documents are dropped.
+struct QuotesOf<'s, S: ?Sized>(&'s mut S);
+
+impl<S: QuoteSink + ?Sized> DocumentSink for QuotesOf<'_, S> {
+    fn write_document(&mut self, _: &Document, quotes: &[Quote]) -> Result<()> {
+        quotes.iter().try_for_each(|q| self.0.write_quote(q))
+    }
+
+    fn flush(&mut self) -> Result<()> {
+        self.0.flush()
+    }
+}
+
 /// Runs the analyzer on one document, turning a panic into an error for that document.
 fn analyze_one<A>(analyzer: &A, doc: &Document) -> Result<Vec<Quote>>
 where
@@ -190,7 +241,7 @@ where
 mod tests {
     use super::*;
     use crate::export::CsvWriter;
-    use crate::quote::{QuoteKind, SpeakerKind};
+    use crate::quote::{QuoteKind, SpeakerGender, SpeakerKind};
     use std::io;
 
     /// A stand-in analyzer: one quote per word of the text, so that output depends on order.
@@ -220,6 +271,7 @@ mod tests {
                     speaker_end: None,
                     cue_start: None,
                     cue_end: None,
+                    speaker_gender: SpeakerGender::Unknown,
                 }
             })
             .collect()
@@ -326,6 +378,55 @@ mod tests {
             .run_with(words, corpus(10), &mut BrokenPipe, |_| {})
             .unwrap_err();
         assert!(err.is_broken_pipe());
+    }
+
+    /// Keeps each document's id with the number and first offset of its quotes.
+    #[derive(Default)]
+    struct Collect(Vec<(String, usize, Option<usize>)>, usize);
+
+    impl DocumentSink for Collect {
+        fn write_document(&mut self, doc: &Document, quotes: &[Quote]) -> Result<()> {
+            let first = quotes.first().map(|q| q.quote_start);
+            self.0.push((doc.id.clone(), quotes.len(), first));
+            Ok(())
+        }
+        fn flush(&mut self) -> Result<()> {
+            self.1 += 1;
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn documents_come_with_their_quotes_in_corpus_order() {
+        let expected: Vec<_> = corpus(50)
+            .into_iter()
+            .map(|d| {
+                let d = d.unwrap();
+                let quotes = words(&d);
+                (d.id, quotes.len(), quotes.first().map(|q| q.quote_start))
+            })
+            .collect();
+        let mut sink = Collect::default();
+        let summary = Pipeline::with_threads(3)
+            .unwrap()
+            .batch_size(4)
+            .drive(words, corpus(50), &mut sink, |e| panic!("{e}"))
+            .unwrap();
+        assert_eq!(sink.0, expected);
+        assert_eq!(summary.quotes, expected.iter().map(|e| e.1).sum::<usize>());
+        assert_eq!(
+            sink.1,
+            50 / 4 + 1 + 1,
+            "flushed after each batch and at the end"
+        );
+
+        let doc = Document::new("d", "\"We will win,\" Smith said.");
+        let mut sink = Collect::default();
+        Pipeline::new()
+            .run_documents([Ok(doc.clone())], &mut sink, |e| panic!("{e}"))
+            .unwrap();
+        let quotes = crate::analyze(&doc);
+        assert_eq!(sink.0, [("d".to_string(), 1, Some(quotes[0].quote_start))]);
     }
 
     #[test]

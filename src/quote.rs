@@ -27,6 +27,21 @@ pub enum SpeakerKind {
     Unknown,
 }
 
+/// The speaker's gender, from evidence in the text only: a pronoun that refers to the speaker
+/// (he, she), an honorific (Mr, Ms, Mrs) or a gendered role noun (spokeswoman, chairman).
+/// Never guessed from first names; organizations are always `unknown`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum SpeakerGender {
+    /// "she", "Ms. Finch", "a spokeswoman".
+    Female,
+    /// "he", "Mr. Diallo", "the chairman".
+    Male,
+    /// No evidence in the text, or not a person.
+    #[default]
+    Unknown,
+}
+
 /// One row of the quote table. Offsets are Unicode character offsets into the document
 /// text, end exclusive; the quote span covers the content with its enclosing marks.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -65,4 +80,6 @@ pub struct Quote {
     pub cue_start: Option<usize>,
     /// End of the cue (exclusive).
     pub cue_end: Option<usize>,
+    /// female, male or unknown: see [`SpeakerGender`].
+    pub speaker_gender: SpeakerGender,
 }

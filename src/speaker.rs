@@ -18,10 +18,10 @@
 
 use std::ops::Range;
 
-use crate::SpeakerKind;
 use crate::grammar::lexicon::{self, Gender};
 use crate::grammar::mention::{Mention, MentionKind, mention_at, naming_mention_at};
 use crate::offsets::floor_boundary;
+use crate::{SpeakerGender, SpeakerKind};
 
 /// A resolved speaker.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -30,6 +30,18 @@ pub struct Resolved {
     pub name: Option<String>,
     /// person, organization or unknown.
     pub kind: SpeakerKind,
+    /// The gender of a person from the mention's own evidence (he/she, Mr/Ms, spokeswoman),
+    /// else from the evidence gathered on the resolved entity so far.
+    pub gender: SpeakerGender,
+}
+
+/// The quote table's gender of a speaker of `kind` with gender evidence `g`.
+fn speaker_gender(kind: SpeakerKind, g: Option<Gender>) -> SpeakerGender {
+    match (kind, g) {
+        (SpeakerKind::Person, Some(Gender::Female)) => SpeakerGender::Female,
+        (SpeakerKind::Person, Some(Gender::Male)) => SpeakerGender::Male,
+        _ => SpeakerGender::Unknown,
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -297,16 +309,32 @@ impl<'t> Resolver<'t> {
                 Resolved {
                     name: Some(e.name.clone()),
                     kind: e.kind,
+                    gender: speaker_gender(e.kind, m.gender.or(e.gender())),
                 }
             }
-            None => Resolved {
-                name: match m.kind {
-                    MentionKind::Name => m.name.clone().map(|r| normalize(&self.text[r])),
-                    _ => None,
-                },
-                kind: self.kind_of(m),
-            },
+            None => {
+                let kind = self.kind_of(m);
+                Resolved {
+                    name: match m.kind {
+                        MentionKind::Name => m.name.clone().map(|r| normalize(&self.text[r])),
+                        _ => None,
+                    },
+                    kind,
+                    gender: speaker_gender(kind, m.gender),
+                }
+            }
         }
+    }
+
+    /// The gender of the person registered as `name`, from all the evidence gathered so far
+    /// (pronouns resolved to them after their earlier quotes included).
+    pub fn gender_of(&self, name: &str) -> SpeakerGender {
+        self.entities
+            .iter()
+            .find(|e| e.name == name && e.kind == SpeakerKind::Person)
+            .map_or(SpeakerGender::Unknown, |e| {
+                speaker_gender(e.kind, e.gender())
+            })
     }
 
     fn kind_of(&self, m: &Mention) -> SpeakerKind {

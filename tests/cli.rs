@@ -80,7 +80,8 @@ fn csv_of_a_nested_tree_has_the_exact_header_and_rows_in_walk_order() {
     assert_eq!(
         text.lines().next().unwrap(),
         "doc,publication,quote,kind,speaker,speaker_name,speaker_kind,cue,medium,\
-         reported_by,paragraph,quote_start,quote_end,speaker_start,speaker_end,cue_start,cue_end"
+         reported_by,paragraph,quote_start,quote_end,speaker_start,speaker_end,cue_start,cue_end,\
+         speaker_gender"
     );
     assert_in_order(&csv_docs(&text), &expected);
     assert!(
@@ -91,7 +92,7 @@ fn csv_of_a_nested_tree_has_the_exact_header_and_rows_in_walk_order() {
 }
 
 #[test]
-fn jsonl_lines_are_objects_with_the_17_columns() {
+fn jsonl_lines_are_objects_with_the_18_columns() {
     let dir = tempfile::tempdir().unwrap();
     let expected = nested_corpus(dir.path());
     let out = whosaid(&["analyze", "--format", "jsonl", "."], dir.path(), None);

@@ -252,7 +252,7 @@ fn read_csv(reader: impl BufRead, path: &Path) -> Result<Vec<Prediction>> {
 mod tests {
     use super::*;
     use crate::export::{CsvWriter, JsonlWriter, QuoteSink};
-    use crate::quote::SpeakerKind;
+    use crate::quote::{SpeakerGender, SpeakerKind};
     use std::io::Cursor;
 
     fn quote() -> Quote {
@@ -274,6 +274,7 @@ mod tests {
             speaker_end: Some(22),
             cue_start: None,
             cue_end: None,
+            speaker_gender: SpeakerGender::Unknown,
         }
     }
 
