@@ -940,6 +940,33 @@ fn relative_head(text: &str, clause: usize, cue_start: usize) -> Option<Mention>
 /// or a number ("a doctor", "chair of the trust", "who trained in Glasgow", "67").
 fn is_appositive(segment: &str) -> bool {
     let words = segment.split_whitespace().count();
+    // "the race will be tight": a clause with a finite verb of its own, no appositive (a
+    // relative clause, "who has served ...", is one).
+    let relative = segment
+        .split_whitespace()
+        .take(4)
+        .any(|w| matches!(w, "who" | "whose" | "which" | "whom" | "that"));
+    let finite = segment.split_whitespace().skip(1).take(3).any(|w| {
+        matches!(
+            w,
+            "will"
+                | "would"
+                | "is"
+                | "are"
+                | "was"
+                | "were"
+                | "can"
+                | "could"
+                | "should"
+                | "must"
+                | "won't"
+                | "isn't"
+                | "wasn't"
+        )
+    });
+    if finite && !relative {
+        return false;
+    }
     let lower = segment
         .chars()
         .next()

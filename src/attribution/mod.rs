@@ -91,7 +91,7 @@ pub fn attribute(
         let (fs, content_end) = sentence_frames(text, sentence, &qs, &cues, headline, &mut pending);
         let mut covered: Vec<Range<usize>> = Vec::new();
         let first_of_sentence = out.len();
-        if let Some(main) = choose_frame(text, &fs, &qs) {
+        if let Some(main) = choose_frame(text, &fs, &qs, &range) {
             attribute_frame(
                 text,
                 sentence,
@@ -298,6 +298,15 @@ fn coordinated_frames(
         // "blasted Congress and said ...": a one-word object is content enough when the verb
         // after "and" shares the subject.
         if cut.split_whitespace().count() < if f.detached { 1 } else { 2 } {
+            continue;
+        }
+        // "Arnold said she did not condone violence and hoped that ...": an attitude after
+        // "and" goes on with the reported clause's own subject.
+        let clause_subject = cut
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| matches!(w, "he" | "she" | "they" | "we" | "I"));
+        if f.detached && f.cue.class == CueClass::Cognition && clause_subject {
             continue;
         }
         let start = a.content[0].start;
@@ -607,7 +616,12 @@ pub fn cut_unclosed(text: &str, quotes: &mut [QuotedSpan]) {
 
 /// The frame that governs the sentence: one next to a quote when there are quotes, else the
 /// first.
-fn choose_frame<'f>(text: &str, fs: &'f [Frame], qs: &[&QuotedSpan]) -> Option<&'f Frame> {
+fn choose_frame<'f>(
+    text: &str,
+    fs: &'f [Frame],
+    qs: &[&QuotedSpan],
+    sentence: &Range<usize>,
+) -> Option<&'f Frame> {
     // Participles, relative and adverbial clauses govern only when nothing else does: "...,
     // who spoke on condition of anonymity, said", "De Blasio, speaking on WOR710, called",
     // "As he spoke, Trump continued". So does a participle that shares the verb's subject:
@@ -638,7 +652,7 @@ fn choose_frame<'f>(text: &str, fs: &'f [Frame], qs: &[&QuotedSpan]) -> Option<&
     };
     if fs.iter().any(relative) && fs.iter().any(|f| !relative(f)) {
         let rest: Vec<Frame> = fs.iter().filter(|f| !relative(f)).cloned().collect();
-        let chosen = choose_frame(text, &rest, qs)?;
+        let chosen = choose_frame(text, &rest, qs, sentence)?;
         return fs.iter().find(|f| f.range == chosen.range);
     }
     let after_quote = |f: &Frame| {
@@ -661,6 +675,21 @@ fn choose_frame<'f>(text: &str, fs: &'f [Frame], qs: &[&QuotedSpan]) -> Option<&
     // the clause that holds it ("Fallin said Trump is “trying to campaign ...”, she
     // highlighted" / "DeSantis said he backs a bill, which he called “a cartel”").
     if let Some(f) = fs.iter().find(|f| after_quote(f)) {
+        return Some(f);
+    }
+    // "..., the race will be tight, said Dan Gerstein, director of ..." / "..., Devine said.":
+    // a speech frame that closes the sentence after a comma reports all that comes before it.
+    let closing = |f: &Frame| {
+        let before = text[sentence.start..f.range.start].trim_end();
+        let after = text[f.range.end..sentence.end].trim();
+        matches!(f.cue.class, CueClass::Speech | CueClass::Writing)
+            && f.cue.form == CueForm::Finite
+            && !f.detached
+            && before.ends_with(',')
+            && before.split_whitespace().count() >= 4
+            && (after.chars().all(|c| !c.is_alphanumeric()) || f.inverted && after.starts_with(','))
+    };
+    if let Some(f) = fs.iter().rev().find(|f| closing(f)) {
         return Some(f);
     }
     // A frame coordinated with its own subject starts a clause of its own: "a woman asked
