@@ -142,8 +142,14 @@ fn frame_for(text: &str, sentence: Range<usize>, cue: Cue) -> Option<Frame> {
         || before.ends_with(", and")
         || (cue.form == CueForm::Gerund
             && MESSAGES.contains(&last_word.to_ascii_lowercase().as_str()));
+    // "incurred boos upon saying", "..., before adding": the participle's subject is the
+    // sentence's.
+    let after_preposition = matches!(
+        last_word,
+        "upon" | "after" | "before" | "while" | "by" | "without" | "since" | "when"
+    );
     if cue.form == CueForm::Gerund {
-        if coordinated {
+        if coordinated || after_preposition {
             return detached(text, &sentence, cue);
         }
         // A participle right after its noun: "a super PAC supporting Mrs. Clinton",
@@ -706,10 +712,15 @@ fn detached(text: &str, sentence: &Range<usize>, cue: Cue) -> Option<Frame> {
     // Only the head of the sentence is looked at, whatever its length.
     let head = &text
         [sentence.start..crate::offsets::floor_boundary(text, cue.start.min(sentence.start + 160))];
-    let intro_end = head
-        .find(", ")
-        .filter(|&i| i <= 100)
-        .map(|i| sentence.start + i + 2);
+    // Each ", " of the head may end the introductory phrase ("At a campaign event in Ames,
+    // Iowa, on Sunday, Mrs. Clinton tried ...").
+    let intro_ends: Vec<usize> = head
+        .match_indices(", ")
+        .map(|(i, _)| i)
+        .take_while(|&i| i <= 100)
+        .take(4)
+        .map(|i| sentence.start + i + 2)
+        .collect();
     // Past an opening conjunction or adverb ("And then Trump went on the attack, saying").
     let mut opening = sentence.start;
     for w in crate::grammar::words::word_offsets(head)
@@ -750,16 +761,25 @@ fn detached(text: &str, sentence: &Range<usize>, cue: Cue) -> Option<Frame> {
             let first = written.split_whitespace().next().unwrap_or("");
             // "Eight years ago, he ...": a time; "Walking to the car, Ebeling ...", "Beyond
             // the footage, the affidavit ...": an opening phrase, not a subject.
-            let opener = written.ends_with(" ago")
-                || next.starts_with("ago")
-                || at_opening
+            let time = ["ago", "later", "earlier"]
+                .iter()
+                .any(|w| written.ends_with(&format!(" {w}")) || next.starts_with(w));
+            let opener =
+                time || matches!(
+                    first,
+                    "Back" | "Hours" | "Days" | "Moments" | "Shortly" | "Soon"
+                ) || at_opening
                     && (crate::grammar::cue_lexicon::is_preposition(&first.to_lowercase())
                         || (!written.contains(' ') && written.ends_with("ing")));
-            !opener && (next.starts_with(|c: char| c.is_lowercase()) || next.starts_with(','))
+            // An appositive may follow the subject that opens the sentence ("Trump, a
+            // billionaire, ..."); after an introductory phrase the verb follows.
+            !opener
+                && (next.starts_with(|c: char| c.is_lowercase())
+                    || at_opening && next.starts_with(','))
         })
     };
-    let speaker =
-        starts_with_subject(opening).or_else(|| intro_end.and_then(starts_with_subject))?;
+    let speaker = starts_with_subject(opening)
+        .or_else(|| intro_ends.iter().find_map(|&at| starts_with_subject(at)))?;
     let rest = text[speaker.end..cue.start].trim_start();
     // The subject must be followed by its verb or an appositive, not by the end of a quote.
     if rest.starts_with(['"', '”', ':'])
@@ -1384,6 +1404,14 @@ mod tests {
         assert_eq!(f.last().unwrap().0, "Ebeling");
         let f = frame_texts("Eight years ago, Lee backed Obama and said it was over.");
         assert_eq!(f.last().unwrap().0, "Lee");
+        let f = frame_texts("Hours later, Trump returned the favor, telling Reuters it was over.");
+        assert_eq!(f.last().unwrap().0, "Trump");
+        let f = frame_texts(
+            "At an event in Ames, Iowa, on Sunday, Clinton went on, saying it was over.",
+        );
+        assert_eq!(f.last().unwrap().0, "Clinton");
+        let f = frame_texts("Silverman, a Sanders fan, drew boos upon saying it was over.");
+        assert_eq!(f.last().unwrap().0, "Silverman");
         let f = frame_texts(
             "In a statement, Gov. Rick Scott (R) blasted Congress and said it was over.",
         );

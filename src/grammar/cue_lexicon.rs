@@ -917,6 +917,7 @@ pub fn is_preposition(w: &str) -> bool {
             | "toward"
             | "regarding"
             | "beyond"
+            | "alongside"
             | "besides"
             | "unlike"
             | "throughout"
