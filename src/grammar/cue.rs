@@ -67,9 +67,10 @@
 //! Everything is linear in the size of the text: each word start is tried
 //! once with a bounded look-ahead, and the lexicon is a hash map built once.
 
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
 
 use nom::branch::alt;
 use nom::bytes::complete::take_while1;
@@ -226,7 +227,7 @@ struct Entry {
 
 struct Index {
     entries: Vec<Entry>,
-    forms: HashMap<Box<str>, Vec<Hit>>,
+    forms: FxHashMap<Box<str>, Vec<Hit>>,
 }
 
 fn index() -> &'static Index {
@@ -236,7 +237,7 @@ fn index() -> &'static Index {
 
 fn build_index() -> Index {
     let mut entries = Vec::with_capacity(lex::VERBS.len());
-    let mut forms: HashMap<Box<str>, Vec<Hit>> = HashMap::new();
+    let mut forms: FxHashMap<Box<str>, Vec<Hit>> = FxHashMap::default();
     for (i, v) in lex::VERBS.iter().enumerate() {
         let (base, particle) = match v.word.split_once(' ') {
             Some((b, p)) => (b, Some(p)),
@@ -897,8 +898,26 @@ fn verbal(cx: &Ctx, input: &str) -> Option<Cue> {
     Some(cx.cue(rest, verb, lemma, class, form, addressee, passive))
 }
 
+/// Whether a cue may start with `w`: a phrase's first word ("according", "in"), or what the
+/// verbal grammar's chain or verb accepts first (an auxiliary, an adverb, a verb form). One
+/// hash lookup spares the parsers at most word starts.
+fn may_start_cue(w: &str) -> bool {
+    let Some(low) = Lower::new(w) else {
+        return false;
+    };
+    let l = low.as_str();
+    matches!(l, "according" | "in")
+        || index().forms.contains_key(l)
+        || lex::aux_of(l).is_some()
+        || lex::adverb_of(l).is_some()
+        || lex::is_manner_adverb(w)
+}
+
 fn parse_at(text: &str, pos: usize, end: usize) -> Option<Cue> {
     let input = &text[pos..end];
+    if !word(input).is_ok_and(|(_, w)| may_start_cue(w)) {
+        return None;
+    }
     let cx = Ctx {
         text,
         pos,

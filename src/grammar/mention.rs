@@ -19,6 +19,8 @@
 
 use std::ops::Range;
 
+use arrayvec::ArrayVec;
+
 use nom::{Parser, branch::alt};
 
 use super::lexicon::{self, Gender};
@@ -79,10 +81,13 @@ struct Tok<'t> {
 
 /// Reads the tokens of a possible noun phrase from `pos` up to `limit` (white space between
 /// words only; any punctuation but an initial's period ends the phrase).
-fn phrase_tokens(text: &str, pos: usize, limit: usize) -> Vec<Tok<'_>> {
-    let mut toks: Vec<Tok> = Vec::new();
+/// The most words a phrase is read for; the tokens live on the stack.
+const MAX_PHRASE: usize = 16;
+
+fn phrase_tokens(text: &str, pos: usize, limit: usize) -> ArrayVec<Tok<'_>, MAX_PHRASE> {
+    let mut toks = ArrayVec::new();
     let mut p = pos;
-    while p < limit && toks.len() < 16 {
+    while p < limit && !toks.is_full() {
         let rest = &text[p..limit];
         let Ok((after, w)) = alt((initial, word)).parse(rest) else {
             break;
@@ -126,10 +131,10 @@ fn classify(w: &str) -> Class {
     if (lexicon::is_determiner(bare) && !clause_word) || is_possessive(w) {
         return Class::Det;
     }
-    if matches!(
-        bare.to_ascii_lowercase().as_str(),
-        "of" | "for" | "at" | "from" | "with" | "in"
-    ) {
+    if ["of", "for", "at", "from", "with", "in"]
+        .iter()
+        .any(|p| p.eq_ignore_ascii_case(bare))
+    {
         return Class::Prep;
     }
     if bare.eq_ignore_ascii_case("and") {

@@ -19,6 +19,9 @@
 //!   or ends with "Getty Images" / "Getty".
 
 use std::ops::Range;
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
 
 use super::agency;
 use super::boilerplate::has_quote_marks;
@@ -292,20 +295,50 @@ pub(crate) fn caption(p: &str) -> bool {
         return true;
     }
     let tail = &p[agency::floor_boundary(p, p.len().saturating_sub(100))..];
-    if CREDIT_NEEDLES.iter().any(|n| contains_ci(tail, n)) {
+    let needles = credit_needles();
+    if needles.credits.is_match(tail) {
         return true;
     }
+    // A slash credit ("Reuters/"): in any case in a short line, else in capitals only.
     let short = p.len() <= 80 && !has_quote_marks(p);
-    if SLASH_CREDITS
-        .iter()
-        .any(|n| (short && contains_ci(tail, n)) || tail.contains(n.to_ascii_uppercase().as_str()))
-    {
+    if (short && needles.slash.is_match(tail)) || needles.slash_upper.is_match(tail) {
         return true;
     }
     let core = p.trim_end_matches(|c: char| c.is_whitespace() || ".)]".contains(c));
     p.len() <= 60
         && !has_quote_marks(p)
         && (ends_ci(core, "getty images") || core.eq_ignore_ascii_case("getty"))
+}
+
+/// The credit needles of a caption's tail, as automata built once.
+struct CreditNeedles {
+    /// [`CREDIT_NEEDLES`], ASCII case-insensitive.
+    credits: AhoCorasick,
+    /// [`SLASH_CREDITS`], ASCII case-insensitive.
+    slash: AhoCorasick,
+    /// [`SLASH_CREDITS`] in capitals, case-sensitive.
+    slash_upper: AhoCorasick,
+}
+
+fn credit_needles() -> &'static CreditNeedles {
+    static NEEDLES: OnceLock<CreditNeedles> = OnceLock::new();
+    NEEDLES.get_or_init(|| {
+        let ci = |words: &[&str]| {
+            AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(words)
+                .expect("the credit needles are valid patterns")
+        };
+        let upper: Vec<String> = SLASH_CREDITS
+            .iter()
+            .map(|n| n.to_ascii_uppercase())
+            .collect();
+        CreditNeedles {
+            credits: ci(CREDIT_NEEDLES),
+            slash: ci(SLASH_CREDITS),
+            slash_upper: AhoCorasick::new(&upper).expect("the credit needles are valid patterns"),
+        }
+    })
 }
 
 /// `s` starts with `pre`, ignoring ASCII case.

@@ -234,6 +234,9 @@ fn classify(p: &str) -> Role {
 
 /// Wire-desk initials closing a story: "svk/arm", "ab/cd/ef".
 fn desk_initials(p: &str) -> bool {
+    if p.len() > 40 {
+        return false;
+    }
     let parts: Vec<&str> = p.trim().split('/').collect();
     parts.len() >= 2
         && parts
