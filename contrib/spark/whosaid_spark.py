@@ -63,13 +63,15 @@ def parse_args(argv):
         help="a text file listing the files to analyze, one path per line (WARC files on "
         "storage every executor can read); each is read by one task",
     )
-    parser.add_argument(
-        "--binary", required=True, help="the whosaid binary (Linux, for the executors)"
+    binary = parser.add_mutually_exclusive_group(required=True)
+    binary.add_argument(
+        "--binary",
+        help="the whosaid binary (Linux, for the executors), shipped with addFile",
     )
-    parser.add_argument(
+    binary.add_argument(
         "--executor-binary",
-        help="the binary's path on the executors, when it is installed there (e.g. in the "
-        "container image); then --binary is not shipped",
+        help="the binary's path on the executors, when it is already there: installed in "
+        "the container image, or shipped with spark-submit --files (./whosaid)",
     )
     parser.add_argument("--output", required=True, help="output folder")
     parser.add_argument(
