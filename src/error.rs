@@ -6,7 +6,11 @@
 
 use std::fmt;
 use std::io;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+/// The reason of [`Error::Unsupported`].
+const UNSUPPORTED: &str =
+    "unsupported file type (expected .txt, .jsonl, .html, .htm or .warc, optionally .gz or .zst)";
 
 /// A result whose error is [`Error`].
 pub type Result<T> = std::result::Result<T, Error>;
@@ -48,10 +52,7 @@ pub enum Error {
     },
 
     /// A file given on the command line is of no type that can be read.
-    #[error(
-        "{}: unsupported file type (expected .txt, .jsonl, .html, .htm or .warc, optionally .gz or .zst)",
-        path.display()
-    )]
+    #[error("{}: {UNSUPPORTED}", path.display())]
     Unsupported {
         /// The file.
         path: PathBuf,
@@ -77,6 +78,8 @@ pub enum Error {
         path: PathBuf,
         /// The line number, from 1, for a JSONL line.
         line: Option<usize>,
+        /// The record's document id, when it has one (a JSONL record without its text).
+        doc: Option<String>,
         /// What is wrong (for a WARC file, which record).
         message: String,
     },
@@ -146,6 +149,62 @@ impl Error {
     }
 }
 
+impl Error {
+    /// The file, directory or stream (`<stdin>`) the error is about, if any.
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            Error::Io { path, .. }
+            | Error::Json { path, .. }
+            | Error::Walk { path, .. }
+            | Error::Unsupported { path }
+            | Error::Skipped { path, .. }
+            | Error::Record { path, .. }
+            | Error::Gold { path, .. }
+            | Error::Prediction { path, .. } => Some(path),
+            Error::Analyze { .. } | Error::Output(_) | Error::Csv(_) | Error::ThreadPool(_) => None,
+        }
+    }
+
+    /// The line of the file the error is about (from 1), when it is about one line.
+    pub fn line(&self) -> Option<usize> {
+        match self {
+            Error::Json { line, .. } => Some(*line),
+            Error::Skipped { line, .. }
+            | Error::Record { line, .. }
+            | Error::Gold { line, .. }
+            | Error::Prediction { line, .. } => *line,
+            _ => None,
+        }
+    }
+
+    /// The id of the document the error is about, when known: an analyzed document, a
+    /// JSONL record with an id but no text.
+    pub fn doc(&self) -> Option<&str> {
+        match self {
+            Error::Analyze { doc, .. } => Some(doc),
+            Error::Record { doc, .. } => doc.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// What went wrong, without the file, line or document that [`fmt::Display`] puts
+    /// before it (`missing field `text``, `skipped: binary file`).
+    pub fn reason(&self) -> String {
+        match self {
+            Error::Io { source, .. } => source.to_string(),
+            Error::Json { source, .. } => JsonReason(source).to_string(),
+            Error::Walk { source, .. } => source.to_string(),
+            Error::Unsupported { .. } => UNSUPPORTED.to_string(),
+            Error::Skipped { reason, .. } => format!("skipped: {reason}"),
+            Error::Record { message, .. }
+            | Error::Gold { message, .. }
+            | Error::Prediction { message, .. } => message.clone(),
+            Error::Analyze { message, .. } => format!("analyzer failed: {message}"),
+            Error::Output(_) | Error::Csv(_) | Error::ThreadPool(_) => self.to_string(),
+        }
+    }
+}
+
 /// `:LINE` after a path, or nothing.
 struct Line(Option<usize>);
 
@@ -202,6 +261,51 @@ mod tests {
             message: "bad".into(),
         };
         assert_eq!(e.to_string(), "p.csv: bad");
+    }
+
+    #[test]
+    fn the_parts_of_an_error_put_its_message_back_together() {
+        let json = serde_json::from_str::<serde_json::Value>("{").unwrap_err();
+        let errors = [
+            Error::Json {
+                path: "<stdin>".into(),
+                line: 3,
+                source: json,
+            },
+            Error::Record {
+                path: "a.jsonl".into(),
+                line: Some(2),
+                doc: None,
+                message: "missing field `text`".into(),
+            },
+            Error::Skipped {
+                path: "x.bin".into(),
+                line: None,
+                reason: "binary file".into(),
+            },
+            Error::Unsupported {
+                path: "a.csv".into(),
+            },
+            Error::Io {
+                path: "gone.txt".into(),
+                source: io::Error::from(io::ErrorKind::NotFound),
+            },
+        ];
+        for e in &errors {
+            let path = e.path().unwrap().display();
+            let line = Line(e.line());
+            assert_eq!(e.to_string(), format!("{path}{line}: {}", e.reason()));
+            assert_eq!(e.doc(), None);
+        }
+        assert_eq!(errors[0].line(), Some(3));
+        assert_eq!(errors[0].reason(), "EOF while parsing an object (column 1)");
+        assert_eq!(errors[2].reason(), "skipped: binary file");
+        let e = Error::Analyze {
+            doc: "d1".into(),
+            message: "boom".into(),
+        };
+        assert_eq!((e.path(), e.line(), e.doc()), (None, None, Some("d1")));
+        assert_eq!(e.to_string(), format!("d1: {}", e.reason()));
     }
 
     #[test]

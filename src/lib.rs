@@ -2,8 +2,8 @@
 //!
 //! [`analyze`] is the pure core: it takes a [`Document`] and returns its quote table, every
 //! quotation with its speaker, cue and source publication. Corpus walking, decoding, parallelism
-//! and export live around it ([`corpus`], [`export`]); [`eval`] scores a quote table against
-//! gold attributions.
+//! and export live around it ([`corpus`], [`pipeline`], [`export`]; [`stream`] for data
+//! engines); [`eval`] scores a quote table against gold attributions.
 
 mod analyze;
 pub mod attribution;
@@ -22,6 +22,7 @@ pub mod report;
 pub mod sentence;
 pub mod source;
 pub mod speaker;
+pub mod stream;
 
 pub use analyze::{PART_SEPARATOR, analyze};
 pub use corpus::{Corpus, Input};

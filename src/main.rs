@@ -9,20 +9,21 @@
 //! failures), 1 when a file, record or document failed or the output could not be written,
 //! 2 for usage errors.
 
-use std::cell::Cell;
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::rc::Rc;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use clap::builder::RangedU64ValueParser;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use whosaid::corpus::emit::{self, TextDir};
-use whosaid::corpus::{JsonlFields, ReadOptions};
+use whosaid::corpus::{JsonlFields, ReadOptions, Warning};
 use whosaid::eval::{self, ErrorRecord};
 use whosaid::report::{self, Site, Stats};
-use whosaid::{Corpus, Error, Format, Input, Pipeline, Summary};
+use whosaid::stream::{self, Prefetch, messages};
+use whosaid::{Corpus, Document, Error, Format, Input, Pipeline, Summary};
 
 /// Exit code when a file, record or document failed, or the output could not be written.
 const EXIT_FAILURE: u8 = 1;
@@ -46,8 +47,13 @@ enum Command {
     /// body, headline and publisher), .jsonl (one {"id", "text", "publisher", "title"}
     /// object per line; doc id: the "id"), .warc (one article per response record; doc id:
     /// its WARC-Target-URI), each optionally compressed (.gz, .zst). Other files are skipped
-    /// and counted. `-` reads JSONL from stdin. Text may be UTF-8, UTF-16 with a BOM, or a
-    /// legacy encoding (detected). Rows come out in corpus order whatever the thread count.
+    /// and counted. `-` reads JSONL from stdin; `--paths-from` reads the paths from a list.
+    /// Text may be UTF-8, UTF-16 with a BOM, or a legacy encoding (detected). Rows come out
+    /// in corpus order whatever the thread count.
+    ///
+    /// Streaming mode, for data engines: with `--format jsonl` and an input from stdin (`-`
+    /// or `--paths-from -`), the quotes of each document are written and flushed as soon as
+    /// it is analyzed, and messages on stderr are JSON lines.
     Analyze(AnalyzeArgs),
 
     /// Score quotes against gold attributions (the metrics of shared/eval/METRICS.md).
@@ -108,8 +114,13 @@ struct EvalArgs {
 struct InputArgs {
     /// Files (.txt, .html, .jsonl, .warc, optionally .gz or .zst) and directories to read;
     /// `-` reads JSONL from stdin.
-    #[arg(value_name = "PATH", required = true)]
+    #[arg(value_name = "PATH", required_unless_present = "paths_from")]
     paths: Vec<PathBuf>,
+
+    /// Read the paths to analyze from FILE, one per line (`-`: stdin), each as if it were
+    /// given as a PATH (e.g. WARC files on shared storage).
+    #[arg(long, value_name = "FILE", conflicts_with = "paths")]
+    paths_from: Option<PathBuf>,
 
     /// Number of analysis threads [default: one per core].
     #[arg(long, value_name = "N", value_parser = RangedU64ValueParser::<usize>::new().range(1..=4096))]
@@ -150,10 +161,9 @@ impl InputArgs {
         }
     }
 
-    /// The corpus of `PATH...`, read with the JSONL fields and size limit given; each
-    /// warning is printed and counted in `warnings`.
-    fn corpus(&self, warnings: Rc<Cell<usize>>) -> Corpus {
-        let options = ReadOptions {
+    /// The JSONL fields and size limit given.
+    fn options(&self) -> ReadOptions {
+        ReadOptions {
             fields: JsonlFields {
                 id: self.id_field.clone(),
                 text: self.text_field.clone(),
@@ -161,13 +171,30 @@ impl InputArgs {
                 title: self.title_field.clone(),
             },
             max_doc_bytes: self.max_doc_bytes,
-        };
-        Corpus::new(self.paths.iter().map(|p| Input::from(p.as_path())))
-            .options(options)
-            .on_warning(move |w| {
-                warnings.set(warnings.get() + 1);
-                eprintln!("whosaid: warning: {w}");
-            })
+        }
+    }
+
+    /// The inputs: the PATHs, or the list of `--paths-from`.
+    fn inputs(&self) -> Vec<Input> {
+        match &self.paths_from {
+            Some(list) => vec![Input::PathList(list.clone())],
+            None => self
+                .paths
+                .iter()
+                .map(|p| Input::from(p.as_path()))
+                .collect(),
+        }
+    }
+
+    /// The corpus of the inputs, read with the options given; each warning is printed and
+    /// counted in `warnings`.
+    fn corpus(&self, warnings: Arc<AtomicUsize>) -> Corpus {
+        CorpusSpec {
+            inputs: self.inputs(),
+            options: self.options(),
+            exclude: Vec::new(),
+        }
+        .open(Messages::Plain, warnings)
     }
 }
 
@@ -370,10 +397,65 @@ fn write_errors(path: &Path, records: &[ErrorRecord]) -> whosaid::Result<()> {
     out.flush().map_err(io_error)
 }
 
+/// How messages go to stderr: `whosaid: ...` lines, or JSON lines in streaming mode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Messages {
+    Plain,
+    Json,
+}
+
+impl Messages {
+    fn error(self, e: &Error) {
+        match self {
+            Messages::Plain => eprintln!("whosaid: {e}"),
+            Messages::Json => eprintln!("{}", messages::error_line(e)),
+        }
+    }
+
+    fn warning(self, w: &Warning) {
+        match self {
+            Messages::Plain => eprintln!("whosaid: warning: {w}"),
+            Messages::Json => eprintln!("{}", messages::warning_line(w)),
+        }
+    }
+
+    fn summary(self, summary: &Summary, warnings: usize) {
+        match self {
+            Messages::Plain => eprintln!("whosaid: {}", summary_line(summary, warnings)),
+            Messages::Json => eprintln!("{}", messages::summary_line(summary, warnings)),
+        }
+    }
+}
+
+/// What the corpus of a run is made of; sent to the reader thread in streaming mode, where
+/// the [`Corpus`] is opened.
+struct CorpusSpec {
+    inputs: Vec<Input>,
+    options: ReadOptions,
+    /// Files never read as input: the output file and its temporary file.
+    exclude: Vec<PathBuf>,
+}
+
+impl CorpusSpec {
+    /// The corpus, its warnings printed as `messages` says and counted in `warnings`.
+    fn open(self, messages: Messages, warnings: Arc<AtomicUsize>) -> Corpus {
+        let corpus = Corpus::new(self.inputs)
+            .options(self.options)
+            .on_warning(move |w| {
+                warnings.fetch_add(1, Ordering::Relaxed);
+                messages.warning(&w);
+            });
+        self.exclude.iter().fold(corpus, Corpus::exclude)
+    }
+}
+
 /// Runs `whosaid analyze` and maps its outcome to messages and an exit code.
 fn analyze(args: &AnalyzeArgs) -> ExitCode {
     let output = args.output.as_deref().filter(|p| p.as_os_str() != "-");
-    let clobbered = output.and_then(|out| args.input.paths.iter().find(|p| same_file(p, out)));
+    let clobbered = output.and_then(|out| {
+        let mut inputs = args.input.paths.iter().chain(&args.input.paths_from);
+        inputs.find(|p| same_file(p, out))
+    });
     if let Some(input) = clobbered {
         eprintln!(
             "whosaid: {}: the output file is also an input; refusing to overwrite it",
@@ -382,17 +464,29 @@ fn analyze(args: &AnalyzeArgs) -> ExitCode {
         return ExitCode::from(EXIT_USAGE);
     }
 
-    let warnings = Rc::new(Cell::new(0usize));
-    let result = run_analyze(args, output, Rc::clone(&warnings));
-    exit_code(result, args.input.quiet, &warnings)
+    let inputs = args.input.inputs();
+    let streaming = args.format == OutputFormat::Jsonl && inputs.iter().any(Input::reads_stdin);
+    let messages = if streaming {
+        Messages::Json
+    } else {
+        Messages::Plain
+    };
+    let warnings = Arc::new(AtomicUsize::new(0));
+    let result = run_analyze(args, inputs, output, messages, Arc::clone(&warnings));
+    exit_code(result, args.input.quiet, &warnings, messages)
 }
 
 /// The summary line (unless `quiet`) and the exit code of a run that read a corpus.
-fn exit_code(result: whosaid::Result<Summary>, quiet: bool, warnings: &Cell<usize>) -> ExitCode {
+fn exit_code(
+    result: whosaid::Result<Summary>,
+    quiet: bool,
+    warnings: &AtomicUsize,
+    messages: Messages,
+) -> ExitCode {
     match result {
         Ok(summary) => {
             if !quiet {
-                eprintln!("whosaid: {}", summary_line(&summary, warnings.get()));
+                messages.summary(&summary, warnings.load(Ordering::Relaxed));
             }
             if summary.failures > 0 {
                 ExitCode::from(EXIT_FAILURE)
@@ -403,7 +497,7 @@ fn exit_code(result: whosaid::Result<Summary>, quiet: bool, warnings: &Cell<usiz
         // `whosaid analyze corpus | head`: the reader has all it wants.
         Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("whosaid: {e}");
+            messages.error(&e);
             ExitCode::from(EXIT_FAILURE)
         }
     }
@@ -411,13 +505,13 @@ fn exit_code(result: whosaid::Result<Summary>, quiet: bool, warnings: &Cell<usiz
 
 /// Runs `whosaid stats`.
 fn stats(args: &StatsArgs) -> ExitCode {
-    let warnings = Rc::new(Cell::new(0usize));
-    let result = run_stats(args, Rc::clone(&warnings));
-    exit_code(result, args.input.quiet, &warnings)
+    let warnings = Arc::new(AtomicUsize::new(0));
+    let result = run_stats(args, Arc::clone(&warnings));
+    exit_code(result, args.input.quiet, &warnings, Messages::Plain)
 }
 
 /// Reads and analyzes the corpus, counting the rows, then prints the table or the CSV.
-fn run_stats(args: &StatsArgs, warnings: Rc<Cell<usize>>) -> whosaid::Result<Summary> {
+fn run_stats(args: &StatsArgs, warnings: Arc<AtomicUsize>) -> whosaid::Result<Summary> {
     let pipeline = args.input.pipeline()?;
     let mut stats = Stats::default();
     let summary = pipeline.run(args.input.corpus(warnings), &mut stats, |e| {
@@ -445,8 +539,8 @@ fn report(args: &ReportArgs) -> ExitCode {
         );
         return ExitCode::from(EXIT_USAGE);
     }
-    let warnings = Rc::new(Cell::new(0usize));
-    let result = run_report(args, Rc::clone(&warnings));
+    let warnings = Arc::new(AtomicUsize::new(0));
+    let result = run_report(args, Arc::clone(&warnings));
     if let Ok(summary) = &result
         && !args.input.quiet
     {
@@ -456,11 +550,11 @@ fn report(args: &ReportArgs) -> ExitCode {
             args.output.join(report::INDEX).display()
         );
     }
-    exit_code(result, args.input.quiet, &warnings)
+    exit_code(result, args.input.quiet, &warnings, Messages::Plain)
 }
 
 /// Reads and analyzes the corpus, writing an article page per document, then the index.
-fn run_report(args: &ReportArgs, warnings: Rc<Cell<usize>>) -> whosaid::Result<Summary> {
+fn run_report(args: &ReportArgs, warnings: Arc<AtomicUsize>) -> whosaid::Result<Summary> {
     let pipeline = args.input.pipeline()?;
     let mut site = Site::create(&args.output, args.top)?;
     let summary = pipeline.run_documents(args.input.corpus(warnings), &mut site, |e| {
@@ -489,11 +583,15 @@ fn is_within(dir: &Path, input: &Path) -> bool {
 
 /// Reads, analyzes and writes; per-file errors are printed as they come and counted, a
 /// fatal error (output, thread pool) is returned. A file output is written to a temporary
-/// file beside it, renamed over it only once the run has finished.
+/// file beside it, renamed over it only once the run has finished. In streaming mode
+/// (`messages` is JSON) the corpus is read ahead on a thread of its own and the output is
+/// flushed after each document ([`whosaid::stream`]).
 fn run_analyze(
     args: &AnalyzeArgs,
+    inputs: Vec<Input>,
     output: Option<&Path>,
-    warnings: Rc<Cell<usize>>,
+    messages: Messages,
+    warnings: Arc<AtomicUsize>,
 ) -> whosaid::Result<Summary> {
     let pipeline = args.input.pipeline()?;
     // A regular file (or a new one) is written atomically; a device or a pipe (`-o
@@ -515,13 +613,17 @@ fn run_analyze(
     };
     let mut sink = Format::from(args.format).writer_with(out, args.excel_safe)?;
 
-    let mut corpus = args.input.corpus(warnings);
-    if let Some(path) = output {
-        corpus = corpus.exclude(path);
-    }
-    if let Some(file) = &temp {
-        corpus = corpus.exclude(file.path());
-    }
+    let options = args.input.options();
+    let exclude = output
+        .map(Path::to_path_buf)
+        .into_iter()
+        .chain(temp.as_ref().map(|file| file.path().to_path_buf()))
+        .collect();
+    let spec = CorpusSpec {
+        inputs,
+        options,
+        exclude,
+    };
     let mut text_dir = match &args.emit_text {
         Some(dir) => Some(TextDir::create(dir).map_err(|source| Error::Io {
             path: dir.clone(),
@@ -529,7 +631,7 @@ fn run_analyze(
         })?),
         None => None,
     };
-    let docs = corpus.map(|item| {
+    let mut emit = |item: whosaid::Result<Document>| {
         let (Ok(doc), Some(dir)) = (&item, text_dir.as_mut()) else {
             return item;
         };
@@ -540,8 +642,19 @@ fn run_analyze(
                 source,
             }),
         }
-    });
-    let summary = pipeline.run(docs, &mut sink, |e| eprintln!("whosaid: {e}"))?;
+    };
+    let on_error = |e: Error| messages.error(&e);
+    let summary = match messages {
+        Messages::Json => {
+            let prefetch = Prefetch::spawn(move || spec.open(messages, warnings));
+            let chunks = prefetch.map(|chunk| chunk.into_iter().map(&mut emit).collect());
+            stream::run(pipeline, chunks, &mut sink, on_error)?
+        }
+        Messages::Plain => {
+            let docs = spec.open(messages, warnings).map(&mut emit);
+            pipeline.run(docs, &mut sink, on_error)?
+        }
+    };
     drop(sink);
     if let Some(dir) = text_dir {
         let path = dir.dir().join(emit::INDEX);

@@ -40,6 +40,7 @@ pub struct Summary {
 pub struct Pipeline {
     batch_size: usize,
     pool: Option<rayon::ThreadPool>,
+    flush_each_document: bool,
 }
 
 impl Default for Pipeline {
@@ -54,6 +55,7 @@ impl Pipeline {
         Pipeline {
             batch_size: DEFAULT_BATCH_SIZE,
             pool: None,
+            flush_each_document: false,
         }
     }
 
@@ -66,12 +68,20 @@ impl Pipeline {
         Ok(Pipeline {
             batch_size: DEFAULT_BATCH_SIZE,
             pool: Some(pool),
+            flush_each_document: false,
         })
     }
 
     /// Sets how many documents are analyzed together (at least 1).
     pub fn batch_size(mut self, batch_size: usize) -> Self {
         self.batch_size = batch_size.max(1);
+        self
+    }
+
+    /// Flushes the sink after the quotes of each document (streaming mode, [`crate::stream`])
+    /// instead of after each batch.
+    pub fn flush_each_document(mut self, on: bool) -> Self {
+        self.flush_each_document = on;
         self
     }
 
@@ -171,6 +181,9 @@ impl Pipeline {
                     Ok(quotes) => {
                         sink.write_document(doc, &quotes)?;
                         summary.quotes += quotes.len();
+                        if self.flush_each_document && !quotes.is_empty() {
+                            sink.flush()?;
+                        }
                     }
                     Err(e) => {
                         summary.failures += 1;
@@ -370,6 +383,53 @@ mod tests {
         fn flush(&mut self) -> Result<()> {
             Ok(())
         }
+    }
+
+    /// Records the number of quotes written at each flush.
+    #[derive(Default)]
+    struct Flushes {
+        written: usize,
+        at: Vec<usize>,
+    }
+
+    impl QuoteSink for Flushes {
+        fn write_quote(&mut self, _: &Quote) -> Result<()> {
+            self.written += 1;
+            Ok(())
+        }
+        fn flush(&mut self) -> Result<()> {
+            self.at.push(self.written);
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn flush_each_document_flushes_after_each_document_with_quotes() {
+        let docs = || {
+            ["a b", "no quotes", "c", "d e f"]
+                .iter()
+                .enumerate()
+                .map(|(i, text)| Ok(Document::new(format!("d{i}"), *text)))
+                .collect::<Vec<_>>()
+        };
+        let analyzer = |doc: &Document| {
+            if doc.id == "d1" {
+                Vec::new()
+            } else {
+                words(doc)
+            }
+        };
+        let mut batched = Flushes::default();
+        Pipeline::new()
+            .run_with(analyzer, docs(), &mut batched, |_| {})
+            .unwrap();
+        assert_eq!(batched.at, [6, 6], "after the batch, and at the end");
+        let mut each = Flushes::default();
+        Pipeline::new()
+            .flush_each_document(true)
+            .run_with(analyzer, docs(), &mut each, |_| {})
+            .unwrap();
+        assert_eq!(each.at, [2, 3, 6, 6, 6]);
     }
 
     #[test]

@@ -42,14 +42,19 @@ impl Default for JsonlFields {
 }
 
 impl JsonlFields {
+    /// The document id of a parsed record, or a message saying what is wrong.
+    pub fn id(&self, record: &Value) -> std::result::Result<String, String> {
+        match lookup(record, &self.id) {
+            Some(Value::String(s)) => Ok(s.clone()),
+            Some(Value::Number(n)) => Ok(n.to_string()),
+            Some(_) => Err(format!("field `{}` is not a string or number", self.id)),
+            None => Err(format!("missing field `{}`", self.id)),
+        }
+    }
+
     /// The document of a parsed record, or a message saying what is missing.
     pub fn document(&self, record: &Value) -> std::result::Result<Document, String> {
-        let id = match lookup(record, &self.id) {
-            Some(Value::String(s)) => s.clone(),
-            Some(Value::Number(n)) => n.to_string(),
-            Some(_) => return Err(format!("field `{}` is not a string or number", self.id)),
-            None => return Err(format!("missing field `{}`", self.id)),
-        };
+        let id = self.id(record)?;
         let text = match lookup(record, &self.text) {
             Some(Value::String(s)) => s.clone(),
             Some(_) => return Err(format!("field `{}` is not a string", self.text)),
@@ -281,6 +286,7 @@ impl<R: BufRead> Iterator for JsonlDocs<R> {
                 .map_err(|message| Error::Record {
                     path: self.records.path().to_path_buf(),
                     line: Some(self.records.line()),
+                    doc: self.fields.id(&value).ok(),
                     message,
                 })
         }))
@@ -410,6 +416,8 @@ mod tests {
         assert_eq!(
             docs[3].as_ref().unwrap_err().to_string(),
             "f.jsonl:4: field `body` is not a string"
-        );
+        ); // A record without its text still names its document; one without an id cannot.
+        assert_eq!(docs[3].as_ref().unwrap_err().doc(), Some("u"));
+        assert_eq!(docs[2].as_ref().unwrap_err().doc(), None);
     }
 }

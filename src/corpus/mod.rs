@@ -10,7 +10,9 @@
 //!   record per line, [`jsonl`], doc id = the record's id field), `.warc` (one article per
 //!   `response` record, [`warc`], doc id = its `WARC-Target-URI`); each may be compressed,
 //!   `.gz` or `.zst` ([`compress`]);
-//! - [`Input::Stdin`] (`-` on the command line) reads JSONL from standard input.
+//! - [`Input::Stdin`] (`-` on the command line) reads JSONL from standard input;
+//! - [`Input::PathList`] (`--paths-from`) reads a list of paths, one per line, from a file or
+//!   standard input, lazily, and reads each path as an [`Input::Path`] ([`paths`]).
 //!
 //! Text is decoded from UTF-8, UTF-16 with a byte-order mark, a declared charset, or a
 //! detected legacy encoding such as Windows-1252 ([`decode`]); a guessed encoding or replaced
@@ -31,6 +33,7 @@ pub mod decode;
 pub mod emit;
 pub mod html;
 pub mod jsonl;
+pub mod paths;
 pub mod warc;
 
 use std::borrow::Cow;
@@ -47,6 +50,7 @@ use crate::document::Document;
 use crate::error::{Error, Result};
 use compress::{Bounded, Compression, Format};
 pub use jsonl::{JsonlDocs, JsonlFields, JsonlRecords};
+pub use paths::PathList;
 
 /// The name used for standard input in errors and warnings.
 pub const STDIN_NAME: &str = "<stdin>";
@@ -61,6 +65,20 @@ pub enum Input {
     Path(PathBuf),
     /// JSONL on standard input.
     Stdin,
+    /// A file listing paths, one per line (`-`: standard input), each read as a
+    /// [`Input::Path`].
+    PathList(PathBuf),
+}
+
+impl Input {
+    /// Whether this input reads standard input (`-`, or a list of paths from `-`).
+    pub fn reads_stdin(&self) -> bool {
+        match self {
+            Input::Stdin => true,
+            Input::PathList(list) => list.as_os_str() == "-",
+            Input::Path(_) => false,
+        }
+    }
 }
 
 impl From<PathBuf> for Input {
@@ -152,6 +170,7 @@ pub struct Corpus {
     inputs: VecDeque<Input>,
     walk: Option<Walk>,
     stream: Option<Stream>,
+    list: Option<PathList>,
     on_warning: Box<dyn FnMut(Warning)>,
     exclude: Vec<PathBuf>,
     options: ReadOptions,
@@ -164,6 +183,7 @@ impl fmt::Debug for Corpus {
         f.debug_struct("Corpus")
             .field("inputs", &self.inputs)
             .field("walking", &self.walk.as_ref().map(|w| &w.root))
+            .field("list", &self.list)
             .field("exclude", &self.exclude)
             .field("options", &self.options)
             .finish_non_exhaustive()
@@ -182,6 +202,7 @@ impl Corpus {
             inputs: inputs.into_iter().map(Into::into).collect(),
             walk: None,
             stream: None,
+            list: None,
             on_warning: Box::new(|w| eprintln!("whosaid: warning: {w}")),
             exclude: Vec::new(),
             options: ReadOptions::default(),
@@ -228,6 +249,23 @@ impl Corpus {
                     self.options.fields.clone(),
                     self.options.max_doc_bytes,
                 )));
+                return None;
+            }
+            Input::PathList(list) => {
+                let reader: Box<dyn BufRead> = if list.as_os_str() == "-" {
+                    Box::new(BufReader::new(io::stdin()))
+                } else {
+                    match fs::File::open(&list) {
+                        Ok(file) => Box::new(BufReader::new(file)),
+                        Err(source) => return Some(Err(Error::Io { path: list, source })),
+                    }
+                };
+                let name = if list.as_os_str() == "-" {
+                    PathBuf::from(STDIN_NAME)
+                } else {
+                    list
+                };
+                self.list = Some(PathList::new(reader, name));
                 return None;
             }
             Input::Path(path) => path,
@@ -399,6 +437,7 @@ impl Iterator for Corpus {
                 Some(Err(Error::Record {
                     path: self.current.clone(),
                     line: None,
+                    doc: None,
                     message: format!("reader failed: {}", panic_message(payload.as_ref())),
                 }))
             }
@@ -428,6 +467,16 @@ impl Corpus {
             } else if self.walk.is_some() {
                 if let Some(item) = self.step_walk() {
                     return Some(item);
+                }
+            } else if let Some(list) = self.list.as_mut() {
+                match list.next() {
+                    Some(Ok(path)) => {
+                        if let Some(item) = self.start(Input::Path(path)) {
+                            return Some(item);
+                        }
+                    }
+                    Some(Err(e)) => return Some(Err(e)),
+                    None => self.list = None,
                 }
             } else {
                 let input = self.inputs.pop_front()?;
@@ -499,6 +548,7 @@ fn read_error(path: &Path, compression: Compression, source: io::Error) -> Error
             Error::Record {
                 path: path.to_path_buf(),
                 line: None,
+                doc: None,
                 message: format!("corrupt {what} data: {reason}"),
             }
         }
@@ -524,6 +574,7 @@ fn warc_document(
             let e = Error::Record {
                 path: path.to_path_buf(),
                 line: None,
+                doc: None,
                 message,
             };
             return (Err(e), None);
@@ -868,5 +919,36 @@ mod tests {
     fn dash_is_stdin() {
         assert_eq!(Input::from("-"), Input::Stdin);
         assert_eq!(Input::from("./-"), Input::Path("./-".into()));
+        assert!(Input::Stdin.reads_stdin());
+        assert!(Input::PathList("-".into()).reads_stdin());
+        assert!(!Input::PathList("list.txt".into()).reads_stdin());
+        assert!(!Input::from("a.txt").reads_stdin());
+    }
+
+    #[test]
+    fn a_path_list_reads_each_path_as_if_given_by_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(root, "news/a.txt", b"A");
+        write(root, "folder/x/b.txt", b"B");
+        write(root, "one.jsonl", b"{\"id\":\"j1\",\"text\":\"J\"}\n");
+        let list = format!(
+            "{}\n\n{}\r\n{}\n{}\n",
+            root.join("news/a.txt").display(),
+            root.join("missing.txt").display(),
+            root.join("folder").display(),
+            root.join("one.jsonl").display(),
+        );
+        write(root, "list.txt", list.as_bytes());
+        let inputs = [
+            Input::from(root.join("news/a.txt")),
+            Input::PathList(root.join("list.txt")),
+            Input::PathList(root.join("no-list.txt")),
+        ];
+        let (ids, errors, _) = collect(Corpus::new(inputs));
+        assert_eq!(ids, ["a.txt", "a.txt", "x/b.txt", "j1"]);
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert!(errors[0].contains("missing.txt: "), "{errors:?}");
+        assert!(errors[1].contains("no-list.txt: "), "{errors:?}");
     }
 }
