@@ -38,6 +38,7 @@ QUOTE_COLUMNS = [
     ("speaker_end", "INT"),
     ("cue_start", "INT"),
     ("cue_end", "INT"),
+    ("speaker_gender", "STRING"),
 ]
 
 QUOTE_SCHEMA = ", ".join(f"{name} {kind}" for name, kind in QUOTE_COLUMNS)
