@@ -440,8 +440,9 @@ pub fn noun_attributions(text: &str, sentence: Range<usize>) -> Vec<(Mention, Cu
     for k in 1..words.len().saturating_sub(2) {
         let (noun_at, noun) = words[k];
         let (_, link) = words[k + 1];
-        if !NOUNS.contains(&noun)
-            || !(LINKS.contains(&link) || link == "to" && TO_NOUNS.contains(&noun))
+        // The link is the rarer word: it is tested first.
+        if !(LINKS.contains(&link) || link == "to" && TO_NOUNS.contains(&noun))
+            || !NOUNS.contains(&noun)
         {
             continue;
         }

@@ -74,10 +74,10 @@ use rustc_hash::FxHashMap;
 
 use nom::branch::alt;
 use nom::bytes::complete::take_while1;
-use nom::character::complete::{one_of, satisfy};
-use nom::combinator::{map, map_opt, not, opt, recognize, verify};
+use nom::character::complete::one_of;
+use nom::combinator::{map, map_opt, opt, recognize, verify};
 use nom::error::{Error, ErrorKind};
-use nom::multi::{fold_many_m_n, many0_count};
+use nom::multi::fold_many_m_n;
 use nom::sequence::{preceded, terminated};
 use nom::{IResult, Parser};
 
@@ -227,7 +227,7 @@ struct Entry {
 
 struct Index {
     entries: Vec<Entry>,
-    forms: FxHashMap<Box<str>, Vec<Hit>>,
+    forms: FxHashMap<Box<[u8]>, Vec<Hit>>,
 }
 
 fn index() -> &'static Index {
@@ -237,7 +237,7 @@ fn index() -> &'static Index {
 
 fn build_index() -> Index {
     let mut entries = Vec::with_capacity(lex::VERBS.len());
-    let mut forms: FxHashMap<Box<str>, Vec<Hit>> = FxHashMap::default();
+    let mut forms: FxHashMap<Box<[u8]>, Vec<Hit>> = FxHashMap::default();
     for (i, v) in lex::VERBS.iter().enumerate() {
         let (base, particle) = match v.word.split_once(' ') {
             Some((b, p)) => (b, Some(p)),
@@ -253,7 +253,8 @@ fn build_index() -> Index {
             None => lex::regular_forms(base, v.double),
         };
         let mut add = |form: &str, mask: u8| {
-            let list = forms.entry(form.to_ascii_lowercase().into()).or_default();
+            let key = form.to_ascii_lowercase().into_bytes().into_boxed_slice();
+            let list = forms.entry(key).or_default();
             match list.iter_mut().find(|h| h.entry as usize == i) {
                 Some(h) => h.mask |= mask,
                 None => list.push(Hit {
@@ -275,7 +276,7 @@ fn build_index() -> Index {
 
 fn lookup(word: &str) -> Option<&'static [Hit]> {
     let low = Lower::new(word)?;
-    index().forms.get(low.as_str()).map(Vec::as_slice)
+    index().forms.get(low.as_bytes()).map(Vec::as_slice)
 }
 
 /// A word lower-cased into a stack buffer, apostrophes normalised to `'`.
@@ -304,6 +305,11 @@ impl Lower {
     fn as_str(&self) -> &str {
         std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
     }
+
+    /// The lower-cased word's bytes (ASCII), for the lexicon's byte-keyed maps.
+    fn as_bytes(&self) -> &[u8] {
+        &self.buf[..self.len]
+    }
 }
 
 fn lower_is(w: &str, f: impl Fn(&str) -> bool) -> bool {
@@ -316,18 +322,51 @@ fn lower_is(w: &str, f: impl Fn(&str) -> bool) -> bool {
 
 type Res<'a, O> = IResult<&'a str, O>;
 
-fn letters(i: &str) -> Res<'_, &str> {
-    take_while1(char::is_alphabetic).parse(i)
+/// The end of the run of letters that starts at byte `at` of `i` (`at` when none).
+fn letters_end(i: &str, mut at: usize) -> usize {
+    let b = i.as_bytes();
+    while at < b.len() {
+        if b[at].is_ascii_alphabetic() {
+            at += 1;
+        } else if b[at].is_ascii() {
+            break;
+        } else {
+            match i[at..].chars().next() {
+                Some(c) if c.is_alphabetic() => at += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    at
 }
 
 /// A whole word: letters with inner apostrophes (`'`, `’`) or hyphens, not
-/// followed by a digit or another letter.
+/// followed by a digit or another letter. Hand-rolled (it runs at every word
+/// start of the text), with an ASCII fast path.
 fn word(i: &str) -> Res<'_, &str> {
-    terminated(
-        recognize((letters, many0_count((one_of("'\u{2019}-"), letters)))),
-        not(satisfy(|c: char| c.is_alphanumeric() || c == '_')),
-    )
-    .parse(i)
+    let mut end = letters_end(i, 0);
+    if end == 0 {
+        return Err(nom::Err::Error(Error::new(i, ErrorKind::Alpha)));
+    }
+    while let Some(j) = i[end..]
+        .chars()
+        .next()
+        .filter(|&c| matches!(c, '\'' | '\u{2019}' | '-'))
+    {
+        let after = letters_end(i, end + j.len_utf8());
+        if after == end + j.len_utf8() {
+            break;
+        }
+        end = after;
+    }
+    if i[end..]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphanumeric() || c == '_')
+    {
+        return Err(nom::Err::Error(Error::new(&i[end..], ErrorKind::Not)));
+    }
+    Ok((&i[end..], &i[..end]))
 }
 
 /// Inter-word whitespace (a blank line ends a cue).
@@ -907,7 +946,7 @@ fn may_start_cue(w: &str) -> bool {
     };
     let l = low.as_str();
     matches!(l, "according" | "in")
-        || index().forms.contains_key(l)
+        || index().forms.contains_key(low.as_bytes())
         || lex::aux_of(l).is_some()
         || lex::adverb_of(l).is_some()
         || lex::is_manner_adverb(w)

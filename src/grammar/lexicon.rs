@@ -15,7 +15,7 @@ fn has(list: &[&str], word: &str) -> bool {
 /// words, no adversary chooses them, and SipHash cost a tenth of the analysis.
 struct WordSet {
     list: &'static [&'static str],
-    set: OnceLock<FxHashSet<Box<str>>>,
+    set: OnceLock<FxHashSet<Box<[u8]>>>,
 }
 
 impl WordSet {
@@ -30,20 +30,21 @@ impl WordSet {
         let set = self.set.get_or_init(|| {
             self.list
                 .iter()
-                .map(|w| w.to_ascii_lowercase().into_boxed_str())
+                .map(|w| w.to_ascii_lowercase().into_bytes().into_boxed_slice())
                 .collect()
         });
-        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
-            return set.contains(word);
+        let bytes = word.as_bytes();
+        if !bytes.iter().any(u8::is_ascii_uppercase) {
+            return set.contains(bytes);
         }
         let mut buf = [0u8; 48];
-        match buf.get_mut(..word.len()) {
+        match buf.get_mut(..bytes.len()) {
             Some(lower) => {
-                lower.copy_from_slice(word.as_bytes());
+                lower.copy_from_slice(bytes);
                 lower.make_ascii_lowercase();
-                std::str::from_utf8(lower).is_ok_and(|w| set.contains(w))
+                set.contains(&*lower)
             }
-            None => set.contains(word.to_ascii_lowercase().as_str()),
+            None => set.contains(word.to_ascii_lowercase().as_bytes()),
         }
     }
 }

@@ -730,8 +730,13 @@ pub fn is_number_word(w: &str) -> bool {
         "most",
         "many",
     ];
-    w.split('-')
-        .all(|part| NUMBERS.iter().any(|n| n.eq_ignore_ascii_case(part)))
+    w.split('-').all(|part| {
+        // Most words fail on their first letter.
+        matches!(
+            part.as_bytes().first().map(u8::to_ascii_lowercase),
+            Some(b'd' | b'e' | b'f' | b'h' | b'm' | b'n' | b'o' | b's' | b't')
+        ) && NUMBERS.iter().any(|n| n.eq_ignore_ascii_case(part))
+    })
 }
 
 /// Adjectives that may stand before a role noun without a determiner ("senior officials").

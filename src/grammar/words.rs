@@ -4,7 +4,7 @@
 //! "al-Assad", "54-year-old", "didn’t"). An *initial* is a capital letter or known
 //! abbreviation followed by a period ("J.", "Mr.", "U.S.").
 
-use nom::{IResult, Parser, bytes::complete::take_while1, character::complete::char};
+use nom::{IResult, Parser, character::complete::char};
 
 /// Result type of the grammar's parsers over `&str`.
 pub type PResult<'a, O> = IResult<&'a str, O>;
@@ -19,21 +19,42 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '‑')
 }
 
-/// One word: alphanumeric runs joined by apostrophes or hyphens.
-pub fn word(input: &str) -> PResult<'_, &str> {
-    let (mut rest, _) = take_while1(is_word_char).parse(input)?;
-    loop {
-        let mut chars = rest.chars();
-        match (chars.next(), chars.next()) {
-            (Some(j), Some(c)) if is_joiner(j) && is_word_char(c) => {
-                let (r, _) = take_while1(is_word_char).parse(&rest[j.len_utf8()..])?;
-                rest = r;
+/// The end of the run of word characters that starts at byte `at` of `s` (`at` when none),
+/// with an ASCII fast path: this runs at every word the grammar reads.
+fn word_chars_end(s: &str, mut at: usize) -> usize {
+    let b = s.as_bytes();
+    while at < b.len() {
+        if b[at].is_ascii_alphanumeric() {
+            at += 1;
+        } else if b[at].is_ascii() {
+            break;
+        } else {
+            match s[at..].chars().next() {
+                Some(c) if is_word_char(c) => at += c.len_utf8(),
+                _ => break,
             }
-            _ => break,
         }
     }
-    let len = input.len() - rest.len();
-    Ok((rest, &input[..len]))
+    at
+}
+
+/// One word: alphanumeric runs joined by apostrophes or hyphens.
+pub fn word(input: &str) -> PResult<'_, &str> {
+    let mut end = word_chars_end(input, 0);
+    if end == 0 {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::TakeWhile1,
+        )));
+    }
+    while let Some(j) = input[end..].chars().next().filter(|&c| is_joiner(c)) {
+        let after = word_chars_end(input, end + j.len_utf8());
+        if after == end + j.len_utf8() {
+            break;
+        }
+        end = after;
+    }
+    Ok((&input[end..], &input[..end]))
 }
 
 /// A word that starts with an upper-case letter (or a digit-led ordinal is refused).
