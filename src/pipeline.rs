@@ -1,11 +1,17 @@
 //! The parallel driver: documents in, quotes out, in corpus order whatever the thread count.
 //!
-//! [`Pipeline::run`] takes documents from an iterator in batches, analyzes the documents of a
-//! batch in parallel on a rayon pool, then writes the batch's quotes in document order and
-//! flushes them. Only one batch of documents and its quotes are in memory at a time, and the
-//! output is byte for byte the same with one thread or many.
+//! [`Pipeline::run`] takes documents from an iterator in batches and hands each batch to the
+//! rayon pool, where its documents are analyzed in parallel; the calling thread meanwhile
+//! reads the next batches and writes the quotes of finished ones, oldest first, so that
+//! reading, analysis and writing overlap and no thread waits for the slowest document of a
+//! batch. At most [`IN_FLIGHT`] batches are read and not yet written, each of at most
+//! [`BATCH_BYTES`] of text (or one larger document): memory stays bounded whatever the size
+//! of the corpus, and the output is byte for byte the same with one thread or many.
 
+use std::collections::VecDeque;
 use std::panic::{self, AssertUnwindSafe};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver};
 
 use rayon::prelude::*;
 
@@ -19,7 +25,11 @@ pub const DEFAULT_BATCH_SIZE: usize = 128;
 
 /// A batch is closed once its texts hold this many bytes, whatever its number of documents,
 /// so that a corpus of large documents does not hold many of them at once.
-pub const BATCH_BYTES: usize = 32 << 20;
+pub const BATCH_BYTES: usize = 8 << 20;
+
+/// The most batches read and not yet written: one being written, the others being analyzed
+/// (the calling thread reads a new batch only when fewer are pending).
+pub const IN_FLIGHT: usize = 3;
 
 /// What a run did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -46,6 +56,17 @@ impl Default for Pipeline {
     fn default() -> Self {
         Pipeline::new()
     }
+}
+
+/// The quotes of each document of a batch, in batch order (or the analyzer's failure).
+type BatchResults = Vec<Result<Vec<Quote>>>;
+
+/// A batch handed over for analysis.
+enum Pending {
+    /// Analyzed already (when the pipeline runs on a thread of its own pool).
+    Done(BatchResults),
+    /// Being analyzed on the pool; its results come on the channel.
+    Running(Receiver<BatchResults>),
 }
 
 impl Pipeline {
@@ -80,7 +101,9 @@ impl Pipeline {
     /// An `Err` item of `docs`, or a document on which the analyzer panics, is passed to
     /// `on_error`, counted in [`Summary::skipped`] (an [`Error::Skipped`]) or
     /// [`Summary::failures`] (any other), and the run goes on. An error of the sink
-    /// (a write error) stops the run and is returned.
+    /// (a write error) stops the run and is returned. `docs` is read and `sink` written on
+    /// the calling thread only; the errors of `docs` are passed on as they are read, those
+    /// of the analyzer as their batch is written.
     pub fn run<I, S>(&self, docs: I, sink: &mut S, on_error: impl FnMut(Error)) -> Result<Summary>
     where
         I: IntoIterator<Item = Result<Document>>,
@@ -102,74 +125,164 @@ impl Pipeline {
         I: IntoIterator<Item = Result<Document>>,
         S: QuoteSink + ?Sized,
     {
+        // Set when a write fails, so that the batches still being analyzed end early.
+        let stop = AtomicBool::new(false);
+        let (analyzer, stop) = (&analyzer, &stop);
+        // On a thread of the pool itself, waiting for a spawned batch would hold the thread
+        // it needs: each batch is then analyzed in place, one after the other.
+        let in_pool = match &self.pool {
+            Some(pool) => pool.current_thread_index().is_some(),
+            None => rayon::current_thread_index().is_some(),
+        };
+        let on_error = &mut on_error;
+        match &self.pool {
+            Some(pool) => pool.in_place_scope_fifo(|scope| {
+                self.drive(scope, analyzer, stop, in_pool, docs, sink, on_error)
+            }),
+            None => rayon::in_place_scope_fifo(|scope| {
+                self.drive(scope, analyzer, stop, in_pool, docs, sink, on_error)
+            }),
+        }
+    }
+
+    /// The loop of [`Pipeline::run_with`]: reads batches, spawns their analysis on `scope`
+    /// (or, `in_pool`, analyzes them in place) and writes the oldest once [`IN_FLIGHT`] are
+    /// pending or the documents have ended.
+    #[allow(clippy::too_many_arguments)]
+    fn drive<'scope, A, I, S>(
+        &self,
+        scope: &rayon::ScopeFifo<'scope>,
+        analyzer: &'scope A,
+        stop: &'scope AtomicBool,
+        in_pool: bool,
+        docs: I,
+        sink: &mut S,
+        on_error: &mut impl FnMut(Error),
+    ) -> Result<Summary>
+    where
+        A: Fn(&Document) -> Vec<Quote> + Sync,
+        I: IntoIterator<Item = Result<Document>>,
+        S: QuoteSink + ?Sized,
+    {
         let mut summary = Summary::default();
         let mut docs = docs.into_iter();
-        let mut batch = Vec::with_capacity(self.batch_size);
+        let mut pending: VecDeque<Pending> = VecDeque::with_capacity(IN_FLIGHT);
         let mut exhausted = false;
-        while !exhausted {
-            batch.clear();
-            let mut bytes = 0;
-            while batch.len() < self.batch_size && bytes < BATCH_BYTES {
-                match docs.next() {
-                    Some(Ok(doc)) => {
-                        bytes += doc.text.len();
-                        batch.push(doc);
-                    }
-                    Some(Err(e)) => {
-                        if e.is_skip() {
-                            summary.skipped += 1;
-                        } else {
-                            summary.failures += 1;
-                        }
-                        on_error(e);
-                    }
-                    None => {
-                        exhausted = true;
-                        break;
+        while !exhausted || !pending.is_empty() {
+            if !exhausted && pending.len() < IN_FLIGHT {
+                let batch;
+                (batch, exhausted) = self.read_batch(&mut docs, &mut summary, on_error);
+                if !batch.is_empty() {
+                    summary.documents += batch.len();
+                    if in_pool {
+                        pending.push_back(Pending::Done(analyze_batch(analyzer, batch, stop)));
+                    } else {
+                        let (tx, rx) = mpsc::sync_channel(1);
+                        scope.spawn_fifo(move |_| {
+                            // The receiver is gone only when the run has stopped.
+                            let _ = tx.send(analyze_batch(analyzer, batch, stop));
+                        });
+                        pending.push_back(Pending::Running(rx));
                     }
                 }
+                // Keep the pool busy: write only once enough batches are under way.
+                if !exhausted && pending.len() < IN_FLIGHT {
+                    continue;
+                }
             }
-            if batch.is_empty() {
+            let Some(oldest) = pending.pop_front() else {
                 continue;
+            };
+            let results = match oldest {
+                Pending::Done(results) => results,
+                Pending::Running(rx) => rx
+                    .recv()
+                    .expect("a batch task sends its results (panics are caught)"),
+            };
+            if let Err(e) = write_batch(results, sink, &mut summary, on_error) {
+                stop.store(true, Ordering::Relaxed);
+                return Err(e);
             }
-            summary.documents += batch.len();
-            let results = self.analyze_batch(&analyzer, &batch);
-            for result in results {
-                match result {
-                    Ok(quotes) => {
-                        for quote in &quotes {
-                            sink.write_quote(quote)?;
-                        }
-                        summary.quotes += quotes.len();
-                    }
-                    Err(e) => {
-                        summary.failures += 1;
-                        on_error(e);
-                    }
-                }
-            }
-            sink.flush()?;
         }
         sink.flush()?;
         Ok(summary)
     }
 
-    /// The quotes of each document of the batch, in batch order.
-    fn analyze_batch<A>(&self, analyzer: &A, batch: &[Document]) -> Vec<Result<Vec<Quote>>>
-    where
-        A: Fn(&Document) -> Vec<Quote> + Sync,
-    {
-        let work = || {
-            batch
-                .par_iter()
-                .map(|doc| analyze_one(analyzer, doc))
-                .collect()
-        };
-        match &self.pool {
-            Some(pool) => pool.install(work),
-            None => work(),
+    /// Reads the next batch: up to `batch_size` documents or [`BATCH_BYTES`] of text. Errors
+    /// are counted and passed on. Also says whether `docs` has ended.
+    fn read_batch(
+        &self,
+        docs: &mut impl Iterator<Item = Result<Document>>,
+        summary: &mut Summary,
+        on_error: &mut impl FnMut(Error),
+    ) -> (Vec<Document>, bool) {
+        let mut batch = Vec::with_capacity(self.batch_size);
+        let mut bytes = 0;
+        while batch.len() < self.batch_size && bytes < BATCH_BYTES {
+            match docs.next() {
+                Some(Ok(doc)) => {
+                    bytes += doc.text.len();
+                    batch.push(doc);
+                }
+                Some(Err(e)) => {
+                    if e.is_skip() {
+                        summary.skipped += 1;
+                    } else {
+                        summary.failures += 1;
+                    }
+                    on_error(e);
+                }
+                None => return (batch, true),
+            }
+        }
+        (batch, false)
+    }
+}
+
+/// Analyzes the documents of a batch in parallel (in the current pool), dropping each
+/// document once analyzed; after a `stop`, the documents left give no quotes.
+fn analyze_batch<A>(analyzer: &A, batch: Vec<Document>, stop: &AtomicBool) -> BatchResults
+where
+    A: Fn(&Document) -> Vec<Quote> + Sync,
+{
+    batch
+        .into_par_iter()
+        .map(|doc| {
+            if stop.load(Ordering::Relaxed) {
+                Ok(Vec::new())
+            } else {
+                analyze_one(analyzer, &doc)
+            }
+        })
+        .collect()
+}
+
+/// Writes the quotes of an analyzed batch in document order, counting them and passing
+/// the analyzer's failures on; flushes the sink at the end of the batch.
+fn write_batch<S>(
+    results: BatchResults,
+    sink: &mut S,
+    summary: &mut Summary,
+    on_error: &mut impl FnMut(Error),
+) -> Result<()>
+where
+    S: QuoteSink + ?Sized,
+{
+    for result in results {
+        match result {
+            Ok(quotes) => {
+                for quote in &quotes {
+                    sink.write_quote(quote)?;
+                }
+                summary.quotes += quotes.len();
+            }
+            Err(e) => {
+                summary.failures += 1;
+                on_error(e);
+            }
         }
     }
+    sink.flush()
 }
 
 /// Runs the analyzer on one document, turning a panic into an error for that document.
@@ -307,6 +420,62 @@ mod tests {
         );
         let docs: Vec<&str> = sink.iter().map(|q| q.doc.as_str()).collect();
         assert_eq!(docs, ["a", "a", "c"]);
+    }
+
+    #[test]
+    fn reading_runs_ahead_of_writing_by_at_most_the_batches_in_flight() {
+        use std::cell::Cell;
+        use std::rc::Rc;
+
+        let read = Rc::new(Cell::new(0usize));
+        let counter = Rc::clone(&read);
+        let docs = corpus(500)
+            .into_iter()
+            .inspect(move |_| counter.set(counter.get() + 1));
+        struct Watch {
+            read: Rc<Cell<usize>>,
+            written: std::collections::BTreeSet<String>,
+            most_ahead: usize,
+        }
+        impl QuoteSink for Watch {
+            fn write_quote(&mut self, quote: &Quote) -> Result<()> {
+                self.written.insert(quote.doc.clone());
+                let ahead = self.read.get() - self.written.len();
+                self.most_ahead = self.most_ahead.max(ahead);
+                Ok(())
+            }
+            fn flush(&mut self) -> Result<()> {
+                Ok(())
+            }
+        }
+        let mut sink = Watch {
+            read: Rc::clone(&read),
+            written: Default::default(),
+            most_ahead: 0,
+        };
+        let batch = 10;
+        let pipeline = Pipeline::with_threads(2).unwrap().batch_size(batch);
+        pipeline.run_with(words, docs, &mut sink, |_| {}).unwrap();
+        assert_eq!(read.get(), 500);
+        assert!(sink.most_ahead >= batch, "reading runs ahead");
+        assert!(
+            sink.most_ahead <= IN_FLIGHT * batch,
+            "{} documents read ahead",
+            sink.most_ahead
+        );
+    }
+
+    #[test]
+    fn a_run_on_a_thread_of_its_own_pool_analyzes_in_place() {
+        let (expected, _) = csv_with(&Pipeline::with_threads(2).unwrap(), corpus(50));
+        // One thread, the caller's: a batch handed to the pool would wait for it forever.
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .build()
+            .unwrap();
+        let (out, summary) = pool.install(|| csv_with(&Pipeline::new().batch_size(4), corpus(50)));
+        assert_eq!(summary.documents, 50);
+        assert_eq!(out, expected);
     }
 
     struct BrokenPipe;
