@@ -5,8 +5,10 @@
 //! reads the next batches and writes the quotes of finished ones, oldest first, so that
 //! reading, analysis and writing overlap and no thread waits for the slowest document of a
 //! batch. At most [`IN_FLIGHT`] batches are read and not yet written, each of at most
-//! [`BATCH_BYTES`] of text (or one larger document): memory stays bounded whatever the size
-//! of the corpus, and the output is byte for byte the same with one thread or many.
+//! [`BATCH_BYTES`] of text (or one larger document), and no new one is read while those hold
+//! [`READ_AHEAD_BYTES`]: memory stays bounded whatever the size of the corpus (about 24 MiB
+//! of text at most, or one document and what fits beside it), and the output is byte for
+//! byte the same with one thread or many.
 
 use std::collections::VecDeque;
 use std::panic::{self, AssertUnwindSafe};
@@ -27,9 +29,13 @@ pub const DEFAULT_BATCH_SIZE: usize = 128;
 /// so that a corpus of large documents does not hold many of them at once.
 pub const BATCH_BYTES: usize = 8 << 20;
 
-/// The most batches read and not yet written: one being written, the others being analyzed
-/// (the calling thread reads a new batch only when fewer are pending).
+/// The most batches read and not yet written: the oldest being written (or waited for), the
+/// others being analyzed. The calling thread reads a new batch only when fewer are pending.
 pub const IN_FLIGHT: usize = 3;
+
+/// Nor does it read a new batch when the pending ones hold this many bytes of text or more:
+/// large documents (over a few MB each) are read no further ahead than this.
+pub const READ_AHEAD_BYTES: usize = 2 * BATCH_BYTES;
 
 /// What a run did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -146,8 +152,8 @@ impl Pipeline {
     }
 
     /// The loop of [`Pipeline::run_with`]: reads batches, spawns their analysis on `scope`
-    /// (or, `in_pool`, analyzes them in place) and writes the oldest once [`IN_FLIGHT`] are
-    /// pending or the documents have ended.
+    /// (or, `in_pool`, analyzes them in place) and writes the oldest once [`IN_FLIGHT`] batches
+    /// or [`READ_AHEAD_BYTES`] are pending, or the documents have ended.
     #[allow(clippy::too_many_arguments)]
     fn drive<'scope, A, I, S>(
         &self,
@@ -166,33 +172,37 @@ impl Pipeline {
     {
         let mut summary = Summary::default();
         let mut docs = docs.into_iter();
-        let mut pending: VecDeque<Pending> = VecDeque::with_capacity(IN_FLIGHT);
+        // The batches read and not yet written, oldest first, with the bytes of their texts.
+        let mut pending: VecDeque<(usize, Pending)> = VecDeque::with_capacity(IN_FLIGHT);
+        let mut pending_bytes = 0;
         let mut exhausted = false;
-        while !exhausted || !pending.is_empty() {
-            if !exhausted && pending.len() < IN_FLIGHT {
-                let batch;
-                (batch, exhausted) = self.read_batch(&mut docs, &mut summary, on_error);
-                if !batch.is_empty() {
-                    summary.documents += batch.len();
-                    if in_pool {
-                        pending.push_back(Pending::Done(analyze_batch(analyzer, batch, stop)));
-                    } else {
-                        let (tx, rx) = mpsc::sync_channel(1);
-                        scope.spawn_fifo(move |_| {
-                            // The receiver is gone only when the run has stopped.
-                            let _ = tx.send(analyze_batch(analyzer, batch, stop));
-                        });
-                        pending.push_back(Pending::Running(rx));
-                    }
-                }
-                // Keep the pool busy: write only once enough batches are under way.
-                if !exhausted && pending.len() < IN_FLIGHT {
+        loop {
+            if !exhausted && pending.len() < IN_FLIGHT && pending_bytes < READ_AHEAD_BYTES {
+                let (batch, bytes);
+                (batch, bytes, exhausted) = self.read_batch(&mut docs, &mut summary, on_error);
+                if batch.is_empty() {
                     continue;
                 }
-            }
-            let Some(oldest) = pending.pop_front() else {
+                summary.documents += batch.len();
+                let task = if in_pool {
+                    Pending::Done(analyze_batch(analyzer, batch, stop))
+                } else {
+                    let (tx, rx) = mpsc::sync_channel(1);
+                    scope.spawn_fifo(move |_| {
+                        // The receiver is gone only when the run has stopped.
+                        let _ = tx.send(analyze_batch(analyzer, batch, stop));
+                    });
+                    Pending::Running(rx)
+                };
+                pending.push_back((bytes, task));
+                pending_bytes += bytes;
                 continue;
+            }
+            // Enough under way (or nothing left to read): write the oldest batch.
+            let Some((bytes, oldest)) = pending.pop_front() else {
+                break;
             };
+            pending_bytes -= bytes;
             let results = match oldest {
                 Pending::Done(results) => results,
                 Pending::Running(rx) => rx
@@ -209,13 +219,14 @@ impl Pipeline {
     }
 
     /// Reads the next batch: up to `batch_size` documents or [`BATCH_BYTES`] of text. Errors
-    /// are counted and passed on. Also says whether `docs` has ended.
+    /// are counted and passed on. Also gives the bytes of its texts and whether `docs` has
+    /// ended.
     fn read_batch(
         &self,
         docs: &mut impl Iterator<Item = Result<Document>>,
         summary: &mut Summary,
         on_error: &mut impl FnMut(Error),
-    ) -> (Vec<Document>, bool) {
+    ) -> (Vec<Document>, usize, bool) {
         let mut batch = Vec::with_capacity(self.batch_size);
         let mut bytes = 0;
         while batch.len() < self.batch_size && bytes < BATCH_BYTES {
@@ -232,10 +243,10 @@ impl Pipeline {
                     }
                     on_error(e);
                 }
-                None => return (batch, true),
+                None => return (batch, bytes, true),
             }
         }
-        (batch, false)
+        (batch, bytes, false)
     }
 }
 
@@ -422,19 +433,16 @@ mod tests {
         assert_eq!(docs, ["a", "a", "c"]);
     }
 
-    #[test]
-    fn reading_runs_ahead_of_writing_by_at_most_the_batches_in_flight() {
+    /// Runs `docs` through `pipeline` and returns the most documents that were read and not
+    /// yet written at any time (every document must give a quote).
+    fn most_read_ahead(pipeline: &Pipeline, docs: impl Iterator<Item = Result<Document>>) -> usize {
         use std::cell::Cell;
+        use std::collections::BTreeSet;
         use std::rc::Rc;
 
-        let read = Rc::new(Cell::new(0usize));
-        let counter = Rc::clone(&read);
-        let docs = corpus(500)
-            .into_iter()
-            .inspect(move |_| counter.set(counter.get() + 1));
         struct Watch {
             read: Rc<Cell<usize>>,
-            written: std::collections::BTreeSet<String>,
+            written: BTreeSet<String>,
             most_ahead: usize,
         }
         impl QuoteSink for Watch {
@@ -448,21 +456,39 @@ mod tests {
                 Ok(())
             }
         }
+        let read = Rc::new(Cell::new(0usize));
+        let counter = Rc::clone(&read);
+        let docs = docs.inspect(move |_| counter.set(counter.get() + 1));
         let mut sink = Watch {
             read: Rc::clone(&read),
-            written: Default::default(),
+            written: BTreeSet::new(),
             most_ahead: 0,
         };
+        let first_word = |doc: &Document| words(&Document::new(doc.id.clone(), "w"));
+        let summary = pipeline
+            .run_with(first_word, docs, &mut sink, |_| {})
+            .unwrap();
+        assert_eq!(sink.written.len(), summary.documents);
+        sink.most_ahead
+    }
+
+    #[test]
+    fn reading_runs_ahead_of_writing_by_at_most_the_batches_in_flight() {
         let batch = 10;
         let pipeline = Pipeline::with_threads(2).unwrap().batch_size(batch);
-        pipeline.run_with(words, docs, &mut sink, |_| {}).unwrap();
-        assert_eq!(read.get(), 500);
-        assert!(sink.most_ahead >= batch, "reading runs ahead");
-        assert!(
-            sink.most_ahead <= IN_FLIGHT * batch,
-            "{} documents read ahead",
-            sink.most_ahead
-        );
+        let ahead = most_read_ahead(&pipeline, corpus(500).into_iter());
+        assert!(ahead >= batch, "reading runs ahead");
+        assert!(ahead <= IN_FLIGHT * batch, "{ahead} documents read ahead");
+    }
+
+    #[test]
+    fn large_documents_are_read_ahead_by_bytes_not_by_batches() {
+        // 3 MiB each: a batch closes after 3 of them (9 MiB, over BATCH_BYTES), and a second
+        // one takes the pending text over READ_AHEAD_BYTES.
+        let big = |i: usize| Ok(Document::new(format!("big{i:02}"), "x".repeat(3 << 20)));
+        let pipeline = Pipeline::with_threads(2).unwrap();
+        let ahead = most_read_ahead(&pipeline, (0..20).map(big));
+        assert!((3..=6).contains(&ahead), "{ahead} documents read ahead");
     }
 
     #[test]
