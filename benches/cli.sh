@@ -2,12 +2,15 @@
 # Whole-program benchmark: `whosaid analyze` (release build) on a corpus of SIZE MiB of article
 # text, once as many .txt files and once as one JSONL file, with 1 and 2 threads, writing CSV.
 # Prints, per run: documents, MiB of text, wall time, MiB/s of text, quotes, quotes/s, peak
-# resident memory, and the speed-up over the first thread count (1 by default).
+# resident memory, the speed-up over the first thread count (1 by default), the CPU time
+# (user + system) and the load average at the end of the run (1 minute: on a shared machine,
+# a load over the run's own threads means the figures are those of a busy machine).
 #
 #   benches/cli.sh                 # 1024 MiB (the figures of BENCHMARKS.md)
 #   benches/cli.sh 50              # 50 MiB, for a quick look while developing
 #   THREADS="1 2 4" INPUTS=jsonl benches/cli.sh 200
 #   benches/cli.sh 1024 /data/bench  # build and keep the corpus in /data/bench
+#   BIN=/tmp/old/whosaid benches/cli.sh 50  # time another build of whosaid
 #
 # The corpus repeats the texts of PolNeAR train (../shared/data/polnear/train.jsonl next to the
 # repository) when present, else the .txt articles of corpus/, until it holds SIZE MiB of
@@ -33,8 +36,12 @@ if [ ! -x /usr/bin/time ]; then
   exit 2
 fi
 
-cargo build --release --quiet
-bin=$PWD/target/release/whosaid
+if [ -n "${BIN:-}" ]; then
+  bin=$(realpath "$BIN")
+else
+  cargo build --release --quiet
+  bin=$PWD/target/release/whosaid
+fi
 
 # The corpus: DIR/files/REP/ID.txt, DIR/corpus.jsonl and DIR/manifest ("DOCS BYTES").
 if [ ! -f "$dir/manifest" ]; then
@@ -93,8 +100,8 @@ warm() {
   esac
 }
 
-printf '%-6s %7s %9s %8s %8s %8s %9s %10s %9s %8s\n' \
-  input threads documents MiB wall_s MiB/s quotes quotes/s peak_MiB speed-up
+printf '%-6s %7s %9s %8s %8s %8s %9s %10s %9s %8s %7s %5s\n' \
+  input threads documents MiB wall_s MiB/s quotes quotes/s peak_MiB speed-up cpu_s load
 for input in $inputs; do
   case $input in
     files) path=$dir/files ;;
@@ -108,23 +115,27 @@ for input in $inputs; do
     log=$dir/time-$input-$t.log
     /usr/bin/time -v "$bin" analyze "$path" --threads "$t" -o "$out" 2>"$log" ||
       { tail "$log" >&2; exit 1; }
-    read -r wall rss read_docs quotes < <(python3 - "$log" <<'PY'
+    read -r wall cpu rss read_docs quotes < <(python3 - "$log" <<'PY'
 import re, sys
 log = open(sys.argv[1]).read()
 h, m, s = ([0, 0] + log.split("Elapsed (wall clock) time (h:mm:ss or m:ss): ")[1].split()[0].split(":"))[-3:]
 wall = int(h) * 3600 + int(m) * 60 + float(s)
 rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", log).group(1))
+cpu = sum(float(re.search(rf"{kind} time \(seconds\): ([\d.]+)", log).group(1))
+          for kind in ("User", "System"))
 summary = re.search(r"whosaid: (\d+) documents? read, .* (\d+) quotes? found", log)
-print(wall, rss, summary.group(1), summary.group(2))
+print(wall, cpu, rss, summary.group(1), summary.group(2))
 PY
 )
     [ -z "$base" ] && base=$wall
-    python3 - "$input" "$t" "$read_docs" "$bytes" "$wall" "$quotes" "$rss" "$base" <<'PY'
+    load=$(cut -d' ' -f1 /proc/loadavg)
+    python3 - "$input" "$t" "$read_docs" "$bytes" "$wall" "$quotes" "$rss" "$base" "$cpu" "$load" <<'PY'
 import sys
-input, t, docs, size, wall, quotes, rss, base = sys.argv[1:]
+input, t, docs, size, wall, quotes, rss, base, cpu, load = sys.argv[1:]
 mib, wall = int(size) / 2**20, float(wall)
 print(f"{input:<6} {t:>7} {docs:>9} {mib:>8.1f} {wall:>8.2f} {mib / wall:>8.1f} {quotes:>9} "
-      f"{int(quotes) / wall:>10.0f} {int(rss) / 1024:>9.1f} {float(base) / wall:>7.2f}x")
+      f"{int(quotes) / wall:>10.0f} {int(rss) / 1024:>9.1f} {float(base) / wall:>7.2f}x "
+      f"{float(cpu):>7.1f} {load:>5}")
 PY
     first=$dir/out-$input-${threads%% *}.csv
     if [ "$out" != "$first" ]; then
