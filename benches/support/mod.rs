@@ -31,7 +31,7 @@ pub fn article(name: &str) -> String {
 }
 
 /// Every `.txt` article of `corpus/`, in file-name order, joined by blank lines into one
-/// long document (about 33 KB, 36 articles, several hundred paragraphs).
+/// long document (about 33 KB, 38 articles).
 pub fn long_document() -> String {
     let mut names: Vec<String> = fs::read_dir(corpus_dir())
         .expect("corpus/ is readable")
