@@ -1,11 +1,19 @@
 //! The parallel driver: documents in, quotes out, in corpus order whatever the thread count.
 //!
-//! [`Pipeline::run`] takes documents from an iterator in batches, analyzes the documents of a
-//! batch in parallel on a rayon pool, then writes the batch's quotes in document order and
-//! flushes them. Only one batch of documents and its quotes are in memory at a time, and the
-//! output is byte for byte the same with one thread or many.
+//! [`Pipeline::run`] takes documents from an iterator in batches and hands each batch to the
+//! rayon pool, where its documents are analyzed in parallel; the calling thread meanwhile
+//! reads the next batches and writes the quotes of finished ones, oldest first, so that
+//! reading, analysis and writing overlap and no thread waits for the slowest document of a
+//! batch. At most [`IN_FLIGHT`] batches are read and not yet written, each of at most
+//! [`BATCH_BYTES`] of text (or one larger document), and no new one is read while those hold
+//! [`READ_AHEAD_BYTES`]: memory stays bounded whatever the size of the corpus (about 24 MiB
+//! of text at most, or one document and what fits beside it), and the output is byte for
+//! byte the same with one thread or many.
 
+use std::collections::VecDeque;
 use std::panic::{self, AssertUnwindSafe};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver};
 
 use rayon::prelude::*;
 
@@ -19,7 +27,15 @@ pub const DEFAULT_BATCH_SIZE: usize = 128;
 
 /// A batch is closed once its texts hold this many bytes, whatever its number of documents,
 /// so that a corpus of large documents does not hold many of them at once.
-pub const BATCH_BYTES: usize = 32 << 20;
+pub const BATCH_BYTES: usize = 8 << 20;
+
+/// The most batches read and not yet written: the oldest being written (or waited for), the
+/// others being analyzed. The calling thread reads a new batch only when fewer are pending.
+pub const IN_FLIGHT: usize = 3;
+
+/// Nor does it read a new batch when the pending ones hold this many bytes of text or more:
+/// large documents (over a few MB each) are read no further ahead than this.
+pub const READ_AHEAD_BYTES: usize = 2 * BATCH_BYTES;
 
 /// What a run did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -47,6 +63,17 @@ impl Default for Pipeline {
     fn default() -> Self {
         Pipeline::new()
     }
+}
+
+/// Each document of a batch with its quotes (or the analyzer's failure), in batch order.
+type BatchResults = Vec<(Document, Result<Vec<Quote>>)>;
+
+/// A batch handed over for analysis.
+enum Pending {
+    /// Analyzed already (when the pipeline runs on a thread of its own pool).
+    Done(BatchResults),
+    /// Being analyzed on the pool; its results come on the channel.
+    Running(Receiver<BatchResults>),
 }
 
 impl Pipeline {
@@ -90,7 +117,9 @@ impl Pipeline {
     /// An `Err` item of `docs`, or a document on which the analyzer panics, is passed to
     /// `on_error`, counted in [`Summary::skipped`] (an [`Error::Skipped`]) or
     /// [`Summary::failures`] (any other), and the run goes on. An error of the sink
-    /// (a write error) stops the run and is returned.
+    /// (a write error) stops the run and is returned. `docs` is read and `sink` written on
+    /// the calling thread only; the errors of `docs` are passed on as they are read, those
+    /// of the analyzer as their batch is written.
     pub fn run<I, S>(&self, docs: I, sink: &mut S, on_error: impl FnMut(Error)) -> Result<Summary>
     where
         I: IntoIterator<Item = Result<Document>>,
@@ -112,7 +141,7 @@ impl Pipeline {
         I: IntoIterator<Item = Result<Document>>,
         S: QuoteSink + ?Sized,
     {
-        self.drive(analyzer, docs, &mut QuotesOf(sink), on_error)
+        self.run_sink(analyzer, docs, &mut QuotesOf(sink), on_error)
     }
 
     /// Like [`Pipeline::run`], but hands each document together with its quotes to `sink`
@@ -127,12 +156,11 @@ impl Pipeline {
         I: IntoIterator<Item = Result<Document>>,
         S: DocumentSink + ?Sized,
     {
-        self.drive(crate::analyze, docs, sink, on_error)
+        self.run_sink(crate::analyze, docs, sink, on_error)
     }
 
-    /// Reads `docs` in batches, analyzes each batch in parallel and hands the results to
-    /// `sink` in corpus order, flushing it after each batch.
-    fn drive<A, I, S>(
+    /// The run: batches on the pool, written to `sink` in corpus order.
+    fn run_sink<A, I, S>(
         &self,
         analyzer: A,
         docs: I,
@@ -144,75 +172,175 @@ impl Pipeline {
         I: IntoIterator<Item = Result<Document>>,
         S: DocumentSink + ?Sized,
     {
+        // Set when a write fails, so that the batches still being analyzed end early.
+        let stop = AtomicBool::new(false);
+        let (analyzer, stop) = (&analyzer, &stop);
+        // On a thread of the pool itself, waiting for a spawned batch would hold the thread
+        // it needs: each batch is then analyzed in place, one after the other.
+        let in_pool = match &self.pool {
+            Some(pool) => pool.current_thread_index().is_some(),
+            None => rayon::current_thread_index().is_some(),
+        };
+        let on_error = &mut on_error;
+        match &self.pool {
+            Some(pool) => pool.in_place_scope_fifo(|scope| {
+                self.drive(scope, analyzer, stop, in_pool, docs, sink, on_error)
+            }),
+            None => rayon::in_place_scope_fifo(|scope| {
+                self.drive(scope, analyzer, stop, in_pool, docs, sink, on_error)
+            }),
+        }
+    }
+
+    /// The loop of [`Pipeline::run_sink`]: reads batches, spawns their analysis on `scope`
+    /// (or, `in_pool`, analyzes them in place) and writes the oldest once [`IN_FLIGHT`] batches
+    /// or [`READ_AHEAD_BYTES`] are pending, or the documents have ended.
+    #[allow(clippy::too_many_arguments)]
+    fn drive<'scope, A, I, S>(
+        &self,
+        scope: &rayon::ScopeFifo<'scope>,
+        analyzer: &'scope A,
+        stop: &'scope AtomicBool,
+        in_pool: bool,
+        docs: I,
+        sink: &mut S,
+        on_error: &mut impl FnMut(Error),
+    ) -> Result<Summary>
+    where
+        A: Fn(&Document) -> Vec<Quote> + Sync,
+        I: IntoIterator<Item = Result<Document>>,
+        S: DocumentSink + ?Sized,
+    {
         let mut summary = Summary::default();
         let mut docs = docs.into_iter();
-        let mut batch = Vec::with_capacity(self.batch_size);
+        // The batches read and not yet written, oldest first, with the bytes of their texts.
+        let mut pending: VecDeque<(usize, Pending)> = VecDeque::with_capacity(IN_FLIGHT);
+        let mut pending_bytes = 0;
         let mut exhausted = false;
-        while !exhausted {
-            batch.clear();
-            let mut bytes = 0;
-            while batch.len() < self.batch_size && bytes < BATCH_BYTES {
-                match docs.next() {
-                    Some(Ok(doc)) => {
-                        bytes += doc.text.len();
-                        batch.push(doc);
-                    }
-                    Some(Err(e)) => {
-                        if e.is_skip() {
-                            summary.skipped += 1;
-                        } else {
-                            summary.failures += 1;
-                        }
-                        on_error(e);
-                    }
-                    None => {
-                        exhausted = true;
-                        break;
-                    }
+        loop {
+            if !exhausted && pending.len() < IN_FLIGHT && pending_bytes < READ_AHEAD_BYTES {
+                let (batch, bytes);
+                (batch, bytes, exhausted) = self.read_batch(&mut docs, &mut summary, on_error);
+                if batch.is_empty() {
+                    continue;
                 }
-            }
-            if batch.is_empty() {
+                summary.documents += batch.len();
+                let task = if in_pool {
+                    Pending::Done(analyze_batch(analyzer, batch, stop))
+                } else {
+                    let (tx, rx) = mpsc::sync_channel(1);
+                    scope.spawn_fifo(move |_| {
+                        // The receiver is gone only when the run has stopped.
+                        let _ = tx.send(analyze_batch(analyzer, batch, stop));
+                    });
+                    Pending::Running(rx)
+                };
+                pending.push_back((bytes, task));
+                pending_bytes += bytes;
                 continue;
             }
-            summary.documents += batch.len();
-            let results = self.analyze_batch(&analyzer, &batch);
-            for (doc, result) in batch.iter().zip(results) {
-                match result {
-                    Ok(quotes) => {
-                        sink.write_document(doc, &quotes)?;
-                        summary.quotes += quotes.len();
-                        if self.flush_each_document && !quotes.is_empty() {
-                            sink.flush()?;
-                        }
-                    }
-                    Err(e) => {
-                        summary.failures += 1;
-                        on_error(e);
-                    }
-                }
+            // Enough under way (or nothing left to read): write the oldest batch.
+            let Some((bytes, oldest)) = pending.pop_front() else {
+                break;
+            };
+            pending_bytes -= bytes;
+            let results = match oldest {
+                Pending::Done(results) => results,
+                Pending::Running(rx) => rx
+                    .recv()
+                    .expect("a batch task sends its results (panics are caught)"),
+            };
+            let each = self.flush_each_document;
+            if let Err(e) = write_batch(results, sink, each, &mut summary, on_error) {
+                stop.store(true, Ordering::Relaxed);
+                return Err(e);
             }
-            sink.flush()?;
         }
         sink.flush()?;
         Ok(summary)
     }
 
-    /// The quotes of each document of the batch, in batch order.
-    fn analyze_batch<A>(&self, analyzer: &A, batch: &[Document]) -> Vec<Result<Vec<Quote>>>
-    where
-        A: Fn(&Document) -> Vec<Quote> + Sync,
-    {
-        let work = || {
-            batch
-                .par_iter()
-                .map(|doc| analyze_one(analyzer, doc))
-                .collect()
-        };
-        match &self.pool {
-            Some(pool) => pool.install(work),
-            None => work(),
+    /// Reads the next batch: up to `batch_size` documents or [`BATCH_BYTES`] of text. Errors
+    /// are counted and passed on. Also gives the bytes of its texts and whether `docs` has
+    /// ended.
+    fn read_batch(
+        &self,
+        docs: &mut impl Iterator<Item = Result<Document>>,
+        summary: &mut Summary,
+        on_error: &mut impl FnMut(Error),
+    ) -> (Vec<Document>, usize, bool) {
+        let mut batch = Vec::with_capacity(self.batch_size);
+        let mut bytes = 0;
+        while batch.len() < self.batch_size && bytes < BATCH_BYTES {
+            match docs.next() {
+                Some(Ok(doc)) => {
+                    bytes += doc.text.len();
+                    batch.push(doc);
+                }
+                Some(Err(e)) => {
+                    if e.is_skip() {
+                        summary.skipped += 1;
+                    } else {
+                        summary.failures += 1;
+                    }
+                    on_error(e);
+                }
+                None => return (batch, bytes, true),
+            }
+        }
+        (batch, bytes, false)
+    }
+}
+
+/// Analyzes the documents of a batch in parallel (in the current pool); after a `stop`,
+/// the documents left give no quotes. The documents are kept for the sink (the batches in
+/// flight bound them).
+fn analyze_batch<A>(analyzer: &A, batch: Vec<Document>, stop: &AtomicBool) -> BatchResults
+where
+    A: Fn(&Document) -> Vec<Quote> + Sync,
+{
+    batch
+        .into_par_iter()
+        .map(|doc| {
+            let quotes = if stop.load(Ordering::Relaxed) {
+                Ok(Vec::new())
+            } else {
+                analyze_one(analyzer, &doc)
+            };
+            (doc, quotes)
+        })
+        .collect()
+}
+
+/// Writes the quotes of an analyzed batch in document order, counting them and passing
+/// the analyzer's failures on; flushes the sink at the end of the batch, and after each
+/// document with quotes when `each_document` is set.
+fn write_batch<S>(
+    results: BatchResults,
+    sink: &mut S,
+    each_document: bool,
+    summary: &mut Summary,
+    on_error: &mut impl FnMut(Error),
+) -> Result<()>
+where
+    S: DocumentSink + ?Sized,
+{
+    for (doc, result) in results {
+        match result {
+            Ok(quotes) => {
+                sink.write_document(&doc, &quotes)?;
+                summary.quotes += quotes.len();
+                if each_document && !quotes.is_empty() {
+                    sink.flush()?;
+                }
+            }
+            Err(e) => {
+                summary.failures += 1;
+                on_error(e);
+            }
         }
     }
+    sink.flush()
 }
 
 /// Where analyzed documents go, one at a time, with their quotes.
@@ -374,6 +502,77 @@ mod tests {
         assert_eq!(docs, ["a", "a", "c"]);
     }
 
+    /// Runs `docs` through `pipeline` and returns the most documents that were read and not
+    /// yet written at any time (every document must give a quote).
+    fn most_read_ahead(pipeline: &Pipeline, docs: impl Iterator<Item = Result<Document>>) -> usize {
+        use std::cell::Cell;
+        use std::collections::BTreeSet;
+        use std::rc::Rc;
+
+        struct Watch {
+            read: Rc<Cell<usize>>,
+            written: BTreeSet<String>,
+            most_ahead: usize,
+        }
+        impl QuoteSink for Watch {
+            fn write_quote(&mut self, quote: &Quote) -> Result<()> {
+                self.written.insert(quote.doc.clone());
+                let ahead = self.read.get() - self.written.len();
+                self.most_ahead = self.most_ahead.max(ahead);
+                Ok(())
+            }
+            fn flush(&mut self) -> Result<()> {
+                Ok(())
+            }
+        }
+        let read = Rc::new(Cell::new(0usize));
+        let counter = Rc::clone(&read);
+        let docs = docs.inspect(move |_| counter.set(counter.get() + 1));
+        let mut sink = Watch {
+            read: Rc::clone(&read),
+            written: BTreeSet::new(),
+            most_ahead: 0,
+        };
+        let first_word = |doc: &Document| words(&Document::new(doc.id.clone(), "w"));
+        let summary = pipeline
+            .run_with(first_word, docs, &mut sink, |_| {})
+            .unwrap();
+        assert_eq!(sink.written.len(), summary.documents);
+        sink.most_ahead
+    }
+
+    #[test]
+    fn reading_runs_ahead_of_writing_by_at_most_the_batches_in_flight() {
+        let batch = 10;
+        let pipeline = Pipeline::with_threads(2).unwrap().batch_size(batch);
+        let ahead = most_read_ahead(&pipeline, corpus(500).into_iter());
+        assert!(ahead >= batch, "reading runs ahead");
+        assert!(ahead <= IN_FLIGHT * batch, "{ahead} documents read ahead");
+    }
+
+    #[test]
+    fn large_documents_are_read_ahead_by_bytes_not_by_batches() {
+        // 3 MiB each: a batch closes after 3 of them (9 MiB, over BATCH_BYTES), and a second
+        // one takes the pending text over READ_AHEAD_BYTES.
+        let big = |i: usize| Ok(Document::new(format!("big{i:02}"), "x".repeat(3 << 20)));
+        let pipeline = Pipeline::with_threads(2).unwrap();
+        let ahead = most_read_ahead(&pipeline, (0..20).map(big));
+        assert!((3..=6).contains(&ahead), "{ahead} documents read ahead");
+    }
+
+    #[test]
+    fn a_run_on_a_thread_of_its_own_pool_analyzes_in_place() {
+        let (expected, _) = csv_with(&Pipeline::with_threads(2).unwrap(), corpus(50));
+        // One thread, the caller's: a batch handed to the pool would wait for it forever.
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .build()
+            .unwrap();
+        let (out, summary) = pool.install(|| csv_with(&Pipeline::new().batch_size(4), corpus(50)));
+        assert_eq!(summary.documents, 50);
+        assert_eq!(out, expected);
+    }
+
     struct BrokenPipe;
 
     impl QuoteSink for BrokenPipe {
@@ -383,6 +582,14 @@ mod tests {
         fn flush(&mut self) -> Result<()> {
             Ok(())
         }
+    }
+
+    #[test]
+    fn a_write_error_stops_the_run() {
+        let err = Pipeline::new()
+            .run_with(words, corpus(10), &mut BrokenPipe, |_| {})
+            .unwrap_err();
+        assert!(err.is_broken_pipe());
     }
 
     /// Records the number of quotes written at each flush.
@@ -432,14 +639,6 @@ mod tests {
         assert_eq!(each.at, [2, 3, 6, 6, 6]);
     }
 
-    #[test]
-    fn a_write_error_stops_the_run() {
-        let err = Pipeline::new()
-            .run_with(words, corpus(10), &mut BrokenPipe, |_| {})
-            .unwrap_err();
-        assert!(err.is_broken_pipe());
-    }
-
     /// Keeps each document's id with the number and first offset of its quotes.
     #[derive(Default)]
     struct Collect(Vec<(String, usize, Option<usize>)>, usize);
@@ -470,7 +669,7 @@ mod tests {
         let summary = Pipeline::with_threads(3)
             .unwrap()
             .batch_size(4)
-            .drive(words, corpus(50), &mut sink, |e| panic!("{e}"))
+            .run_sink(words, corpus(50), &mut sink, |e| panic!("{e}"))
             .unwrap();
         assert_eq!(sink.0, expected);
         assert_eq!(summary.quotes, expected.iter().map(|e| e.1).sum::<usize>());

@@ -5,12 +5,14 @@
 //! the keys of an article record (`--id-field`, `--text-field`, `--publisher-field`), and
 //! [`JsonlDocs`] reads [`Document`]s with them.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::io::{self, BufRead};
 use std::marker::PhantomData;
 use std::path::{Path, PathBuf};
 
-use serde::de::DeserializeOwned;
+use serde::Deserializer as _;
+use serde::de::{self, DeserializeOwned, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 
 use super::Warning;
@@ -52,23 +54,30 @@ impl JsonlFields {
         }
     }
 
-    /// The document of a parsed record, or a message saying what is missing.
-    pub fn document(&self, record: &Value) -> std::result::Result<Document, String> {
-        let id = self.id(record)?;
-        let text = match lookup(record, &self.text) {
-            Some(Value::String(s)) => s.clone(),
+    /// The document of a parsed record, or a message saying what is missing. The text is
+    /// moved out of the record, not copied.
+    pub fn document(&self, mut record: Value) -> std::result::Result<Document, String> {
+        let id = self.id(&record)?;
+        match lookup(&record, &self.text) {
+            Some(Value::String(_)) => {}
             Some(_) => return Err(format!("field `{}` is not a string", self.text)),
             None => return Err(format!("missing field `{}`", self.text)),
-        };
-        let optional = |key: &str| match lookup(record, key) {
+        }
+        let optional = |key: &str| match lookup(&record, key) {
             Some(Value::String(s)) => Some(s.clone()),
             _ => None,
+        };
+        let publisher = optional(&self.publisher);
+        let title = optional(&self.title);
+        let text = match lookup_mut(&mut record, &self.text) {
+            Some(Value::String(s)) => std::mem::take(s),
+            _ => unreachable!("the text was found a string above"),
         };
         Ok(Document {
             id,
             text,
-            publisher: optional(&self.publisher),
-            title: optional(&self.title),
+            publisher,
+            title,
         })
     }
 }
@@ -81,6 +90,83 @@ fn lookup<'a>(value: &'a Value, key: &str) -> Option<&'a Value> {
     key.split('.')
         .try_fold(value, |v, part| v.get(part))
         .filter(|v| !v.is_null())
+}
+
+/// The value at a dotted key, to move it out; the same as [`lookup`] finds.
+fn lookup_mut<'a>(value: &'a mut Value, key: &str) -> Option<&'a mut Value> {
+    if value.get(key).is_some() {
+        return value.get_mut(key).filter(|v| !v.is_null());
+    }
+    key.split('.')
+        .try_fold(value, |v, part| v.get_mut(part))
+        .filter(|v| !v.is_null())
+}
+
+/// Reads a record keeping only the entries that [`JsonlFields`] may look up (by their full
+/// key or the first part of a dotted key); the others (the gold annotations of PolNeAR, page
+/// metadata) are checked and skipped without being built. A line that is JSON but not an
+/// object gives an empty record, which lacks the id field.
+struct Picked<'f> {
+    fields: &'f JsonlFields,
+}
+
+impl Picked<'_> {
+    /// Whether the entry `key` of a record may hold one of the fields.
+    fn wants(&self, key: &str) -> bool {
+        let f = self.fields;
+        [&f.id, &f.text, &f.publisher, &f.title]
+            .into_iter()
+            .any(|field| field == key || field.split('.').next() == Some(key))
+    }
+}
+
+impl<'de> Visitor<'de> for Picked<'_> {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> std::result::Result<Value, M::Error> {
+        let mut kept = serde_json::Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if self.wants(&key) {
+                kept.insert(key, map.next_value()?);
+            } else {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+        Ok(Value::Object(kept))
+    }
+
+    fn visit_seq<S: SeqAccess<'de>>(self, mut seq: S) -> std::result::Result<Value, S::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(Value::Object(serde_json::Map::new()))
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> std::result::Result<Value, E> {
+        Ok(Value::Object(serde_json::Map::new()))
+    }
+
+    fn visit_i64<E: de::Error>(self, _: i64) -> std::result::Result<Value, E> {
+        Ok(Value::Object(serde_json::Map::new()))
+    }
+
+    fn visit_u64<E: de::Error>(self, _: u64) -> std::result::Result<Value, E> {
+        Ok(Value::Object(serde_json::Map::new()))
+    }
+
+    fn visit_f64<E: de::Error>(self, _: f64) -> std::result::Result<Value, E> {
+        Ok(Value::Object(serde_json::Map::new()))
+    }
+
+    fn visit_str<E: de::Error>(self, _: &str) -> std::result::Result<Value, E> {
+        Ok(Value::Object(serde_json::Map::new()))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> std::result::Result<Value, E> {
+        Ok(Value::Object(serde_json::Map::new()))
+    }
 }
 
 /// The records of a JSONL stream, one JSON object per line, read line by line.
@@ -183,10 +269,13 @@ fn read_line_bounded(
     }
 }
 
-impl<R: BufRead, T: DeserializeOwned> Iterator for JsonlRecords<R, T> {
-    type Item = Result<T>;
-
-    fn next(&mut self) -> Option<Self::Item> {
+impl<R: BufRead, T> JsonlRecords<R, T> {
+    /// The next non-blank line parsed by `parse`, with the handling of [`JsonlRecords`]
+    /// (limits, line numbers, lossy UTF-8, errors naming the line).
+    fn next_with<U>(
+        &mut self,
+        parse: impl FnOnce(&str) -> serde_json::Result<U>,
+    ) -> Option<Result<U>> {
         while !self.done {
             // Room for the newline of a line right at the limit.
             let limit = self.max_line.saturating_add(1);
@@ -209,15 +298,19 @@ impl<R: BufRead, T: DeserializeOwned> Iterator for JsonlRecords<R, T> {
                         continue;
                     }
                     let line = self.buf.trim_ascii_end();
-                    let decoded = String::from_utf8_lossy(line);
-                    if matches!(decoded, std::borrow::Cow::Owned(_)) {
+                    // A valid line is borrowed as it is (the lossy decoding is slower).
+                    let decoded = match std::str::from_utf8(line) {
+                        Ok(valid) => Cow::Borrowed(valid),
+                        Err(_) => String::from_utf8_lossy(line),
+                    };
+                    if matches!(decoded, Cow::Owned(_)) {
                         self.warnings.push(Warning {
                             path: self.path.clone(),
                             line: Some(self.line),
                             message: "not valid UTF-8, decoded with replacement characters".into(),
                         });
                     }
-                    let parsed = serde_json::from_str(&decoded);
+                    let parsed = parse(&decoded);
                     self.buf.clear();
                     self.buf.shrink_to(1 << 16);
                     return Some(parsed.map_err(|source| Error::Json {
@@ -236,6 +329,14 @@ impl<R: BufRead, T: DeserializeOwned> Iterator for JsonlRecords<R, T> {
             }
         }
         None
+    }
+}
+
+impl<R: BufRead, T: DeserializeOwned> Iterator for JsonlRecords<R, T> {
+    type Item = Result<T>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        self.next_with(|line| serde_json::from_str(line))
     }
 }
 
@@ -279,14 +380,22 @@ impl<R: BufRead> Iterator for JsonlDocs<R> {
     type Item = Result<Document>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        let record = self.records.next()?;
+        let fields = &self.fields;
+        let record = self.records.next_with(|line| {
+            let mut json = serde_json::Deserializer::from_str(line);
+            let record = json.deserialize_any(Picked { fields })?;
+            json.end()?;
+            Ok(record)
+        })?;
         Some(record.and_then(|value| {
+            // The id is read before the record is moved into its document, for the message.
+            let doc = self.fields.id(&value).ok();
             self.fields
-                .document(&value)
+                .document(value)
                 .map_err(|message| Error::Record {
                     path: self.records.path().to_path_buf(),
                     line: Some(self.records.line()),
-                    doc: self.fields.id(&value).ok(),
+                    doc,
                     message,
                 })
         }))
@@ -386,6 +495,40 @@ mod tests {
                 .max_line_bytes(exact.len() as u64);
             assert_eq!(r.next().unwrap().unwrap().id, "e");
         }
+    }
+
+    #[test]
+    fn other_keys_are_checked_but_not_kept_and_non_objects_lack_the_id() {
+        let input = concat!(
+            "{\"quotes\":[{\"content\":[[0,1]],\"x\":null}],\"id\":\"a\",\"text\":\"T\",",
+            "\"meta\":{\"n\":1.5,\"ok\":true}}\n",
+            "{\"id\":\"b\",\"text\":\"U\",\"quotes\":[1,}\n",
+            "[\"id\",\"text\"]\n",
+            "\"a string\"\n",
+            "{\"id\":\"c\",\"text\":\"V\"} trailing\n",
+        );
+        let docs: Vec<Result<Document>> = JsonlDocs::new(
+            Cursor::new(input),
+            "o.jsonl",
+            JsonlFields::default(),
+            u64::MAX,
+        )
+        .collect();
+        assert_eq!(docs.len(), 5);
+        assert_eq!(docs[0].as_ref().unwrap().text, "T");
+        let errors: Vec<String> = docs[1..]
+            .iter()
+            .map(|d| d.as_ref().unwrap_err().to_string())
+            .collect();
+        assert_eq!(
+            errors,
+            [
+                "o.jsonl:2: expected value (column 34)",
+                "o.jsonl:3: missing field `id`",
+                "o.jsonl:4: missing field `id`",
+                "o.jsonl:5: trailing characters (column 23)",
+            ]
+        );
     }
 
     #[test]
