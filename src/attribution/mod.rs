@@ -614,8 +614,8 @@ pub fn cut_unclosed(text: &str, quotes: &mut [QuotedSpan]) {
     }
 }
 
-/// The frame that governs the sentence: one next to a quote when there are quotes, else the
-/// first.
+/// The frame that governs the `sentence`: one next to a quote when there are quotes, else a
+/// speech frame that closes the sentence after a comma (", Devine said."), else the first.
 fn choose_frame<'f>(
     text: &str,
     fs: &'f [Frame],
