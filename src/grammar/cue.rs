@@ -323,21 +323,8 @@ fn lower_is(w: &str, f: impl Fn(&str) -> bool) -> bool {
 type Res<'a, O> = IResult<&'a str, O>;
 
 /// The end of the run of letters that starts at byte `at` of `i` (`at` when none).
-fn letters_end(i: &str, mut at: usize) -> usize {
-    let b = i.as_bytes();
-    while at < b.len() {
-        if b[at].is_ascii_alphabetic() {
-            at += 1;
-        } else if b[at].is_ascii() {
-            break;
-        } else {
-            match i[at..].chars().next() {
-                Some(c) if c.is_alphabetic() => at += c.len_utf8(),
-                _ => break,
-            }
-        }
-    }
-    at
+fn letters_end(i: &str, at: usize) -> usize {
+    crate::grammar::words::run_end(i, at, |b| b.is_ascii_alphabetic(), char::is_alphabetic)
 }
 
 /// A whole word: letters with inner apostrophes (`'`, `’`) or hyphens, not

@@ -19,23 +19,35 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '‑')
 }
 
-/// The end of the run of word characters that starts at byte `at` of `s` (`at` when none),
-/// with an ASCII fast path: this runs at every word the grammar reads.
-fn word_chars_end(s: &str, mut at: usize) -> usize {
+/// The end of the run of characters that starts at byte `at` of `s` (`at` when none) and
+/// that `ascii` (for ASCII bytes) or `wide` (for other characters) accept. The ASCII fast
+/// path matters: the grammars run this at every word of the text.
+pub(crate) fn run_end(
+    s: &str,
+    mut at: usize,
+    ascii: impl Fn(u8) -> bool,
+    wide: impl Fn(char) -> bool,
+) -> usize {
     let b = s.as_bytes();
     while at < b.len() {
-        if b[at].is_ascii_alphanumeric() {
+        if b[at].is_ascii() {
+            if !ascii(b[at]) {
+                break;
+            }
             at += 1;
-        } else if b[at].is_ascii() {
-            break;
         } else {
             match s[at..].chars().next() {
-                Some(c) if is_word_char(c) => at += c.len_utf8(),
+                Some(c) if wide(c) => at += c.len_utf8(),
                 _ => break,
             }
         }
     }
     at
+}
+
+/// The end of the run of word characters (letters and digits) from byte `at` of `s`.
+fn word_chars_end(s: &str, at: usize) -> usize {
+    run_end(s, at, |b| b.is_ascii_alphanumeric(), is_word_char)
 }
 
 /// One word: alphanumeric runs joined by apostrophes or hyphens.
