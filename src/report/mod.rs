@@ -24,3 +24,15 @@ pub use stats::Stats;
 
 /// The style sheet of every page, inlined in a `<style>` element.
 const STYLE: &str = include_str!("style.css");
+
+/// The `<head>` of every page: charset, viewport, `title` and the inlined style sheet.
+fn head(title: &str) -> maud::Markup {
+    maud::html! {
+        head {
+            meta charset="utf-8";
+            meta name="viewport" content="width=device-width, initial-scale=1";
+            title { (title) }
+            style { (maud::PreEscaped(STYLE)) }
+        }
+    }
+}

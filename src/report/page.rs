@@ -18,7 +18,7 @@ use std::ops::Range;
 
 use maud::{DOCTYPE, Escaper, Markup, PreEscaped, html};
 
-use super::STYLE;
+use super::head;
 use super::stats::{clip, plural};
 use crate::document::Document;
 use crate::layout::{Layout, Role};
@@ -64,12 +64,7 @@ impl<'a> ArticlePage<'a> {
         html! {
             (DOCTYPE)
             html lang="en" {
-                head {
-                    meta charset="utf-8";
-                    meta name="viewport" content="width=device-width, initial-scale=1";
-                    title { (headline.as_deref().unwrap_or(&doc.id)) " · whosaid" }
-                    style { (PreEscaped(STYLE)) }
-                }
+                (head(&format!("{} · whosaid", headline.as_deref().unwrap_or(&doc.id))))
                 body class="article" {
                     header {
                         a class="back" href=(index) { "← all articles" }

@@ -10,9 +10,9 @@ use std::fs;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-use maud::{DOCTYPE, Markup, PreEscaped, html};
+use maud::{DOCTYPE, Markup, html};
 
-use super::STYLE;
+use super::head;
 use super::page::ArticlePage;
 use super::stats::{Stats, group, percent, plural};
 use super::svg::{bar_chart, share_bar};
@@ -84,12 +84,7 @@ impl Site {
         html! {
             (DOCTYPE)
             html lang="en" {
-                head {
-                    meta charset="utf-8";
-                    meta name="viewport" content="width=device-width, initial-scale=1";
-                    title { "whosaid report" }
-                    style { (PreEscaped(STYLE)) }
-                }
+                (head("whosaid report"))
                 body class="index" {
                     header {
                         h1 { "Who said it" }

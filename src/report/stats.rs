@@ -54,6 +54,19 @@ impl Tally {
     pub fn distinct(&self) -> usize {
         self.counts.len()
     }
+
+    /// Every name, most counted first, then `None` for the quotes without one (if any).
+    fn keys(&self) -> Vec<Option<&str>> {
+        let mut keys: Vec<Option<&str>> = self
+            .top(usize::MAX)
+            .into_iter()
+            .map(|(k, _)| Some(k))
+            .collect();
+        if self.missing > 0 {
+            keys.push(None);
+        }
+        keys
+    }
 }
 
 /// Counts over a fixed set of values (kinds, genders), in display order.
@@ -181,24 +194,8 @@ impl Stats {
     /// (most quoted first; [`NO_PUBLICATION`] last), then the row total. Every cell is passed
     /// through [`excel_safe`], as the table is meant for spreadsheets.
     pub fn write_crosstab<W: Write>(&self, out: W) -> Result<()> {
-        let mut speakers: Vec<Option<&str>> = self
-            .speakers
-            .top(usize::MAX)
-            .into_iter()
-            .map(|(s, _)| Some(s))
-            .collect();
-        if self.speakers.missing > 0 {
-            speakers.push(None);
-        }
-        let mut publications: Vec<Option<&str>> = self
-            .publications
-            .top(usize::MAX)
-            .into_iter()
-            .map(|(p, _)| Some(p))
-            .collect();
-        if self.publications.missing > 0 {
-            publications.push(None);
-        }
+        let speakers = self.speakers.keys();
+        let publications = self.publications.keys();
         let mut w = csv::Writer::from_writer(out);
         let mut header = vec!["speaker".to_string()];
         header.extend(
