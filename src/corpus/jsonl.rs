@@ -55,21 +55,21 @@ impl JsonlFields {
     }
 
     /// The document of a parsed record, or a message saying what is missing. The text is
-    /// moved out of the record, not copied.
-    pub fn document(&self, mut record: Value) -> std::result::Result<Document, String> {
-        let id = self.id(&record)?;
-        match lookup(&record, &self.text) {
+    /// moved out of the record, not copied (the rest of the record stays, for messages).
+    pub fn document(&self, record: &mut Value) -> std::result::Result<Document, String> {
+        let id = self.id(record)?;
+        match lookup(record, &self.text) {
             Some(Value::String(_)) => {}
             Some(_) => return Err(format!("field `{}` is not a string", self.text)),
             None => return Err(format!("missing field `{}`", self.text)),
         }
-        let optional = |key: &str| match lookup(&record, key) {
+        let optional = |key: &str| match lookup(record, key) {
             Some(Value::String(s)) => Some(s.clone()),
             _ => None,
         };
         let publisher = optional(&self.publisher);
         let title = optional(&self.title);
-        let text = match lookup_mut(&mut record, &self.text) {
+        let text = match lookup_mut(record, &self.text) {
             Some(Value::String(s)) => std::mem::take(s),
             _ => unreachable!("the text was found a string above"),
         };
@@ -387,15 +387,13 @@ impl<R: BufRead> Iterator for JsonlDocs<R> {
             json.end()?;
             Ok(record)
         })?;
-        Some(record.and_then(|value| {
-            // The id is read before the record is moved into its document, for the message.
-            let doc = self.fields.id(&value).ok();
+        Some(record.and_then(|mut value| {
             self.fields
-                .document(value)
+                .document(&mut value)
                 .map_err(|message| Error::Record {
                     path: self.records.path().to_path_buf(),
                     line: Some(self.records.line()),
-                    doc,
+                    doc: self.fields.id(&value).ok(),
                     message,
                 })
         }))
