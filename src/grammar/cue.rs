@@ -809,10 +809,8 @@ fn verbal(cx: &Ctx, input: &str) -> Option<Cue> {
             if next.is_some_and(|n| lower_is(n, lex::is_compound_follower)) {
                 return None;
             }
-            // "terrorist attacks", "personal attacks": after a lower-case word other than a
-            // subject pronoun, "attacks" is the plural noun (measured on PolNeAR train: 15
-            // of the 16 matched rows of this cue had the wrong speaker).
-            if entry.lemma == "attack"
+            // "terrorist attacks", "personal attacks": the plural noun.
+            if src.plural_noun
                 && m == S3
                 && prev_w.is_some_and(|p| {
                     p.starts_with(char::is_lowercase)
