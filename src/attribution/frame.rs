@@ -762,9 +762,10 @@ fn detached(text: &str, sentence: &Range<usize>, cue: Cue) -> Option<Frame> {
             let first = written.split_whitespace().next().unwrap_or("");
             // "Eight years ago, he ...": a time; "Walking to the car, Ebeling ...", "Beyond
             // the footage, the affidavit ...": an opening phrase, not a subject.
+            let last = written.rsplit(' ').next().filter(|_| written.contains(' '));
             let time = ["ago", "later", "earlier"]
                 .iter()
-                .any(|w| written.ends_with(&format!(" {w}")) || next.starts_with(w));
+                .any(|w| last == Some(*w) || next.starts_with(w));
             let opener =
                 time || matches!(
                     first,
