@@ -21,10 +21,8 @@ use std::ops::Range;
 
 use arrayvec::ArrayVec;
 
-use nom::{Parser, branch::alt};
-
 use super::lexicon::{self, Gender};
-use super::words::{initial, word};
+use super::words::word_or_initial;
 
 /// What a mention is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,17 +77,22 @@ struct Tok<'t> {
     class: Class,
 }
 
-/// Reads the tokens of a possible noun phrase from `pos` up to `limit` (white space between
-/// words only; any punctuation but an initial's period ends the phrase).
 /// The most words a phrase is read for; the tokens live on the stack.
 const MAX_PHRASE: usize = 16;
 
+/// Reads the tokens of a possible noun phrase from `pos` up to `limit` (white space between
+/// words only; any punctuation but an initial's period ends the phrase). It also stops before
+/// the first word that no mention can hold ([`ends_every_mention`]), unless the phrase opens
+/// with a quantity (which [`quantity`] reads past function words): what [`longest`] and
+/// [`mention_exact`] find is the same as with the whole phrase, for less work.
 fn phrase_tokens(text: &str, pos: usize, limit: usize) -> ArrayVec<Tok<'_>, MAX_PHRASE> {
-    let mut toks = ArrayVec::new();
+    let mut toks: ArrayVec<Tok<'_>, MAX_PHRASE> = ArrayVec::new();
     let mut p = pos;
+    let mut after_prep = false;
+    let mut barriers = true;
     while p < limit && !toks.is_full() {
         let rest = &text[p..limit];
-        let Ok((after, w)) = alt((initial, word)).parse(rest) else {
+        let Ok((after, w)) = word_or_initial(rest) else {
             break;
         };
         let start = p;
@@ -104,12 +107,21 @@ fn phrase_tokens(text: &str, pos: usize, limit: usize) -> ArrayVec<Tok<'_>, MAX_
             end += mark.len_utf8();
             class = Class::Det;
         }
-        toks.push(Tok {
+        let tok = Tok {
             start,
             end,
             text: &text[start..end],
             class,
-        });
+        };
+        if barriers {
+            if toks.is_empty() && opens_quantity(&tok) {
+                barriers = false;
+            } else if ends_every_mention(toks.last(), &tok, after_prep) {
+                break;
+            }
+        }
+        after_prep |= class == Class::Prep;
+        toks.push(tok);
         // One space between words; anything else ends the phrase.
         let gap = &text[end..limit];
         let spaces = gap.len() - gap.trim_start_matches([' ', '\u{a0}']).len();
@@ -148,6 +160,33 @@ fn classify(w: &str) -> Class {
     } else {
         Class::Lower
     }
+}
+
+/// True when no prefix of a phrase that holds `t` (after `prev`, after a preposition when
+/// `after_prep`) is a mention, as [`classify_phrase`] reads phrases: a lower-case function word
+/// ("was", "but", "to") is refused wherever it stands, except a pronoun or quantifier that
+/// stands alone or in a pair ("Smith and he", "Several said"), a number word, a demonstrative
+/// or article in the object of a preposition ("the mayor of that town"), a postmodifier and
+/// the word after it ("a source speaking on condition", "an aide close to him").
+fn ends_every_mention(prev: Option<&Tok>, t: &Tok, after_prep: bool) -> bool {
+    t.class == Class::Lower
+        && lexicon::is_stopword(t.text)
+        && !lexicon::is_pronoun(t.text)
+        && !is_number_word(t.text)
+        && !is_lone_quantifier(t.text)
+        && !is_postmodifier(t.text)
+        && !lexicon::is_title(t.text)
+        && !(after_prep && matches!(t.text, "the" | "those" | "these" | "this" | "that"))
+        && !prev.is_some_and(|p| is_postmodifier(p.text))
+}
+
+/// Quantifiers that stand for people on their own ("Another tweeted", "Several said").
+fn is_lone_quantifier(w: &str) -> bool {
+    [
+        "another", "one", "some", "many", "several", "both", "others", "most", "few",
+    ]
+    .iter()
+    .any(|q| q.eq_ignore_ascii_case(w))
 }
 
 fn is_possessive(w: &str) -> bool {
@@ -198,6 +237,7 @@ fn possessor(text: &str, pos: usize, toks: &[Tok]) -> Option<Mention> {
 
 /// Parses a mention that starts at `pos` and ends exactly at `end` (trailing spaces allowed).
 pub fn mention_exact(text: &str, pos: usize, end: usize) -> Option<Mention> {
+    // A phrase cut short by a barrier does not reach `end`.
     let toks = phrase_tokens(text, pos, end);
     let last = toks.last()?;
     if !text[last.end..end].trim().is_empty() {
@@ -210,36 +250,19 @@ pub fn mention_exact(text: &str, pos: usize, end: usize) -> Option<Mention> {
 /// A quantity of people as a speaker: "58 percent of Florida Latino voters", "About one in
 /// five", "At least half of voters in each state", "Nearly nine out of 10", "Several".
 fn quantity(text: &str, toks: &[Tok]) -> Option<Mention> {
-    const QUALIFIERS: &[&str] = &[
-        "at", "least", "about", "nearly", "almost", "more", "less", "fewer", "than", "over",
-        "under", "roughly", "around", "some", "just", "only", "a", "mere", "majority", "minority",
-        "the",
-    ];
     let mut i = 0;
-    while i < toks.len()
-        && QUALIFIERS
-            .iter()
-            .any(|q| q.eq_ignore_ascii_case(toks[i].text))
-    {
+    while i < toks.len() && is_qualifier(&toks[i]) {
         i += 1;
     }
-    let amount = |t: &Tok| {
-        t.class == Class::Num
-            || is_number_word(t.text)
-            || [
-                "half", "several", "most", "many", "majority", "minority", "percent",
-            ]
-            .iter()
-            .any(|w| w.eq_ignore_ascii_case(t.text))
-    };
-    if !toks.get(i).is_some_and(amount) {
+    if !toks.get(i).is_some_and(is_amount) {
         return None;
     }
     i += 1;
     // "one in five", "nine out of 10", "58 percent".
     while i < toks.len()
-        && (amount(&toks[i])
-            || matches!(toks[i].text, "in" | "out" | "of") && toks.get(i + 1).is_some_and(amount))
+        && (is_amount(&toks[i])
+            || matches!(toks[i].text, "in" | "out" | "of")
+                && toks.get(i + 1).is_some_and(is_amount))
     {
         i += 1;
     }
@@ -265,6 +288,32 @@ fn quantity(text: &str, toks: &[Tok]) -> Option<Mention> {
     Some(m)
 }
 
+/// A word that qualifies a quantity ("at least", "about", "nearly").
+fn is_qualifier(t: &Tok) -> bool {
+    const QUALIFIERS: &[&str] = &[
+        "at", "least", "about", "nearly", "almost", "more", "less", "fewer", "than", "over",
+        "under", "roughly", "around", "some", "just", "only", "a", "mere", "majority", "minority",
+        "the",
+    ];
+    QUALIFIERS.iter().any(|q| q.eq_ignore_ascii_case(t.text))
+}
+
+/// A word that gives an amount ("58", "half", "several", "percent").
+fn is_amount(t: &Tok) -> bool {
+    t.class == Class::Num
+        || is_number_word(t.text)
+        || [
+            "half", "several", "most", "many", "majority", "minority", "percent",
+        ]
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(t.text))
+}
+
+/// True when [`quantity`] may read a phrase that opens with `t`.
+fn opens_quantity(t: &Tok) -> bool {
+    is_qualifier(t) || is_amount(t)
+}
+
 /// The longest well-formed prefix of the tokens.
 fn longest(text: &str, toks: &[Tok]) -> Option<Mention> {
     (1..=toks.len())
@@ -286,13 +335,7 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
         return Some(mention(first.start, last.end, MentionKind::Pronoun, gender));
     }
     // "Another tweeted", "Several said": a quantifier alone stands for people.
-    if toks.len() == 1
-        && [
-            "another", "one", "some", "many", "several", "both", "others", "most", "few",
-        ]
-        .iter()
-        .any(|w| w.eq_ignore_ascii_case(first.text))
-    {
+    if toks.len() == 1 && is_lone_quantifier(first.text) {
         let mut m = mention(first.start, last.end, MentionKind::Description, None);
         m.head = Some(first.start..first.end);
         return Some(m);

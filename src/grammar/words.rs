@@ -103,6 +103,19 @@ pub fn initial(input: &str) -> PResult<'_, &str> {
     Ok((rest, &input[..input.len() - rest.len()]))
 }
 
+/// An [`initial`] where there is one, else a [`word`] (what `alt((initial, word))` parses),
+/// reading the word once: an initial is tried only before a period.
+pub fn word_or_initial(input: &str) -> PResult<'_, &str> {
+    let (rest, w) = word(input)?;
+    if rest.starts_with('.')
+        && w.chars().next().is_some_and(char::is_uppercase)
+        && let Ok(dotted) = initial(input)
+    {
+        return Ok(dotted);
+    }
+    Ok((rest, w))
+}
+
 /// The words of `s` (letters and digits, with inner apostrophes and hyphens) with their byte
 /// offsets in `s`.
 pub fn word_offsets(s: &str) -> Vec<(usize, &str)> {
@@ -169,6 +182,31 @@ pub fn tokens(text: &str, range: std::ops::Range<usize>) -> Vec<Token> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_or_initial_parses_as_the_alternative_does() {
+        use nom::branch::alt;
+        for input in [
+            "J. Smith",
+            "U.S. officials",
+            "Mr. Diallo",
+            "Smith. He",
+            "smith.",
+            "Washington.",
+            "e.g. this",
+            "Jr.",
+            "U.S.A.B.C.D.E.F. long",
+            "O'Neill said",
+            "",
+            " x",
+        ] {
+            assert_eq!(
+                word_or_initial(input),
+                alt((initial, word)).parse(input),
+                "{input:?}"
+            );
+        }
+    }
 
     #[test]
     fn words_keep_inner_joiners() {
