@@ -18,6 +18,8 @@
 
 use std::ops::Range;
 
+use rustc_hash::FxHashMap;
+
 use crate::grammar::lexicon::{self, Gender};
 use crate::grammar::mention::{Mention, MentionKind, mention_at, naming_mention_at};
 use crate::offsets::floor_boundary;
@@ -65,10 +67,6 @@ impl Entity {
         i.checked_sub(1).map(|i| self.mentions[i])
     }
 
-    fn surname(&self) -> &str {
-        self.name.rsplit(' ').next().unwrap_or(&self.name)
-    }
-
     fn fits(&self, g: Option<Gender>) -> bool {
         g.is_none() || self.gender().is_none() || self.gender() == g
     }
@@ -88,6 +86,10 @@ impl Entity {
 pub struct Resolver<'t> {
     text: &'t str,
     entities: Vec<Entity>,
+    /// The first entity of each name.
+    by_name: FxHashMap<String, usize>,
+    /// The entities whose name starts or ends with a word ("Rex", "Tillerson"), ascending.
+    by_word: FxHashMap<String, Vec<usize>>,
 }
 
 impl<'t> Resolver<'t> {
@@ -96,6 +98,8 @@ impl<'t> Resolver<'t> {
         let mut r = Resolver {
             text,
             entities: Vec::new(),
+            by_name: FxHashMap::default(),
+            by_word: FxHashMap::default(),
         };
         for (_, range) in body {
             r.register_range(range.clone());
@@ -231,7 +235,7 @@ impl<'t> Resolver<'t> {
             SpeakerKind::Person
         };
         let roles = self.text[m.start..name_range.start].to_lowercase();
-        if let Some(i) = self.entities.iter().position(|e| e.name == name) {
+        if let Some(&i) = self.by_name.get(&name) {
             let e = &mut self.entities[i];
             if let Err(k) = e.mentions.binary_search(&m.start) {
                 e.mentions.insert(k, m.start);
@@ -255,6 +259,14 @@ impl<'t> Resolver<'t> {
     }
 
     fn add_entity(&mut self, name: String, kind: SpeakerKind, roles: String, m: &Mention) -> usize {
+        let i = self.entities.len();
+        self.by_name.entry(name.clone()).or_insert(i);
+        let first = name.split(' ').next().unwrap_or(&name);
+        let last = name.rsplit(' ').next().unwrap_or(&name);
+        self.by_word.entry(first.to_string()).or_default().push(i);
+        if last != first {
+            self.by_word.entry(last.to_string()).or_default().push(i);
+        }
         self.entities.push(Entity {
             name,
             kind,
@@ -368,11 +380,14 @@ impl<'t> Resolver<'t> {
             return self.register(m);
         }
         let pos = m.start;
-        let candidates = self.entities.iter().enumerate().filter(|(_, e)| {
-            e.kind == SpeakerKind::Person
-                && e.fits(m.gender)
-                && (e.surname() == name || e.name.split(' ').next() == Some(name.as_str()))
-        });
+        // The persons whose surname or given name it is.
+        let candidates = self
+            .by_word
+            .get(&name)
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .map(|&i| (i, &self.entities[i]))
+            .filter(|(_, e)| e.kind == SpeakerKind::Person && e.fits(m.gender));
         // The most recently mentioned before, else the first mentioned after.
         let best = candidates
             .clone()
@@ -394,7 +409,7 @@ impl<'t> Resolver<'t> {
 
     fn find_org_name(&self, m: &Mention) -> Option<usize> {
         let name = normalize(&self.text[m.name.clone()?]);
-        self.entities.iter().position(|e| e.name == name)
+        self.by_name.get(&name).copied()
     }
 
     fn resolve_pronoun(&self, m: &Mention) -> Option<usize> {
@@ -548,10 +563,18 @@ fn contains_words(hay: &str, needle: &str) -> bool {
 
 /// Collapses white space and drops a possessive ending.
 fn normalize(s: &str) -> String {
-    let joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    joined
+    let mut joined = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        joined.push_str(w);
+    }
+    let kept = joined
         .trim_end_matches("'s")
         .trim_end_matches("’s")
         .trim_end_matches(['.', ','])
-        .to_string()
+        .len();
+    joined.truncate(kept);
+    joined
 }

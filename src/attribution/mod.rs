@@ -1067,10 +1067,21 @@ fn later_participle(
         };
         before.ends_with(',')
     };
-    find_cues(text, range.clone())
-        .into_iter()
-        .filter(|c| after_comma(c.start))
-        .find_map(|c| gerund_clause(text, c.start, limit, qs))
+    // Only a word after a comma (or after a comma and one of those prepositions) can pass:
+    // the cue grammar is tried there only (a cue never spans a comma, so no cue found before
+    // covers such a word).
+    let after_commas = text[range.clone()].match_indices(',').flat_map(|(k, _)| {
+        let word = skip_ws(text, range.start + k + 1, limit);
+        let rest = &text[word..limit];
+        let next = ["before ", "after ", "while ", "by "]
+            .iter()
+            .find(|p| rest.starts_with(**p))
+            .map(|p| skip_ws(text, word + p.len(), limit));
+        std::iter::once(word).chain(next)
+    });
+    after_commas
+        .filter(|&at| after_comma(at) && crate::grammar::cue::cue_within(text, at, limit).is_some())
+        .find_map(|at| gerund_clause(text, at, limit, qs))
 }
 
 /// Sets the kind from the content: direct when it is exactly one quoted span (or a split

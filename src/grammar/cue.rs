@@ -156,10 +156,17 @@ pub struct Cue {
 /// "According to"). Returns `None` when `pos` is not at the start of a word
 /// or no cue starts there.
 pub fn cue_at(text: &str, pos: usize) -> Option<Cue> {
-    if pos >= text.len() || !text.is_char_boundary(pos) || !is_word_start(text, pos) {
+    cue_within(text, pos, text.len())
+}
+
+/// The cue that starts at `pos` and ends by `end`: what [`find_cues`] finds at `pos` when no
+/// cue found before covers it.
+pub fn cue_within(text: &str, pos: usize, end: usize) -> Option<Cue> {
+    let end = floor_boundary(text, end.min(text.len()));
+    if pos >= end || !text.is_char_boundary(pos) || !is_word_start(text, pos) {
         return None;
     }
-    parse_at(text, pos, text.len())
+    parse_at(text, pos, end)
 }
 
 /// Every cue in `text[range]`, left to right, non-overlapping (the longest
@@ -175,15 +182,19 @@ pub fn find_cues(text: &str, range: Range<usize>) -> Vec<Cue> {
             break;
         };
         if ch.is_alphabetic() && is_word_start(text, p) {
-            if let Some(cue) = parse_at(text, p, end) {
+            // The word is read once: only a word that may start a cue is parsed further.
+            let Ok((rest, w)) = word(&text[p..end]) else {
+                p += ch.len_utf8();
+                continue;
+            };
+            if may_start_cue(w)
+                && let Some(cue) = parse_from(text, p, end)
+            {
                 p = cue.end;
                 out.push(cue);
                 continue;
             }
-            match word(&text[p..end]) {
-                Ok((rest, _)) => p = end - rest.len(),
-                Err(_) => p += ch.len_utf8(),
-            }
+            p = end - rest.len();
         } else {
             p += ch.len_utf8();
         }
@@ -950,10 +961,15 @@ fn may_start_cue(w: &str) -> bool {
 }
 
 fn parse_at(text: &str, pos: usize, end: usize) -> Option<Cue> {
-    let input = &text[pos..end];
-    if !word(input).is_ok_and(|(_, w)| may_start_cue(w)) {
+    if !word(&text[pos..end]).is_ok_and(|(_, w)| may_start_cue(w)) {
         return None;
     }
+    parse_from(text, pos, end)
+}
+
+/// [`parse_at`] once the word at `pos` is known to [`may_start_cue`].
+fn parse_from(text: &str, pos: usize, end: usize) -> Option<Cue> {
+    let input = &text[pos..end];
     let cx = Ctx {
         text,
         pos,
