@@ -12,10 +12,30 @@ fn has(list: &[&str], word: &str) -> bool {
 
 /// A long word list with an ASCII-case-insensitive lookup in O(1); the set is built on first
 /// use, once per process. Its hasher is FxHash (`rustc-hash`): the keys are our own short
-/// words, no adversary chooses them, and SipHash cost a tenth of the analysis.
+/// words, no adversary chooses them, and SipHash cost a tenth of the analysis. Most words
+/// looked up are in no list: a filter on their length and first and last letters turns
+/// most of them away before they are lower-cased and hashed.
 struct WordSet {
     list: &'static [&'static str],
-    set: OnceLock<FxHashSet<Box<[u8]>>>,
+    set: OnceLock<Filtered>,
+}
+
+/// The longest word the filter of a [`WordSet`] knows; longer words are hashed.
+const FILTER_LEN: usize = 48;
+
+/// The words of a [`WordSet`], with the letters they start and end with by length.
+struct Filtered {
+    words: FxHashSet<Box<[u8]>>,
+    /// For each length, a bit per first letter ([`letter_bit`]) of a word of that length.
+    first: [u32; FILTER_LEN],
+    /// The same for the last letter.
+    last: [u32; FILTER_LEN],
+}
+
+/// The filter bit of a byte: one per ASCII letter whatever its case, one for anything else.
+fn letter_bit(b: u8) -> u32 {
+    let l = b.to_ascii_lowercase();
+    1 << if l.is_ascii_lowercase() { l - b'a' } else { 26 }
 }
 
 impl WordSet {
@@ -28,12 +48,32 @@ impl WordSet {
 
     fn contains(&self, word: &str) -> bool {
         let set = self.set.get_or_init(|| {
-            self.list
-                .iter()
-                .map(|w| w.to_ascii_lowercase().into_bytes().into_boxed_slice())
-                .collect()
+            let mut f = Filtered {
+                words: FxHashSet::default(),
+                first: [0; FILTER_LEN],
+                last: [0; FILTER_LEN],
+            };
+            for w in self.list {
+                let key = w.to_ascii_lowercase().into_bytes();
+                if let (Some(&a), Some(&z)) = (key.first(), key.last())
+                    && key.len() < FILTER_LEN
+                {
+                    f.first[key.len()] |= letter_bit(a);
+                    f.last[key.len()] |= letter_bit(z);
+                }
+                f.words.insert(key.into_boxed_slice());
+            }
+            f
         });
         let bytes = word.as_bytes();
+        if let (Some(&a), Some(&z)) = (bytes.first(), bytes.last())
+            && bytes.len() < FILTER_LEN
+            && (set.first[bytes.len()] & letter_bit(a) == 0
+                || set.last[bytes.len()] & letter_bit(z) == 0)
+        {
+            return false;
+        }
+        let set = &set.words;
         if !bytes.iter().any(u8::is_ascii_uppercase) {
             return set.contains(bytes);
         }
