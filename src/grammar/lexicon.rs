@@ -10,6 +10,23 @@ fn has(list: &[&str], word: &str) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
+/// Calls `f` with `word` in ASCII lower case, on the stack when it is short.
+fn with_ascii_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        return f(word);
+    }
+    let mut buf = [0u8; 48];
+    match buf.get_mut(..word.len()) {
+        Some(lower) => {
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            // Lower-casing ASCII letters keeps the text UTF-8.
+            f(std::str::from_utf8(lower).unwrap_or_default())
+        }
+        None => f(&word.to_ascii_lowercase()),
+    }
+}
+
 /// A long word list with an ASCII-case-insensitive lookup in O(1); the set is built on first
 /// use, once per process. Its hasher is FxHash (`rustc-hash`): the keys are our own short
 /// words, no adversary chooses them, and SipHash cost a tenth of the analysis. Most words
@@ -296,7 +313,11 @@ pub enum Gender {
 
 /// Role nouns that tell a gender ("spokeswoman", "chairman").
 pub fn noun_gender(word: &str) -> Option<Gender> {
-    let w = word.to_ascii_lowercase();
+    with_ascii_lowercase(word, noun_gender_lower)
+}
+
+/// [`noun_gender`] of a lower-case word.
+fn noun_gender_lower(w: &str) -> Option<Gender> {
     const FEMALE: &[&str] = &[
         "woman",
         "women",
@@ -336,9 +357,9 @@ pub fn noun_gender(word: &str) -> Option<Gender> {
         "boyfriend",
         "gentleman",
     ];
-    if FEMALE.contains(&w.as_str()) || (w.ends_with("woman") && w.len() > 5) {
+    if FEMALE.contains(&w) || (w.ends_with("woman") && w.len() > 5) {
         Some(Gender::Female)
-    } else if MALE.contains(&w.as_str())
+    } else if MALE.contains(&w)
         || (w.ends_with("man") && w.len() > 3 && !w.ends_with("human") && !w.ends_with("german"))
     {
         Some(Gender::Male)

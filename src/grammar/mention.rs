@@ -101,28 +101,10 @@ fn read_phrase(
     let mut p = pos;
     let mut after_prep = false;
     while p < limit && !toks.is_full() {
-        let rest = &text[p..limit];
-        let Ok((after, w)) = word_or_initial(rest) else {
+        let Some(tok) = read_token(text, p, limit) else {
             break;
         };
-        let start = p;
-        let mut end = p + (rest.len() - after.len());
-        let mut class = classify(w);
-        // A plural possessive: "Sanders' senior adviser", "the voters’ choice".
-        if w.len() > 2
-            && w.ends_with('s')
-            && let Some(mark) = ['\'', '’'].into_iter().find(|&m| after.starts_with(m))
-            && after[mark.len_utf8()..].starts_with(' ')
-        {
-            end += mark.len_utf8();
-            class = Class::Det;
-        }
-        let tok = Tok {
-            start,
-            end,
-            text: &text[start..end],
-            class,
-        };
+        let (end, class) = (tok.end, tok.class);
         if barriers {
             if toks.is_empty() && opens_quantity(&tok) {
                 barriers = false;
@@ -141,6 +123,30 @@ fn read_phrase(
         p = end + spaces;
     }
     toks
+}
+
+/// The token at `p` (a word or an initial, with the mark of a plural possessive), if a word
+/// starts there.
+fn read_token(text: &str, p: usize, limit: usize) -> Option<Tok<'_>> {
+    let rest = &text[p..limit];
+    let (after, w) = word_or_initial(rest).ok()?;
+    let mut end = p + (rest.len() - after.len());
+    let mut class = classify(w);
+    // A plural possessive: "Sanders' senior adviser", "the voters’ choice".
+    if w.len() > 2
+        && w.ends_with('s')
+        && let Some(mark) = ['\'', '’'].into_iter().find(|&m| after.starts_with(m))
+        && after[mark.len_utf8()..].starts_with(' ')
+    {
+        end += mark.len_utf8();
+        class = Class::Det;
+    }
+    Some(Tok {
+        start: p,
+        end,
+        text: &text[p..end],
+        class,
+    })
 }
 
 fn classify(w: &str) -> Class {
@@ -460,12 +466,11 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
                 return Some(m);
             }
             let head = classify_phrase(text, before)?;
-            let prep = toks[i].text.to_ascii_lowercase();
+            let prep = toks[i].text;
+            let prep_is = |p: &[&str]| p.iter().any(|w| w.eq_ignore_ascii_case(prep));
             // After a name only an affiliation: "Joel Pollak of Breitbart", "Jane Doe at Harvard".
             let allowed = match head.kind {
-                MentionKind::Name | MentionKind::Organization => {
-                    matches!(prep.as_str(), "of" | "from" | "at")
-                }
+                MentionKind::Name | MentionKind::Organization => prep_is(&["of", "from", "at"]),
                 MentionKind::Description => true,
                 MentionKind::Pronoun => false,
             };
@@ -477,7 +482,7 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
             // a determiner or "of" makes it a noun ("secretary of state", "the report").
             if object.iter().enumerate().any(|(k, t)| {
                 let noun_slot = if k == 0 {
-                    prep == "of"
+                    prep_is(&["of"])
                 } else {
                     object[k - 1].class == Class::Det
                 };
@@ -712,25 +717,24 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
 
 /// Capitalized words that open a sentence before a possessive without being part of a name.
 fn is_clause_opener(w: &str) -> bool {
-    lexicon::is_stopword(w)
-        || matches!(
-            w.to_ascii_lowercase().as_str(),
-            "given"
-                | "despite"
-                | "unlike"
-                | "like"
-                | "amid"
-                | "under"
-                | "as"
-                | "for"
-                | "following"
-                | "including"
-                | "regarding"
-                | "concerning"
-                | "during"
-                | "unless"
-                | "whether"
-        )
+    const OPENERS: &[&str] = &[
+        "given",
+        "despite",
+        "unlike",
+        "like",
+        "amid",
+        "under",
+        "as",
+        "for",
+        "following",
+        "including",
+        "regarding",
+        "concerning",
+        "during",
+        "unless",
+        "whether",
+    ];
+    lexicon::is_stopword(w) || OPENERS.iter().any(|o| o.eq_ignore_ascii_case(w))
 }
 
 /// Adjectives and participles that follow a person noun with their own complement: "a source
