@@ -70,6 +70,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use arrayvec::ArrayString;
 use rustc_hash::FxHashMap;
 
 use nom::branch::alt;
@@ -82,6 +83,7 @@ use nom::sequence::{preceded, terminated};
 use nom::{IResult, Parser};
 
 use super::cue_lexicon::{self as lex, BASE, FIN, FORMS, ING, PAST, PP, S3, TO, VerbEntry};
+use super::lexicon::LetterFilter;
 
 /// Semantic class of a cue's verb.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -239,6 +241,19 @@ struct Entry {
 struct Index {
     entries: Vec<Entry>,
     forms: FxHashMap<Box<[u8]>, Vec<Hit>>,
+    /// Turns away most words that are no form before they are hashed.
+    filter: LetterFilter,
+}
+
+impl Index {
+    /// The verbs a lower-cased word is a form of.
+    fn form(&self, low: &Lower) -> Option<&[Hit]> {
+        let key = low.as_bytes();
+        if !self.filter.may_hold(key) {
+            return None;
+        }
+        self.forms.get(key).map(Vec::as_slice)
+    }
 }
 
 fn index() -> &'static Index {
@@ -282,44 +297,44 @@ fn build_index() -> Index {
             add(form, mask);
         }
     }
-    Index { entries, forms }
+    let mut filter = LetterFilter::new();
+    forms.keys().for_each(|k| filter.add(k));
+    Index {
+        entries,
+        forms,
+        filter,
+    }
 }
 
 fn lookup(word: &str) -> Option<&'static [Hit]> {
-    let low = Lower::new(word)?;
-    index().forms.get(low.as_bytes()).map(Vec::as_slice)
+    index().form(&Lower::new(word)?)
 }
 
 /// A word lower-cased into a stack buffer, apostrophes normalised to `'`.
 /// Words with non-ASCII letters or longer than the buffer are no cue words.
-struct Lower {
-    buf: [u8; 32],
-    len: usize,
-}
+struct Lower(ArrayString<32>);
 
 impl Lower {
     fn new(w: &str) -> Option<Lower> {
-        let mut buf = [0u8; 32];
-        let mut len = 0;
+        let mut low = ArrayString::new();
         for c in w.chars() {
-            let b = match c {
-                'A'..='Z' | 'a'..='z' | '-' | '\'' => c.to_ascii_lowercase() as u8,
-                '\u{2019}' => b'\'',
+            let c = match c {
+                'A'..='Z' | 'a'..='z' | '-' | '\'' => c.to_ascii_lowercase(),
+                '\u{2019}' => '\'',
                 _ => return None,
             };
-            *buf.get_mut(len)? = b;
-            len += 1;
+            low.try_push(c).ok()?;
         }
-        Some(Lower { buf, len })
+        Some(Lower(low))
     }
 
     fn as_str(&self) -> &str {
-        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+        &self.0
     }
 
     /// The lower-cased word's bytes (ASCII), for the lexicon's byte-keyed maps.
     fn as_bytes(&self) -> &[u8] {
-        &self.buf[..self.len]
+        self.0.as_bytes()
     }
 }
 
@@ -954,7 +969,7 @@ fn may_start_cue(w: &str) -> bool {
     };
     let l = low.as_str();
     matches!(l, "according" | "in")
-        || index().forms.contains_key(low.as_bytes())
+        || index().form(&low).is_some()
         || lex::aux_of(l).is_some()
         || lex::adverb_of(l).is_some()
         || lex::is_manner_adverb(w)

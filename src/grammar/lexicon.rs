@@ -30,19 +30,21 @@ fn with_ascii_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
 /// A long word list with an ASCII-case-insensitive lookup in O(1); the set is built on first
 /// use, once per process. Its hasher is FxHash (`rustc-hash`): the keys are our own short
 /// words, no adversary chooses them, and SipHash cost a tenth of the analysis. Most words
-/// looked up are in no list: a filter on their length and first and last letters turns
-/// most of them away before they are lower-cased and hashed.
+/// looked up are in no list: a [`LetterFilter`] turns most of them away before they are
+/// lower-cased and hashed.
 struct WordSet {
     list: &'static [&'static str],
-    set: OnceLock<Filtered>,
+    set: OnceLock<(FxHashSet<Box<[u8]>>, LetterFilter)>,
 }
 
-/// The longest word the filter of a [`WordSet`] knows; longer words are hashed.
+/// The longest word a [`LetterFilter`] knows; longer words pass it.
 const FILTER_LEN: usize = 48;
 
-/// The words of a [`WordSet`], with the letters they start and end with by length.
-struct Filtered {
-    words: FxHashSet<Box<[u8]>>,
+/// The letters the words of a list start and end with, by length: a word whose length, first
+/// or last letter no word of the list has is in no list (a test of a few instructions, where
+/// a hash lookup costs a hundred).
+#[derive(Debug, Clone)]
+pub(crate) struct LetterFilter {
     /// For each length, a bit per first letter ([`letter_bit`]) of a word of that length.
     first: [u32; FILTER_LEN],
     /// The same for the last letter.
@@ -55,6 +57,38 @@ fn letter_bit(b: u8) -> u32 {
     1 << if l.is_ascii_lowercase() { l - b'a' } else { 26 }
 }
 
+impl LetterFilter {
+    /// A filter that no word passes yet.
+    pub(crate) fn new() -> Self {
+        LetterFilter {
+            first: [0; FILTER_LEN],
+            last: [0; FILTER_LEN],
+        }
+    }
+
+    /// Lets `word` (and any word of its length, first and last letters) pass.
+    pub(crate) fn add(&mut self, word: &[u8]) {
+        if let (Some(&a), Some(&z)) = (word.first(), word.last())
+            && word.len() < FILTER_LEN
+        {
+            self.first[word.len()] |= letter_bit(a);
+            self.last[word.len()] |= letter_bit(z);
+        }
+    }
+
+    /// False when no word added has the length and the first and last letters of `word`
+    /// (ASCII case-insensitive).
+    pub(crate) fn may_hold(&self, word: &[u8]) -> bool {
+        match (word.first(), word.last()) {
+            (Some(&a), Some(&z)) if word.len() < FILTER_LEN => {
+                self.first[word.len()] & letter_bit(a) != 0
+                    && self.last[word.len()] & letter_bit(z) != 0
+            }
+            _ => true,
+        }
+    }
+}
+
 impl WordSet {
     const fn new(list: &'static [&'static str]) -> Self {
         WordSet {
@@ -64,33 +98,23 @@ impl WordSet {
     }
 
     fn contains(&self, word: &str) -> bool {
-        let set = self.set.get_or_init(|| {
-            let mut f = Filtered {
-                words: FxHashSet::default(),
-                first: [0; FILTER_LEN],
-                last: [0; FILTER_LEN],
-            };
-            for w in self.list {
-                let key = w.to_ascii_lowercase().into_bytes();
-                if let (Some(&a), Some(&z)) = (key.first(), key.last())
-                    && key.len() < FILTER_LEN
-                {
-                    f.first[key.len()] |= letter_bit(a);
-                    f.last[key.len()] |= letter_bit(z);
-                }
-                f.words.insert(key.into_boxed_slice());
-            }
-            f
+        let (set, filter) = self.set.get_or_init(|| {
+            let mut filter = LetterFilter::new();
+            let set = self
+                .list
+                .iter()
+                .map(|w| {
+                    let key = w.to_ascii_lowercase().into_bytes();
+                    filter.add(&key);
+                    key.into_boxed_slice()
+                })
+                .collect();
+            (set, filter)
         });
         let bytes = word.as_bytes();
-        if let (Some(&a), Some(&z)) = (bytes.first(), bytes.last())
-            && bytes.len() < FILTER_LEN
-            && (set.first[bytes.len()] & letter_bit(a) == 0
-                || set.last[bytes.len()] & letter_bit(z) == 0)
-        {
+        if !filter.may_hold(bytes) {
             return false;
         }
-        let set = &set.words;
         if !bytes.iter().any(u8::is_ascii_uppercase) {
             return set.contains(bytes);
         }
