@@ -30,6 +30,11 @@
 //! before the article body (a page menu, a newsletter section heading) cuts nothing. A bare
 //! "Comments" line is only a junk line, not a cut: share bars put it mid-page.
 
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, Anchored, Input, StartKind};
+use rustc_hash::FxHashSet;
+
 /// Opening quotation marks that make a line "speech-like" (ASCII `'` only after a space).
 pub(crate) fn has_quote_marks(s: &str) -> bool {
     let mut prev = ' ';
@@ -263,7 +268,12 @@ pub(crate) fn is_junk_line(p: &str) -> bool {
         return true;
     }
     let n = normalise(p);
-    if JUNK_EXACT.contains(&n.as_str()) || JUNK_PREFIXES.iter().any(|pre| n.starts_with(pre)) {
+    let needles = junk_needles();
+    if needles.exact.contains(n.as_str())
+        || needles
+            .prefixes
+            .is_match(Input::new(&n).anchored(Anchored::Yes))
+    {
         return true;
     }
     if let Some(rest) = n.strip_prefix("copyright") {
@@ -287,8 +297,31 @@ pub(crate) fn is_junk_line(p: &str) -> bool {
         return true;
     }
     !has_quote_marks(p)
-        && (JUNK_CONTAINS.iter().any(|s| n.contains(s))
+        && (needles.contains.is_match(&n)
             || (n.contains("sign up for") && n.contains("newsletter")))
+}
+
+/// The junk lists as a set and automata, built once: a short paragraph is looked up once
+/// instead of compared with each of some 170 phrases.
+struct JunkNeedles {
+    /// [`JUNK_EXACT`].
+    exact: FxHashSet<&'static str>,
+    /// [`JUNK_PREFIXES`], for anchored searches.
+    prefixes: AhoCorasick,
+    /// [`JUNK_CONTAINS`].
+    contains: AhoCorasick,
+}
+
+fn junk_needles() -> &'static JunkNeedles {
+    static NEEDLES: OnceLock<JunkNeedles> = OnceLock::new();
+    NEEDLES.get_or_init(|| JunkNeedles {
+        exact: JUNK_EXACT.iter().copied().collect(),
+        prefixes: AhoCorasick::builder()
+            .start_kind(StartKind::Anchored)
+            .build(JUNK_PREFIXES)
+            .expect("the junk prefixes are valid patterns"),
+        contains: AhoCorasick::new(JUNK_CONTAINS).expect("the junk phrases are valid patterns"),
+    })
 }
 
 /// Exact tail markers (normalised).
