@@ -68,7 +68,8 @@ pub fn analyze(doc: &Document) -> Vec<Quote> {
         .or_else(|| doc.publisher.clone());
     let chars = CharIndex::new(text);
     let ch = |b: usize| chars.char_offset(text, b);
-    let mut resolver = Resolver::new(text, &body);
+    // The registry of names is only read to resolve speakers: none to build without them.
+    let mut resolver = Resolver::new(text, if attributions.is_empty() { &[] } else { &body });
     let mut last_medium = None;
     let mut previous: Option<(Option<usize>, source::Source)> = None;
     let mut rows = Vec::with_capacity(attributions.len());

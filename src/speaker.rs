@@ -563,13 +563,24 @@ fn contains_words(hay: &str, needle: &str) -> bool {
 
 /// Collapses white space and drops a possessive ending.
 fn normalize(s: &str) -> String {
-    let mut joined = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
-        if !joined.is_empty() {
-            joined.push(' ');
+    let s = s.trim();
+    // Most names are written with single spaces: copied as they are.
+    let single_spaced = s
+        .as_bytes()
+        .windows(2)
+        .all(|w| w[1].is_ascii_graphic() || (w[1] == b' ' && w[0] != b' '));
+    let mut joined = if !single_spaced {
+        let mut joined = String::with_capacity(s.len());
+        for w in s.split_whitespace() {
+            if !joined.is_empty() {
+                joined.push(' ');
+            }
+            joined.push_str(w);
         }
-        joined.push_str(w);
-    }
+        joined
+    } else {
+        s.to_string()
+    };
     let kept = joined
         .trim_end_matches("'s")
         .trim_end_matches("’s")
