@@ -22,7 +22,7 @@ pub mod frame;
 use std::ops::Range;
 
 use crate::QuoteKind;
-use crate::grammar::cue::{Cue, CueClass, CueForm, find_cues};
+use crate::grammar::cue::{Cue, CueClass, CueForm, find_cues, find_cues_outside};
 use crate::grammar::lexicon;
 use crate::grammar::mention::{Mention, MentionKind, mention_at};
 use crate::grammar::spans::QuotedSpan;
@@ -86,8 +86,19 @@ pub fn attribute(
         let headline = headlines.contains(&sentence.paragraph);
         sign_off(text, sentence, &mut out);
         // One pass of the cue grammar per sentence serves its frames, its asked questions and
-        // the reports nested in its content.
-        let cues = find_cues(text, range.clone());
+        // the reports nested in its content. Frames take no cue inside a quotation: only the
+        // questions reported with "asked" may come from one, so a quotation without "ask" is
+        // not read.
+        let no_cues: Vec<Range<usize>> = qs
+            .iter()
+            .map(|q| q.start..q.end)
+            .filter(|q| {
+                !text.as_bytes()[q.clone()]
+                    .windows(3)
+                    .any(|w| w.eq_ignore_ascii_case(b"ask"))
+            })
+            .collect();
+        let cues = find_cues_outside(text, range.clone(), &no_cues);
         let (fs, content_end) = sentence_frames(text, sentence, &qs, &cues, headline, &mut pending);
         let mut covered: Vec<Range<usize>> = Vec::new();
         let first_of_sentence = out.len();
