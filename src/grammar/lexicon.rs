@@ -32,7 +32,7 @@ fn with_ascii_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
 /// words, no adversary chooses them, and SipHash cost a tenth of the analysis. Most words
 /// looked up are in no list: a [`LetterFilter`] turns most of them away before they are
 /// lower-cased and hashed.
-struct WordSet {
+pub(crate) struct WordSet {
     list: &'static [&'static str],
     set: OnceLock<(FxHashSet<Box<[u8]>>, LetterFilter)>,
 }
@@ -90,14 +90,14 @@ impl LetterFilter {
 }
 
 impl WordSet {
-    const fn new(list: &'static [&'static str]) -> Self {
+    pub(crate) const fn new(list: &'static [&'static str]) -> Self {
         WordSet {
             list,
             set: OnceLock::new(),
         }
     }
 
-    fn contains(&self, word: &str) -> bool {
+    pub(crate) fn contains(&self, word: &str) -> bool {
         let (set, filter) = self.set.get_or_init(|| {
             let mut filter = LetterFilter::new();
             let set = self

@@ -21,7 +21,7 @@ use std::ops::Range;
 
 use arrayvec::ArrayVec;
 
-use super::lexicon::{self, Gender};
+use super::lexicon::{self, Gender, WordSet};
 use super::words::word_or_initial;
 
 /// What a mention is.
@@ -306,28 +306,89 @@ fn quantity(text: &str, toks: &[Tok]) -> Option<Mention> {
 
 /// A word that qualifies a quantity ("at least", "about", "nearly").
 fn is_qualifier(t: &Tok) -> bool {
-    const QUALIFIERS: &[&str] = &[
-        "at", "least", "about", "nearly", "almost", "more", "less", "fewer", "than", "over",
-        "under", "roughly", "around", "some", "just", "only", "a", "mere", "majority", "minority",
-        "the",
-    ];
     QUALIFIERS.iter().any(|q| q.eq_ignore_ascii_case(t.text))
 }
+
+/// The words of [`is_qualifier`].
+const QUALIFIERS: &[&str] = &[
+    "at", "least", "about", "nearly", "almost", "more", "less", "fewer", "than", "over", "under",
+    "roughly", "around", "some", "just", "only", "a", "mere", "majority", "minority", "the",
+];
+
+/// The words of [`is_amount`] other than numbers.
+const AMOUNTS: &[&str] = &[
+    "half", "several", "most", "many", "majority", "minority", "percent",
+];
 
 /// A word that gives an amount ("58", "half", "several", "percent").
 fn is_amount(t: &Tok) -> bool {
     t.class == Class::Num
         || is_number_word(t.text)
-        || [
-            "half", "several", "most", "many", "majority", "minority", "percent",
-        ]
-        .iter()
-        .any(|w| w.eq_ignore_ascii_case(t.text))
+        || AMOUNTS.iter().any(|w| w.eq_ignore_ascii_case(t.text))
 }
 
 /// True when [`quantity`] may read a phrase that opens with `t`.
 fn opens_quantity(t: &Tok) -> bool {
-    is_qualifier(t) || is_amount(t)
+    // Every word of QUALIFIERS, AMOUNTS and NUMBERS, in one set (a test checks it; a word too
+    // many would only cost time): a word that opens no quantity is most often turned away by
+    // its letters, without a lookup.
+    static OPENERS: WordSet = WordSet::new(&[
+        "at",
+        "least",
+        "about",
+        "nearly",
+        "almost",
+        "more",
+        "less",
+        "fewer",
+        "than",
+        "over",
+        "under",
+        "roughly",
+        "around",
+        "some",
+        "just",
+        "only",
+        "a",
+        "mere",
+        "majority",
+        "minority",
+        "the",
+        "half",
+        "several",
+        "most",
+        "many",
+        "percent",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+        "hundreds",
+        "thousand",
+        "thousands",
+        "dozen",
+        "dozens",
+    ]);
+    t.class == Class::Num
+        || OPENERS.contains(t.text)
+        || (t.text.contains('-') && is_number_word(t.text))
 }
 
 /// The longest well-formed prefix of the tokens.
@@ -756,45 +817,47 @@ fn is_postmodifier(w: &str) -> bool {
 
 /// Number words ("two", "Sixty-six", "dozens").
 pub fn is_number_word(w: &str) -> bool {
-    const NUMBERS: &[&str] = &[
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "twenty",
-        "thirty",
-        "forty",
-        "fifty",
-        "sixty",
-        "seventy",
-        "eighty",
-        "ninety",
-        "hundred",
-        "hundreds",
-        "thousand",
-        "thousands",
-        "dozen",
-        "dozens",
-        "half",
-        "most",
-        "many",
-    ];
+    // Most words fail on their first letter.
     w.split('-').all(|part| {
-        // Most words fail on their first letter.
         matches!(
             part.as_bytes().first().map(u8::to_ascii_lowercase),
             Some(b'd' | b'e' | b'f' | b'h' | b'm' | b'n' | b'o' | b's' | b't')
         ) && NUMBERS.iter().any(|n| n.eq_ignore_ascii_case(part))
     })
 }
+
+/// The words of [`is_number_word`], alone or joined by hyphens.
+const NUMBERS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "dozen",
+    "dozens",
+    "half",
+    "most",
+    "many",
+];
 
 /// Adjectives that may stand before a role noun without a determiner ("senior officials").
 fn is_role_adjective(w: &str) -> bool {
@@ -1073,6 +1136,29 @@ mod possessor_tests {
             cut > 1000,
             "the corpus exercises the barriers ({cut} prefixes cut)"
         );
+    }
+
+    #[test]
+    fn quantity_openers_are_the_qualifiers_amounts_and_numbers() {
+        let tok = |w: &'static str| Tok {
+            start: 0,
+            end: w.len(),
+            text: w,
+            class: classify(w),
+        };
+        for &w in QUALIFIERS.iter().chain(AMOUNTS).chain(NUMBERS) {
+            assert!(opens_quantity(&tok(w)), "{w}");
+        }
+        for w in ["Sixty-six", "twenty-one", "58", "About", "MOST"] {
+            assert!(opens_quantity(&tok(w)), "{w}");
+        }
+        for w in ["Smith", "said", "The-end", "atop", "halfway", "sixty-odd"] {
+            assert_eq!(
+                opens_quantity(&tok(w)),
+                is_qualifier(&tok(w)) || is_amount(&tok(w)),
+                "{w}"
+            );
+        }
     }
 
     #[test]
