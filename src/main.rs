@@ -617,7 +617,7 @@ fn run_analyze(
         })?)),
         (None, None) => Box::new(BufWriter::new(io::stdout().lock())),
     };
-    let mut sink = Format::from(args.format).writer_with(out, args.excel_safe)?;
+    let mut sink = Format::from(args.format).table_writer(out, args.excel_safe)?;
 
     let options = args.input.options();
     let exclude = output
@@ -654,11 +654,11 @@ fn run_analyze(
         Messages::Json => {
             let prefetch = Prefetch::spawn(move || spec.open(messages, warnings));
             let chunks = prefetch.map(|chunk| chunk.into_iter().map(&mut emit).collect());
-            stream::run(pipeline, chunks, &mut sink, on_error)?
+            stream::run_encoded(pipeline, chunks, &mut sink, on_error)?
         }
         Messages::Plain => {
             let docs = spec.open(messages, warnings).map(&mut emit);
-            pipeline.run(docs, &mut sink, on_error)?
+            pipeline.run_encoded(docs, &mut sink, on_error)?
         }
     };
     drop(sink);

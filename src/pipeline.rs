@@ -9,6 +9,24 @@
 //! [`READ_AHEAD_BYTES`]: memory stays bounded whatever the size of the corpus (about 24 MiB
 //! of text at most, or one document and what fits beside it), and the output is byte for
 //! byte the same with one thread or many.
+//!
+//! Who does what, on which thread:
+//!
+//! - **the calling thread** iterates the documents (whatever the iterator does: for a
+//!   [`crate::Corpus`], walking folders, reading and decoding files), passes their errors on,
+//!   and writes the results of each batch in corpus order: with [`Pipeline::run`] and
+//!   [`Pipeline::run_documents`], it hands each quote (or document) to the sink, which
+//!   formats it there; with [`Pipeline::run_encoded`], it only writes bytes;
+//! - **the analysis threads** (the pool) analyze the documents, and for
+//!   [`Pipeline::run_encoded`] also encode each document's rows into a byte buffer with the
+//!   sink's [`crate::export::RowEncoder`] and drop the document. This is the path of `whosaid
+//!   analyze`: the calling thread has to do what must be sequential (reading in order,
+//!   writing in order) and little else, since with every core analyzing it takes a share of
+//!   a core from the analysis. The encoded buffers of a batch live no longer than its
+//!   documents would have: the same in-flight limits bound them.
+//!
+//! A run started on a thread of its own pool does the work of each batch in place, one
+//! batch after the other: waiting for the pool from inside it would hold the thread it needs.
 
 use std::collections::VecDeque;
 use std::panic::{self, AssertUnwindSafe};
@@ -19,7 +37,7 @@ use rayon::prelude::*;
 
 use crate::document::Document;
 use crate::error::{Error, Result};
-use crate::export::QuoteSink;
+use crate::export::{EncodedSink, QuoteSink};
 use crate::quote::Quote;
 
 /// The default number of documents analyzed together.
@@ -65,15 +83,61 @@ impl Default for Pipeline {
     }
 }
 
-/// Each document of a batch with its quotes (or the analyzer's failure), in batch order.
-type BatchResults = Vec<(Document, Result<Vec<Quote>>)>;
+/// The results of a batch, in batch order: what the analysis threads made of each document
+/// (`T`), or the analyzer's failure on it.
+type BatchResults<T> = Vec<Result<T>>;
 
 /// A batch handed over for analysis.
-enum Pending {
+enum Pending<T> {
     /// Analyzed already (when the pipeline runs on a thread of its own pool).
-    Done(BatchResults),
+    Done(BatchResults<T>),
     /// Being analyzed on the pool; its results come on the channel.
-    Running(Receiver<BatchResults>),
+    Running(Receiver<BatchResults<T>>),
+}
+
+/// The calling thread's side of a run: takes what the analysis threads made of each
+/// document, in corpus order.
+trait Output<T> {
+    /// Writes the result of one document; returns the number of quotes written.
+    fn write(&mut self, done: T) -> Result<usize>;
+    /// Flushes what was written so far.
+    fn flush(&mut self) -> Result<()>;
+}
+
+/// Documents and their quotes, for a [`DocumentSink`].
+impl<S: DocumentSink + ?Sized> Output<(Document, Vec<Quote>)> for S {
+    fn write(&mut self, (doc, quotes): (Document, Vec<Quote>)) -> Result<usize> {
+        self.write_document(&doc, &quotes)?;
+        Ok(quotes.len())
+    }
+
+    fn flush(&mut self) -> Result<()> {
+        DocumentSink::flush(self)
+    }
+}
+
+/// The rows of a document as the analysis thread encoded them: the bytes (or the encoder's
+/// error, which stops the run as a write error would) and the number of quotes.
+struct Rows {
+    bytes: Result<Vec<u8>>,
+    quotes: usize,
+}
+
+/// An [`EncodedSink`] as the output of a run: writes the bytes it is handed.
+struct Encoded<'s, S: ?Sized>(&'s mut S);
+
+impl<S: EncodedSink + ?Sized> Output<Rows> for Encoded<'_, S> {
+    fn write(&mut self, rows: Rows) -> Result<usize> {
+        let bytes = rows.bytes?;
+        if !bytes.is_empty() {
+            self.0.write_rows(&bytes)?;
+        }
+        Ok(rows.quotes)
+    }
+
+    fn flush(&mut self) -> Result<()> {
+        self.0.flush()
+    }
 }
 
 impl Pipeline {
@@ -159,22 +223,89 @@ impl Pipeline {
         self.run_sink(crate::analyze, docs, sink, on_error)
     }
 
-    /// The run: batches on the pool, written to `sink` in corpus order.
+    /// Like [`Pipeline::run`], but the rows of each document are encoded into bytes on the
+    /// analysis threads, with the sink's [`EncodedSink::encoder`], and the calling thread only
+    /// writes them to `sink`, in corpus order: the same bytes as [`Pipeline::run`] with the
+    /// [`QuoteSink`] of the same format ([`crate::Format::writer_with`] and
+    /// [`crate::Format::table_writer`]), with less work on the calling thread. The documents
+    /// are dropped on the analysis threads once encoded. An error of the encoder stops the
+    /// run as a write error does.
+    pub fn run_encoded<I, S>(
+        &self,
+        docs: I,
+        sink: &mut S,
+        on_error: impl FnMut(Error),
+    ) -> Result<Summary>
+    where
+        I: IntoIterator<Item = Result<Document>>,
+        S: EncodedSink + ?Sized,
+    {
+        self.run_encoded_with(crate::analyze, docs, sink, on_error)
+    }
+
+    /// Like [`Pipeline::run_encoded`], with another analyzer.
+    pub fn run_encoded_with<A, I, S>(
+        &self,
+        analyzer: A,
+        docs: I,
+        sink: &mut S,
+        on_error: impl FnMut(Error),
+    ) -> Result<Summary>
+    where
+        A: Fn(&Document) -> Vec<Quote> + Sync,
+        I: IntoIterator<Item = Result<Document>>,
+        S: EncodedSink + ?Sized,
+    {
+        let encoder = sink.encoder();
+        let work = |doc: Document| {
+            catching(&doc, || {
+                let quotes = analyzer(&doc);
+                let mut bytes = Vec::new();
+                let bytes = encoder.encode(&quotes, &mut bytes).map(|()| bytes);
+                Rows {
+                    bytes,
+                    quotes: quotes.len(),
+                }
+            })
+        };
+        self.run_output(work, docs, &mut Encoded(sink), on_error)
+    }
+
+    /// The run of a [`DocumentSink`]: each document is kept with its quotes for the sink.
     fn run_sink<A, I, S>(
         &self,
         analyzer: A,
         docs: I,
         sink: &mut S,
-        mut on_error: impl FnMut(Error),
+        on_error: impl FnMut(Error),
     ) -> Result<Summary>
     where
         A: Fn(&Document) -> Vec<Quote> + Sync,
         I: IntoIterator<Item = Result<Document>>,
         S: DocumentSink + ?Sized,
     {
+        let work = |doc: Document| catching(&doc, || analyzer(&doc)).map(|quotes| (doc, quotes));
+        self.run_output(work, docs, sink, on_error)
+    }
+
+    /// The run: batches on the pool, where `work` turns each document into what `output`
+    /// writes, in corpus order, on the calling thread.
+    fn run_output<W, T, I, O>(
+        &self,
+        work: W,
+        docs: I,
+        output: &mut O,
+        mut on_error: impl FnMut(Error),
+    ) -> Result<Summary>
+    where
+        W: Fn(Document) -> Result<T> + Sync,
+        T: Send,
+        I: IntoIterator<Item = Result<Document>>,
+        O: Output<T> + ?Sized,
+    {
         // Set when a write fails, so that the batches still being analyzed end early.
         let stop = AtomicBool::new(false);
-        let (analyzer, stop) = (&analyzer, &stop);
+        let (work, stop) = (&work, &stop);
         // On a thread of the pool itself, waiting for a spawned batch would hold the thread
         // it needs: each batch is then analyzed in place, one after the other.
         let in_pool = match &self.pool {
@@ -184,37 +315,38 @@ impl Pipeline {
         let on_error = &mut on_error;
         match &self.pool {
             Some(pool) => pool.in_place_scope_fifo(|scope| {
-                self.drive(scope, analyzer, stop, in_pool, docs, sink, on_error)
+                self.drive(scope, work, stop, in_pool, docs, output, on_error)
             }),
             None => rayon::in_place_scope_fifo(|scope| {
-                self.drive(scope, analyzer, stop, in_pool, docs, sink, on_error)
+                self.drive(scope, work, stop, in_pool, docs, output, on_error)
             }),
         }
     }
 
-    /// The loop of [`Pipeline::run_sink`]: reads batches, spawns their analysis on `scope`
-    /// (or, `in_pool`, analyzes them in place) and writes the oldest once [`IN_FLIGHT`] batches
-    /// or [`READ_AHEAD_BYTES`] are pending, or the documents have ended.
+    /// The loop of [`Pipeline::run_output`]: reads batches, spawns their `work` on `scope`
+    /// (or, `in_pool`, does it in place) and writes the oldest once [`IN_FLIGHT`] batches or
+    /// [`READ_AHEAD_BYTES`] are pending, or the documents have ended.
     #[allow(clippy::too_many_arguments)]
-    fn drive<'scope, A, I, S>(
+    fn drive<'scope, W, T, I, O>(
         &self,
         scope: &rayon::ScopeFifo<'scope>,
-        analyzer: &'scope A,
+        work: &'scope W,
         stop: &'scope AtomicBool,
         in_pool: bool,
         docs: I,
-        sink: &mut S,
+        output: &mut O,
         on_error: &mut impl FnMut(Error),
     ) -> Result<Summary>
     where
-        A: Fn(&Document) -> Vec<Quote> + Sync,
+        W: Fn(Document) -> Result<T> + Sync,
+        T: Send + 'scope,
         I: IntoIterator<Item = Result<Document>>,
-        S: DocumentSink + ?Sized,
+        O: Output<T> + ?Sized,
     {
         let mut summary = Summary::default();
         let mut docs = docs.into_iter();
         // The batches read and not yet written, oldest first, with the bytes of their texts.
-        let mut pending: VecDeque<(usize, Pending)> = VecDeque::with_capacity(IN_FLIGHT);
+        let mut pending: VecDeque<(usize, Pending<T>)> = VecDeque::with_capacity(IN_FLIGHT);
         let mut pending_bytes = 0;
         let mut exhausted = false;
         loop {
@@ -226,12 +358,12 @@ impl Pipeline {
                 }
                 summary.documents += batch.len();
                 let task = if in_pool {
-                    Pending::Done(analyze_batch(analyzer, batch, stop))
+                    Pending::Done(work_batch(work, batch, stop))
                 } else {
                     let (tx, rx) = mpsc::sync_channel(1);
                     scope.spawn_fifo(move |_| {
                         // The receiver is gone only when the run has stopped.
-                        let _ = tx.send(analyze_batch(analyzer, batch, stop));
+                        let _ = tx.send(work_batch(work, batch, stop));
                     });
                     Pending::Running(rx)
                 };
@@ -251,12 +383,12 @@ impl Pipeline {
                     .expect("a batch task sends its results (panics are caught)"),
             };
             let each = self.flush_each_document;
-            if let Err(e) = write_batch(results, sink, each, &mut summary, on_error) {
+            if let Err(e) = write_batch(results, output, each, &mut summary, on_error) {
                 stop.store(true, Ordering::Relaxed);
                 return Err(e);
             }
         }
-        sink.flush()?;
+        output.flush()?;
         Ok(summary)
     }
 
@@ -292,46 +424,40 @@ impl Pipeline {
     }
 }
 
-/// Analyzes the documents of a batch in parallel (in the current pool); after a `stop`,
-/// the documents left give no quotes. The documents are kept for the sink (the batches in
-/// flight bound them).
-fn analyze_batch<A>(analyzer: &A, batch: Vec<Document>, stop: &AtomicBool) -> BatchResults
+/// Does the `work` of each document of a batch in parallel (in the current pool): the
+/// analysis, and for [`Pipeline::run_encoded`] the encoding of the rows. After a `stop` the
+/// documents left are dropped undone (the run is over; its results are not written).
+fn work_batch<W, T>(work: &W, batch: Vec<Document>, stop: &AtomicBool) -> BatchResults<T>
 where
-    A: Fn(&Document) -> Vec<Quote> + Sync,
+    W: Fn(Document) -> Result<T> + Sync,
+    T: Send,
 {
     batch
         .into_par_iter()
-        .map(|doc| {
-            let quotes = if stop.load(Ordering::Relaxed) {
-                Ok(Vec::new())
-            } else {
-                analyze_one(analyzer, &doc)
-            };
-            (doc, quotes)
-        })
+        .filter_map(|doc| (!stop.load(Ordering::Relaxed)).then(|| work(doc)))
         .collect()
 }
 
-/// Writes the quotes of an analyzed batch in document order, counting them and passing
-/// the analyzer's failures on; flushes the sink at the end of the batch, and after each
+/// Writes the results of a batch in document order, counting the quotes and passing the
+/// analyzer's failures on; flushes the output at the end of the batch, and after each
 /// document with quotes when `each_document` is set.
-fn write_batch<S>(
-    results: BatchResults,
-    sink: &mut S,
+fn write_batch<T, O>(
+    results: BatchResults<T>,
+    output: &mut O,
     each_document: bool,
     summary: &mut Summary,
     on_error: &mut impl FnMut(Error),
 ) -> Result<()>
 where
-    S: DocumentSink + ?Sized,
+    O: Output<T> + ?Sized,
 {
-    for (doc, result) in results {
+    for result in results {
         match result {
-            Ok(quotes) => {
-                sink.write_document(&doc, &quotes)?;
-                summary.quotes += quotes.len();
-                if each_document && !quotes.is_empty() {
-                    sink.flush()?;
+            Ok(done) => {
+                let quotes = output.write(done)?;
+                summary.quotes += quotes;
+                if each_document && quotes > 0 {
+                    output.flush()?;
                 }
             }
             Err(e) => {
@@ -340,7 +466,7 @@ where
             }
         }
     }
-    sink.flush()
+    output.flush()
 }
 
 /// Where analyzed documents go, one at a time, with their quotes.
@@ -364,12 +490,10 @@ impl<S: QuoteSink + ?Sized> DocumentSink for QuotesOf<'_, S> {
     }
 }
 
-/// Runs the analyzer on one document, turning a panic into an error for that document.
-fn analyze_one<A>(analyzer: &A, doc: &Document) -> Result<Vec<Quote>>
-where
-    A: Fn(&Document) -> Vec<Quote> + Sync,
-{
-    panic::catch_unwind(AssertUnwindSafe(|| analyzer(doc))).map_err(|payload| {
+/// Runs `f`, the analysis of `doc` (and the encoding of its rows), turning a panic into an
+/// error for that document.
+fn catching<R>(doc: &Document, f: impl FnOnce() -> R) -> Result<R> {
+    panic::catch_unwind(AssertUnwindSafe(f)).map_err(|payload| {
         let message = crate::corpus::panic_message(payload.as_ref());
         Error::Analyze {
             doc: doc.id.clone(),
@@ -686,6 +810,184 @@ mod tests {
             .unwrap();
         let quotes = crate::analyze(&doc);
         assert_eq!(sink.0, [("d".to_string(), 1, Some(quotes[0].quote_start))]);
+    }
+
+    /// Documents whose words need care in CSV (commas, quotes, formula starts, newlines).
+    fn tricky(n: usize) -> Vec<Result<Document>> {
+        let words = [
+            "plain",
+            "=1+1",
+            "a,b",
+            "\"q\"",
+            "-x",
+            "@h",
+            "line\nbreak",
+            "Ça",
+        ];
+        (0..n)
+            .map(|i| {
+                let text: Vec<&str> = (0..i % 9).map(|j| words[(i + j) % words.len()]).collect();
+                Ok(Document::new(format!("doc{i:03}"), text.join(" ")))
+            })
+            .collect()
+    }
+
+    /// The output of an encoded run of `docs`, and its summary.
+    fn encoded(
+        pipeline: &Pipeline,
+        format: crate::Format,
+        excel_safe: bool,
+        docs: Vec<Result<Document>>,
+    ) -> (Vec<u8>, Summary) {
+        let mut sink = format.table_writer(Vec::new(), excel_safe).unwrap();
+        let summary = pipeline
+            .run_encoded_with(words, docs, &mut sink, |e| panic!("{e}"))
+            .unwrap();
+        (sink.into_inner().unwrap(), summary)
+    }
+
+    #[test]
+    fn encoded_runs_write_the_bytes_of_the_quote_sinks_in_corpus_order() {
+        use crate::Format;
+        for format in [Format::Csv, Format::Jsonl] {
+            for excel in [false, true] {
+                let mut sink = format.writer_with(Vec::new(), excel).unwrap();
+                let summary = Pipeline::with_threads(1)
+                    .unwrap()
+                    .run_with(words, tricky(300), &mut sink, |e| panic!("{e}"))
+                    .unwrap();
+                drop(sink);
+                let mut expected = Vec::new();
+                {
+                    let mut sink = format.writer_with(&mut expected, excel).unwrap();
+                    for doc in tricky(300) {
+                        for q in words(&doc.unwrap()) {
+                            sink.write_quote(&q).unwrap();
+                        }
+                    }
+                    sink.flush().unwrap();
+                }
+                for (threads, batch) in [(1, 128), (2, 7), (4, 1), (3, 1000)] {
+                    let pipeline = Pipeline::with_threads(threads).unwrap().batch_size(batch);
+                    let (out, encoded_summary) = encoded(&pipeline, format, excel, tricky(300));
+                    assert_eq!(
+                        String::from_utf8(out).unwrap(),
+                        String::from_utf8(expected.clone()).unwrap(),
+                        "{format:?}, excel_safe {excel}, {threads} threads, batches of {batch}"
+                    );
+                    assert_eq!(encoded_summary, summary);
+                }
+            }
+        }
+    }
+
+    /// An [`EncodedSink`] that keeps the rows of each write apart and counts the rows
+    /// written at each flush.
+    #[derive(Default)]
+    struct Rows {
+        writes: Vec<String>,
+        flushed_at: Vec<usize>,
+        fail: bool,
+    }
+
+    impl EncodedSink for Rows {
+        fn encoder(&self) -> crate::export::RowEncoder {
+            crate::Format::Jsonl.encoder(false)
+        }
+        fn write_rows(&mut self, rows: &[u8]) -> Result<()> {
+            if self.fail {
+                return Err(Error::Output(io::Error::from(io::ErrorKind::BrokenPipe)));
+            }
+            self.writes.push(String::from_utf8(rows.to_vec()).unwrap());
+            Ok(())
+        }
+        fn flush(&mut self) -> Result<()> {
+            let rows = self.writes.iter().map(|w| w.lines().count()).sum();
+            self.flushed_at.push(rows);
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn encoded_runs_write_each_document_at_once_and_flush_as_asked() {
+        let docs = || {
+            ["a b", "no quotes", "c", "d e f"]
+                .iter()
+                .enumerate()
+                .map(|(i, text)| Ok(Document::new(format!("d{i}"), *text)))
+                .collect::<Vec<_>>()
+        };
+        let analyzer = |doc: &Document| {
+            if doc.id == "d1" {
+                Vec::new()
+            } else {
+                words(doc)
+            }
+        };
+        let mut batched = Rows::default();
+        Pipeline::new()
+            .run_encoded_with(analyzer, docs(), &mut batched, |_| {})
+            .unwrap();
+        let rows: Vec<usize> = batched.writes.iter().map(|w| w.lines().count()).collect();
+        assert_eq!(rows, [2, 1, 3], "one write per document with quotes");
+        assert!(batched.writes[0].starts_with("{\"doc\":\"d0\","));
+        assert_eq!(
+            batched.flushed_at,
+            [6, 6],
+            "after the batch, and at the end"
+        );
+        let mut each = Rows::default();
+        Pipeline::new()
+            .flush_each_document(true)
+            .run_encoded_with(analyzer, docs(), &mut each, |_| {})
+            .unwrap();
+        assert_eq!(each.flushed_at, [2, 3, 6, 6, 6]);
+    }
+
+    #[test]
+    fn encoded_runs_report_failures_and_stop_on_a_write_error() {
+        let docs = vec![
+            Ok(Document::new("a", "x y")),
+            Err(Error::Unsupported {
+                path: "bad.csv".into(),
+            }),
+            Ok(Document::new("boom", "z")),
+            Ok(Document::new("c", "w")),
+        ];
+        let analyzer = |doc: &Document| {
+            if doc.id == "boom" {
+                panic!("index out of range");
+            }
+            words(doc)
+        };
+        let mut errors = Vec::new();
+        let mut sink = Rows::default();
+        let summary = Pipeline::with_threads(2)
+            .unwrap()
+            .batch_size(2)
+            .run_encoded_with(analyzer, docs, &mut sink, |e| errors.push(e.to_string()))
+            .unwrap();
+        assert_eq!(
+            summary,
+            Summary {
+                documents: 3,
+                quotes: 3,
+                skipped: 0,
+                failures: 2
+            }
+        );
+        assert_eq!(errors.len(), 2);
+        assert_eq!(errors[1], "boom: analyzer failed: index out of range");
+        assert_eq!(sink.writes.len(), 2);
+
+        let mut broken = Rows {
+            fail: true,
+            ..Rows::default()
+        };
+        let err = Pipeline::new()
+            .run_encoded_with(words, corpus(10), &mut broken, |_| {})
+            .unwrap_err();
+        assert!(err.is_broken_pipe());
     }
 
     #[test]

@@ -21,7 +21,7 @@ use std::thread::{self, JoinHandle};
 
 use crate::document::Document;
 use crate::error::{Error, Result};
-use crate::export::QuoteSink;
+use crate::export::{EncodedSink, QuoteSink};
 use crate::pipeline::{BATCH_BYTES, DEFAULT_BATCH_SIZE, Pipeline, Summary};
 
 /// The bytes of text waiting in the queue, shared by the reader thread and the consumer.
@@ -177,22 +177,63 @@ pub fn run<C, S>(
     pipeline: Pipeline,
     chunks: C,
     sink: &mut S,
-    mut on_error: impl FnMut(Error),
+    on_error: impl FnMut(Error),
 ) -> Result<Summary>
 where
     C: IntoIterator<Item = Vec<Result<Document>>>,
     S: QuoteSink + ?Sized,
 {
+    let summary = run_chunks(pipeline, chunks, on_error, |pipeline, chunk, on_error| {
+        pipeline.run(chunk, sink, on_error)
+    })?;
+    sink.flush()?;
+    Ok(summary)
+}
+
+/// As [`run`], with the rows encoded on the analysis threads and written as bytes
+/// ([`Pipeline::run_encoded`]): the same output, each document's rows written and flushed
+/// before the next.
+pub fn run_encoded<C, S>(
+    pipeline: Pipeline,
+    chunks: C,
+    sink: &mut S,
+    on_error: impl FnMut(Error),
+) -> Result<Summary>
+where
+    C: IntoIterator<Item = Vec<Result<Document>>>,
+    S: EncodedSink + ?Sized,
+{
+    let summary = run_chunks(pipeline, chunks, on_error, |pipeline, chunk, on_error| {
+        pipeline.run_encoded(chunk, sink, on_error)
+    })?;
+    sink.flush()?;
+    Ok(summary)
+}
+
+/// Runs each chunk with `run_chunk` on `pipeline`, flushing after each document, and adds
+/// up the summaries.
+fn run_chunks<C>(
+    pipeline: Pipeline,
+    chunks: C,
+    mut on_error: impl FnMut(Error),
+    mut run_chunk: impl FnMut(
+        &Pipeline,
+        Vec<Result<Document>>,
+        &mut dyn FnMut(Error),
+    ) -> Result<Summary>,
+) -> Result<Summary>
+where
+    C: IntoIterator<Item = Vec<Result<Document>>>,
+{
     let pipeline = pipeline.flush_each_document(true);
     let mut total = Summary::default();
     for chunk in chunks {
-        let summary = pipeline.run(chunk, sink, &mut on_error)?;
+        let summary = run_chunk(&pipeline, chunk, &mut on_error)?;
         total.documents += summary.documents;
         total.quotes += summary.quotes;
         total.skipped += summary.skipped;
         total.failures += summary.failures;
     }
-    sink.flush()?;
     Ok(total)
 }
 
@@ -317,5 +358,46 @@ mod tests {
             assert!(sink.flushed.contains(&n), "{:?}", sink.flushed);
         }
         assert_eq!(errors, ["<stdin>:3: skipped: line too long"]);
+    }
+
+    /// Keeps what was written, and what had been written at each flush.
+    #[derive(Default)]
+    struct Flushed {
+        out: Vec<u8>,
+        at: Vec<usize>,
+    }
+
+    impl EncodedSink for Flushed {
+        fn encoder(&self) -> crate::export::RowEncoder {
+            crate::Format::Jsonl.encoder(false)
+        }
+        fn write_rows(&mut self, rows: &[u8]) -> Result<()> {
+            self.out.extend_from_slice(rows);
+            Ok(())
+        }
+        fn flush(&mut self) -> Result<()> {
+            self.at.push(self.out.len());
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn run_encoded_writes_the_same_bytes_and_flushes_each_document() {
+        let text = "\"We will win,\" Smith said. \"Not so,\" said Jones.";
+        let chunks = || vec![vec![doc(0, text), doc(1, "no quote")], vec![doc(2, text)]];
+        let mut expected = Vec::new();
+        {
+            let mut sink = crate::Format::Jsonl.writer(&mut expected).unwrap();
+            let pipeline = Pipeline::with_threads(2).unwrap();
+            run(pipeline, chunks(), &mut sink, |e| panic!("{e}")).unwrap();
+        }
+        let mut sink = Flushed::default();
+        let pipeline = Pipeline::with_threads(2).unwrap();
+        let summary = run_encoded(pipeline, chunks(), &mut sink, |e| panic!("{e}")).unwrap();
+        assert_eq!((summary.documents, summary.quotes), (3, 4));
+        assert_eq!(sink.out, expected);
+        let first = expected.len() / 2;
+        assert!(sink.at.contains(&first), "flushed after d0: {:?}", sink.at);
+        assert!(sink.at.contains(&expected.len()));
     }
 }
