@@ -5,36 +5,43 @@
 //! reads the next batches and writes the quotes of finished ones, oldest first, so that
 //! reading, analysis and writing overlap and no thread waits for the slowest document of a
 //! batch. At most [`IN_FLIGHT`] batches are read and not yet written, each of at most
-//! [`BATCH_BYTES`] of text (or one larger document), and no new one is read while those hold
-//! [`READ_AHEAD_BYTES`]: memory stays bounded whatever the size of the corpus (about 24 MiB
+//! [`BATCH_BYTES`] of text or unmade bytes ([`Source::bytes`]; or one larger document), and
+//! no new one is read while those hold [`READ_AHEAD_BYTES`]: memory stays bounded whatever the size of the corpus (about 24 MiB
 //! of text at most, or one document and what fits beside it), and the output is byte for
 //! byte the same with one thread or many.
 //!
 //! Who does what, on which thread:
 //!
-//! - **the calling thread** iterates the documents (whatever the iterator does: for a
-//!   [`crate::Corpus`], walking folders, reading and decoding files), passes their errors on,
-//!   and writes the results of each batch in corpus order: with [`Pipeline::run`] and
-//!   [`Pipeline::run_documents`], it hands each quote (or document) to the sink, which
-//!   formats it there; with [`Pipeline::run_encoded`], it only writes bytes;
-//! - **the analysis threads** (the pool) analyze the documents, and for
-//!   [`Pipeline::run_encoded`] also encode each document's rows into a byte buffer with the
-//!   sink's [`crate::export::RowEncoder`] and drop the document. This is the path of `whosaid
-//!   analyze`: the calling thread has to do what must be sequential (reading in order,
-//!   writing in order) and little else, since with every core analyzing it takes a share of
-//!   a core from the analysis. The encoded buffers of a batch live no longer than its
-//!   documents would have: the same in-flight limits bound them.
+//! - **the calling thread** iterates the items in order and writes the results of each
+//!   batch in corpus order. For a [`crate::Corpus`] iterated as documents, iterating is
+//!   walking folders, reading, decoding files and extracting the article of web pages; for
+//!   the entries of [`crate::Corpus::entries`], only walking and reading bytes (I/O). With
+//!   [`Pipeline::run`] and [`Pipeline::run_documents`], writing is handing each quote (or
+//!   document) to the sink, which formats it there; with [`Pipeline::run_encoded`], it is
+//!   writing bytes. The messages of each item (its errors, the warnings of its reading,
+//!   the analyzer's failure) are passed on as its batch is written, in corpus order.
+//! - **the analysis threads** (the pool) make each entry into its document ([`Source`]:
+//!   decoding, HTML extraction), analyze it, and for [`Pipeline::run_encoded`] encode its
+//!   rows into a byte buffer with the sink's [`crate::export::RowEncoder`], dropping the
+//!   document. This is the path of `whosaid analyze`: the calling thread does what must be
+//!   sequential (reading in order, writing in order) and little else, since with every core
+//!   analyzing, its work takes a share of a core from the analysis (for web pages, whose
+//!   extraction costs more than the analysis of their text, it was most of the work). What
+//!   a batch holds at each stage (its entries' bytes, its documents, their encoded rows)
+//!   lives only while the batch is in flight: the same limits bound it.
 //!
 //! A run started on a thread of its own pool does the work of each batch in place, one
 //! batch after the other: waiting for the pool from inside it would hold the thread it needs.
 
 use std::collections::VecDeque;
+use std::fmt;
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver};
 
 use rayon::prelude::*;
 
+use crate::corpus::{Entry, Made, Warning};
 use crate::document::Document;
 use crate::error::{Error, Result};
 use crate::export::{EncodedSink, QuoteSink};
@@ -75,6 +82,57 @@ pub struct Pipeline {
     batch_size: usize,
     pool: Option<rayon::ThreadPool>,
     flush_each_document: bool,
+    on_warning: OnWarning,
+}
+
+/// What a pipeline does with the warnings of its [`Source`]s.
+struct OnWarning(Box<dyn Fn(Warning) + Send + Sync>);
+
+impl Default for OnWarning {
+    /// Prints `whosaid: warning: PATH[:LINE]: message` on stderr, as [`crate::Corpus`] does.
+    fn default() -> Self {
+        OnWarning(Box::new(|w| eprintln!("whosaid: warning: {w}")))
+    }
+}
+
+impl fmt::Debug for OnWarning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("OnWarning")
+    }
+}
+
+/// What a pipeline reads: a [`Document`], or a [`corpus::Entry`](crate::corpus::Entry) of
+/// [`Corpus::entries`](crate::Corpus::entries), which becomes a document on the analysis
+/// threads (where its bytes are decoded, and the article of a page extracted).
+pub trait Source: Send {
+    /// The bytes it holds (text, or the bytes of a file or page), counted against
+    /// [`BATCH_BYTES`] and [`READ_AHEAD_BYTES`].
+    fn bytes(&self) -> usize;
+    /// The document (or why there is none), with the warnings of its reading.
+    fn make(self) -> Made;
+}
+
+impl Source for Document {
+    fn bytes(&self) -> usize {
+        self.text.len()
+    }
+
+    fn make(self) -> Made {
+        Made {
+            warnings: Vec::new(),
+            document: Some(Ok(self)),
+        }
+    }
+}
+
+impl Source for Entry {
+    fn bytes(&self) -> usize {
+        Entry::bytes(self)
+    }
+
+    fn make(self) -> Made {
+        Entry::make(self)
+    }
 }
 
 impl Default for Pipeline {
@@ -83,9 +141,27 @@ impl Default for Pipeline {
     }
 }
 
-/// The results of a batch, in batch order: what the analysis threads made of each document
-/// (`T`), or the analyzer's failure on it.
-type BatchResults<T> = Vec<Result<T>>;
+/// What came of one item of a batch: the warnings of its reading, then its outcome.
+struct Done<T> {
+    warnings: Vec<Warning>,
+    outcome: Outcome<T>,
+}
+
+/// The outcome of one item.
+enum Outcome<T> {
+    /// An entry of warnings only.
+    Nothing,
+    /// No document: the item was an error, or the entry could not be made into a document
+    /// (a page without article text).
+    Unread(Error),
+    /// What the analysis threads made of the document (`T`).
+    Analyzed(T),
+    /// The analyzer failed on the document.
+    Failed(Error),
+}
+
+/// The results of a batch, in batch order.
+type BatchResults<T> = Vec<Done<T>>;
 
 /// A batch handed over for analysis.
 enum Pending<T> {
@@ -147,6 +223,7 @@ impl Pipeline {
             batch_size: DEFAULT_BATCH_SIZE,
             pool: None,
             flush_each_document: false,
+            on_warning: OnWarning::default(),
         }
     }
 
@@ -160,6 +237,7 @@ impl Pipeline {
             batch_size: DEFAULT_BATCH_SIZE,
             pool: Some(pool),
             flush_each_document: false,
+            on_warning: OnWarning::default(),
         })
     }
 
@@ -176,24 +254,42 @@ impl Pipeline {
         self
     }
 
-    /// Analyzes `docs` with [`crate::analyze`] and writes the quotes to `sink`.
+    /// Calls `f` on the calling thread with each warning of the [`Source`]s (the entries of
+    /// [`Corpus::entries`](crate::Corpus::entries): a guessed encoding, a folder without
+    /// files to read), in corpus order, as their batch is written, instead of printing it
+    /// as `whosaid: warning: ...` on stderr.
+    pub fn on_warning(mut self, f: impl Fn(Warning) + Send + Sync + 'static) -> Self {
+        self.on_warning = OnWarning(Box::new(f));
+        self
+    }
+
+    /// Analyzes `docs` (documents, or the entries of [`Corpus::entries`](crate::Corpus::entries),
+    /// which are made into documents on the analysis threads) with [`crate::analyze`] and
+    /// writes the quotes to `sink`.
     ///
-    /// An `Err` item of `docs`, or a document on which the analyzer panics, is passed to
-    /// `on_error`, counted in [`Summary::skipped`] (an [`Error::Skipped`]) or
-    /// [`Summary::failures`] (any other), and the run goes on. An error of the sink
-    /// (a write error) stops the run and is returned. `docs` is read and `sink` written on
-    /// the calling thread only; the errors of `docs` are passed on as they are read, those
-    /// of the analyzer as their batch is written.
-    pub fn run<I, S>(&self, docs: I, sink: &mut S, on_error: impl FnMut(Error)) -> Result<Summary>
+    /// An `Err` item of `docs`, an entry that gives no document (a page without article
+    /// text), or a document on which the analyzer panics, is passed to `on_error`, counted
+    /// in [`Summary::skipped`] (an [`Error::Skipped`]) or [`Summary::failures`] (any other),
+    /// and the run goes on. An error of the sink (a write error) stops the run and is
+    /// returned. `docs` is read and `sink` written on the calling thread only. Every message
+    /// (these errors, and the warnings of entries, see [`Pipeline::on_warning`]) is passed
+    /// on when its batch is written, in corpus order.
+    pub fn run<I, D, S>(
+        &self,
+        docs: I,
+        sink: &mut S,
+        on_error: impl FnMut(Error),
+    ) -> Result<Summary>
     where
-        I: IntoIterator<Item = Result<Document>>,
+        I: IntoIterator<Item = Result<D>>,
+        D: Source,
         S: QuoteSink + ?Sized,
     {
         self.run_with(crate::analyze, docs, sink, on_error)
     }
 
     /// Like [`Pipeline::run`], with another analyzer.
-    pub fn run_with<A, I, S>(
+    pub fn run_with<A, I, D, S>(
         &self,
         analyzer: A,
         docs: I,
@@ -202,7 +298,8 @@ impl Pipeline {
     ) -> Result<Summary>
     where
         A: Fn(&Document) -> Vec<Quote> + Sync,
-        I: IntoIterator<Item = Result<Document>>,
+        I: IntoIterator<Item = Result<D>>,
+        D: Source,
         S: QuoteSink + ?Sized,
     {
         self.run_sink(analyzer, docs, &mut QuotesOf(sink), on_error)
@@ -210,14 +307,15 @@ impl Pipeline {
 
     /// Like [`Pipeline::run`], but hands each document together with its quotes to `sink`
     /// (for outputs that need the text, such as `whosaid report`'s article pages).
-    pub fn run_documents<I, S>(
+    pub fn run_documents<I, D, S>(
         &self,
         docs: I,
         sink: &mut S,
         on_error: impl FnMut(Error),
     ) -> Result<Summary>
     where
-        I: IntoIterator<Item = Result<Document>>,
+        I: IntoIterator<Item = Result<D>>,
+        D: Source,
         S: DocumentSink + ?Sized,
     {
         self.run_sink(crate::analyze, docs, sink, on_error)
@@ -230,21 +328,22 @@ impl Pipeline {
     /// [`crate::Format::table_writer`]), with less work on the calling thread. The documents
     /// are dropped on the analysis threads once encoded. An error of the encoder stops the
     /// run as a write error does.
-    pub fn run_encoded<I, S>(
+    pub fn run_encoded<I, D, S>(
         &self,
         docs: I,
         sink: &mut S,
         on_error: impl FnMut(Error),
     ) -> Result<Summary>
     where
-        I: IntoIterator<Item = Result<Document>>,
+        I: IntoIterator<Item = Result<D>>,
+        D: Source,
         S: EncodedSink + ?Sized,
     {
         self.run_encoded_with(crate::analyze, docs, sink, on_error)
     }
 
     /// Like [`Pipeline::run_encoded`], with another analyzer.
-    pub fn run_encoded_with<A, I, S>(
+    pub fn run_encoded_with<A, I, D, S>(
         &self,
         analyzer: A,
         docs: I,
@@ -253,7 +352,8 @@ impl Pipeline {
     ) -> Result<Summary>
     where
         A: Fn(&Document) -> Vec<Quote> + Sync,
-        I: IntoIterator<Item = Result<Document>>,
+        I: IntoIterator<Item = Result<D>>,
+        D: Source,
         S: EncodedSink + ?Sized,
     {
         let encoder = sink.encoder();
@@ -272,7 +372,7 @@ impl Pipeline {
     }
 
     /// The run of a [`DocumentSink`]: each document is kept with its quotes for the sink.
-    fn run_sink<A, I, S>(
+    fn run_sink<A, I, D, S>(
         &self,
         analyzer: A,
         docs: I,
@@ -281,7 +381,8 @@ impl Pipeline {
     ) -> Result<Summary>
     where
         A: Fn(&Document) -> Vec<Quote> + Sync,
-        I: IntoIterator<Item = Result<Document>>,
+        I: IntoIterator<Item = Result<D>>,
+        D: Source,
         S: DocumentSink + ?Sized,
     {
         let work = |doc: Document| catching(&doc, || analyzer(&doc)).map(|quotes| (doc, quotes));
@@ -290,7 +391,7 @@ impl Pipeline {
 
     /// The run: batches on the pool, where `work` turns each document into what `output`
     /// writes, in corpus order, on the calling thread.
-    fn run_output<W, T, I, O>(
+    fn run_output<W, T, I, D, O>(
         &self,
         work: W,
         docs: I,
@@ -300,7 +401,8 @@ impl Pipeline {
     where
         W: Fn(Document) -> Result<T> + Sync,
         T: Send,
-        I: IntoIterator<Item = Result<Document>>,
+        I: IntoIterator<Item = Result<D>>,
+        D: Source,
         O: Output<T> + ?Sized,
     {
         // Set when a write fails, so that the batches still being analyzed end early.
@@ -325,9 +427,9 @@ impl Pipeline {
 
     /// The loop of [`Pipeline::run_output`]: reads batches, spawns their `work` on `scope`
     /// (or, `in_pool`, does it in place) and writes the oldest once [`IN_FLIGHT`] batches or
-    /// [`READ_AHEAD_BYTES`] are pending, or the documents have ended.
+    /// [`READ_AHEAD_BYTES`] are pending, or the items have ended.
     #[allow(clippy::too_many_arguments)]
-    fn drive<'scope, W, T, I, O>(
+    fn drive<'scope, W, T, I, D, O>(
         &self,
         scope: &rayon::ScopeFifo<'scope>,
         work: &'scope W,
@@ -340,25 +442,28 @@ impl Pipeline {
     where
         W: Fn(Document) -> Result<T> + Sync,
         T: Send + 'scope,
-        I: IntoIterator<Item = Result<Document>>,
+        I: IntoIterator<Item = Result<D>>,
+        D: Source + 'scope,
         O: Output<T> + ?Sized,
     {
         let mut summary = Summary::default();
         let mut docs = docs.into_iter();
-        // The batches read and not yet written, oldest first, with the bytes of their texts.
+        // The batches read and not yet written, oldest first, with the bytes they hold.
         let mut pending: VecDeque<(usize, Pending<T>)> = VecDeque::with_capacity(IN_FLIGHT);
         let mut pending_bytes = 0;
         let mut exhausted = false;
         loop {
             if !exhausted && pending.len() < IN_FLIGHT && pending_bytes < READ_AHEAD_BYTES {
                 let (batch, bytes);
-                (batch, bytes, exhausted) = self.read_batch(&mut docs, &mut summary, on_error);
+                (batch, bytes, exhausted) = self.read_batch(&mut docs);
                 if batch.is_empty() {
                     continue;
                 }
-                summary.documents += batch.len();
                 let task = if in_pool {
                     Pending::Done(work_batch(work, batch, stop))
+                } else if batch.iter().all(|item| item.is_err()) {
+                    // Errors only: nothing for the pool to do.
+                    Pending::Done(batch.into_iter().map(|item| done(work, item)).collect())
                 } else {
                     let (tx, rx) = mpsc::sync_channel(1);
                     scope.spawn_fifo(move |_| {
@@ -383,7 +488,9 @@ impl Pipeline {
                     .expect("a batch task sends its results (panics are caught)"),
             };
             let each = self.flush_each_document;
-            if let Err(e) = write_batch(results, output, each, &mut summary, on_error) {
+            let on_warning = &self.on_warning.0;
+            let written = write_batch(results, output, each, &mut summary, on_error, on_warning);
+            if let Err(e) = written {
                 stop.store(true, Ordering::Relaxed);
                 return Err(e);
             }
@@ -392,30 +499,19 @@ impl Pipeline {
         Ok(summary)
     }
 
-    /// Reads the next batch: up to `batch_size` documents or [`BATCH_BYTES`] of text. Errors
-    /// are counted and passed on. Also gives the bytes of its texts and whether `docs` has
-    /// ended.
-    fn read_batch(
+    /// Reads the next batch: up to `batch_size` items (documents, entries or errors) or
+    /// [`BATCH_BYTES`]. Also gives the bytes it holds and whether `docs` has ended.
+    fn read_batch<D: Source>(
         &self,
-        docs: &mut impl Iterator<Item = Result<Document>>,
-        summary: &mut Summary,
-        on_error: &mut impl FnMut(Error),
-    ) -> (Vec<Document>, usize, bool) {
+        docs: &mut impl Iterator<Item = Result<D>>,
+    ) -> (Vec<Result<D>>, usize, bool) {
         let mut batch = Vec::with_capacity(self.batch_size);
         let mut bytes = 0;
         while batch.len() < self.batch_size && bytes < BATCH_BYTES {
             match docs.next() {
-                Some(Ok(doc)) => {
-                    bytes += doc.text.len();
-                    batch.push(doc);
-                }
-                Some(Err(e)) => {
-                    if e.is_skip() {
-                        summary.skipped += 1;
-                    } else {
-                        summary.failures += 1;
-                    }
-                    on_error(e);
+                Some(item) => {
+                    bytes += item.as_ref().map_or(0, Source::bytes);
+                    batch.push(item);
                 }
                 None => return (batch, bytes, true),
             }
@@ -424,43 +520,88 @@ impl Pipeline {
     }
 }
 
-/// Does the `work` of each document of a batch in parallel (in the current pool): the
-/// analysis, and for [`Pipeline::run_encoded`] the encoding of the rows. After a `stop` the
-/// documents left are dropped undone (the run is over; its results are not written).
-fn work_batch<W, T>(work: &W, batch: Vec<Document>, stop: &AtomicBool) -> BatchResults<T>
+/// Does the work of each item of a batch in parallel (in the current pool): makes the
+/// document of an entry (decoding, HTML extraction), analyzes it, and for
+/// [`Pipeline::run_encoded`] encodes its rows. After a `stop` the items left are dropped
+/// undone (the run is over; its results are not written).
+fn work_batch<W, T, D>(work: &W, batch: Vec<Result<D>>, stop: &AtomicBool) -> BatchResults<T>
 where
     W: Fn(Document) -> Result<T> + Sync,
     T: Send,
+    D: Source,
 {
     batch
         .into_par_iter()
-        .filter_map(|doc| (!stop.load(Ordering::Relaxed)).then(|| work(doc)))
+        .filter_map(|item| (!stop.load(Ordering::Relaxed)).then(|| done(work, item)))
         .collect()
 }
 
-/// Writes the results of a batch in document order, counting the quotes and passing the
-/// analyzer's failures on; flushes the output at the end of the batch, and after each
-/// document with quotes when `each_document` is set.
+/// The work of one item: its document made, then `work` done on it.
+fn done<W, T, D>(work: &W, item: Result<D>) -> Done<T>
+where
+    W: Fn(Document) -> Result<T>,
+    D: Source,
+{
+    let made = match item {
+        Ok(source) => source.make(),
+        Err(e) => {
+            return Done {
+                warnings: Vec::new(),
+                outcome: Outcome::Unread(e),
+            };
+        }
+    };
+    let outcome = match made.document {
+        None => Outcome::Nothing,
+        Some(Err(e)) => Outcome::Unread(e),
+        Some(Ok(doc)) => match work(doc) {
+            Ok(t) => Outcome::Analyzed(t),
+            Err(e) => Outcome::Failed(e),
+        },
+    };
+    Done {
+        warnings: made.warnings,
+        outcome,
+    }
+}
+
+/// Writes the results of a batch in corpus order: the warnings and errors of each item go
+/// to `on_warning` and `on_error` (and are counted), its quotes to the output. Flushes the
+/// output at the end of the batch, and after each document with quotes when
+/// `each_document` is set.
 fn write_batch<T, O>(
     results: BatchResults<T>,
     output: &mut O,
     each_document: bool,
     summary: &mut Summary,
     on_error: &mut impl FnMut(Error),
+    on_warning: &dyn Fn(Warning),
 ) -> Result<()>
 where
     O: Output<T> + ?Sized,
 {
-    for result in results {
-        match result {
-            Ok(done) => {
-                let quotes = output.write(done)?;
+    for done in results {
+        done.warnings.into_iter().for_each(on_warning);
+        match done.outcome {
+            Outcome::Nothing => {}
+            Outcome::Unread(e) => {
+                if e.is_skip() {
+                    summary.skipped += 1;
+                } else {
+                    summary.failures += 1;
+                }
+                on_error(e);
+            }
+            Outcome::Analyzed(result) => {
+                summary.documents += 1;
+                let quotes = output.write(result)?;
                 summary.quotes += quotes;
                 if each_document && quotes > 0 {
                     output.flush()?;
                 }
             }
-            Err(e) => {
+            Outcome::Failed(e) => {
+                summary.documents += 1;
                 summary.failures += 1;
                 on_error(e);
             }
@@ -988,6 +1129,85 @@ mod tests {
             .run_encoded_with(words, corpus(10), &mut broken, |_| {})
             .unwrap_err();
         assert!(err.is_broken_pipe());
+    }
+
+    #[test]
+    fn entries_are_made_on_the_pool_and_every_message_comes_in_corpus_order() {
+        use crate::Corpus;
+        use std::sync::{Arc, Mutex};
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let write = |rel: &str, bytes: &[u8]| {
+            let path = root.join(rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, bytes).unwrap();
+        };
+        for i in 0..40 {
+            write(&format!("t/{i:02}.txt"), format!("w{i} x y").as_bytes());
+        }
+        write("t/05.txt", b"caf\xE9 au lait");
+        write("t/17.md", b"unknown type");
+        write(
+            "t/30.html",
+            b"<html><body><nav>no article</nav></body></html>",
+        );
+        write("u/d.jsonl", b"{\"id\":\"j1\",\"text\":\"a b\"}\n{bad\n");
+        std::fs::create_dir_all(root.join("v")).unwrap();
+        let inputs = || vec![root.join("t"), root.join("v"), root.join("u")];
+
+        // The corpus iterated on this thread: its messages as they are read.
+        let log = Arc::new(Mutex::new(Vec::new()));
+        let eager_log = Arc::clone(&log);
+        let corpus = Corpus::new(inputs()).on_warning(move |w| {
+            eager_log.lock().unwrap().push(format!("warning {w}"));
+        });
+        let mut expected_out = crate::Format::Csv.table_writer(Vec::new(), false).unwrap();
+        let mut expected_messages = Vec::new();
+        let mut docs = Vec::new();
+        for item in corpus {
+            match item {
+                Ok(doc) => docs.push(doc),
+                Err(e) => log.lock().unwrap().push(format!("error {e}")),
+            }
+        }
+        expected_messages.append(&mut log.lock().unwrap());
+        for doc in &docs {
+            let mut rows = Vec::new();
+            let encoder = crate::Format::Csv.encoder(false);
+            encoder.encode(&words(doc), &mut rows).unwrap();
+            expected_out.write_rows(&rows).unwrap();
+        }
+        let expected_out = expected_out.into_inner().unwrap();
+        assert_eq!(expected_messages.len(), 5, "{expected_messages:?}");
+
+        for (threads, batch) in [(1, 128), (2, 3), (3, 1)] {
+            let messages = Arc::new(Mutex::new(Vec::new()));
+            let warnings = Arc::clone(&messages);
+            let pipeline = Pipeline::with_threads(threads)
+                .unwrap()
+                .batch_size(batch)
+                .on_warning(move |w| warnings.lock().unwrap().push(format!("warning {w}")));
+            let mut sink = crate::Format::Csv.table_writer(Vec::new(), false).unwrap();
+            let entries = Corpus::new(inputs()).entries();
+            let errors = Arc::clone(&messages);
+            let summary = pipeline
+                .run_encoded_with(words, entries, &mut sink, |e| {
+                    errors.lock().unwrap().push(format!("error {e}"));
+                })
+                .unwrap();
+            assert_eq!(sink.into_inner().unwrap(), expected_out);
+            assert_eq!(*messages.lock().unwrap(), expected_messages);
+            assert_eq!(
+                summary,
+                Summary {
+                    documents: docs.len(),
+                    quotes: docs.iter().map(|d| words(d).len()).sum(),
+                    skipped: 2,
+                    failures: 1,
+                },
+                "{threads} threads, batches of {batch}"
+            );
+        }
     }
 
     #[test]
