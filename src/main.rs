@@ -453,7 +453,7 @@ struct CorpusSpec {
 }
 
 impl CorpusSpec {
-    /// The entries of the corpus: files and pages read, to be decoded (and their article
+    /// The entries of the corpus: files and pages to be read and decoded (and their article
     /// extracted) on the analysis threads. Their warnings go with them, for the pipeline to
     /// print in corpus order ([`InputArgs::pipeline`]).
     fn entries(self) -> Entries {

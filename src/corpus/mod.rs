@@ -19,9 +19,9 @@
 //! bytes leave a [`Warning`].
 //!
 //! Iterated, a [`Corpus`] gives documents, its warnings passed to [`Corpus::on_warning`] as
-//! they are read. [`Corpus::entries`] gives [`Entry`]s instead: a file or WARC page read as
-//! bytes but not yet decoded nor its article extracted, which [`Entry::make`] does on
-//! whatever thread is handy (the analysis threads of [`crate::Pipeline`]: extracting the
+//! they are read. [`Corpus::entries`] gives [`Entry`]s instead: a file found (and measured)
+//! but not yet read, or a WARC page read as bytes, not yet decoded nor its article
+//! extracted, which [`Entry::make`] does on whatever thread is handy (the analysis threads of [`crate::Pipeline`]: extracting the
 //! article of a page takes more time than analyzing its text), each with the warnings of its
 //! reading, so that every message can be reported in corpus order.
 //!
@@ -236,9 +236,10 @@ impl Corpus {
         self
     }
 
-    /// The corpus as [`Entry`]s: files and WARC pages are read but not decoded, nor their
-    /// article extracted, which [`Entry::make`] does later, on another thread if need be
-    /// (the analysis threads of [`crate::Pipeline`]); JSONL records come made. Each warning
+    /// The corpus as [`Entry`]s: files are found and measured but not read, WARC pages are
+    /// read but not decoded, nor their article extracted, which [`Entry::make`] does later,
+    /// on another thread if need be (the analysis threads of [`crate::Pipeline`]); JSONL
+    /// records come made (compressed `.txt` and `.html` files come read, decompressed). Each warning
     /// goes with the entry it is about (or, when it is about none, such as a folder without
     /// any file to read, with an entry of its own), so that a consumer can report every
     /// message in corpus order.
@@ -348,8 +349,9 @@ impl Corpus {
         }
     }
 
-    /// Reads a one-document file (its bytes: [`Entry::make`] decodes them), or sets up the
-    /// stream of a many-document file.
+    /// Measures a one-document file ([`Entry::make`] reads and decodes it; a compressed one
+    /// is read here, where its size is learned), or sets up the stream of a many-document
+    /// file.
     fn open(
         &mut self,
         path: &Path,
@@ -360,6 +362,19 @@ impl Corpus {
         self.current = path.to_path_buf();
         let max = self.options.max_doc_bytes;
         match format {
+            // An uncompressed file is only measured here (its size counts against the
+            // pipeline's read-ahead): opening and reading it is left to `Entry::make` too.
+            Format::Txt | Format::Html if compression == Compression::None => {
+                Some(file_size(path, max).map(|size| {
+                    Entry::new(Unmade::Path {
+                        path: path.to_path_buf(),
+                        id,
+                        format,
+                        size,
+                        max,
+                    })
+                }))
+            }
             Format::Txt | Format::Html => Some(read_bytes(path, compression, max).map(|bytes| {
                 Entry::new(Unmade::File {
                     path: path.to_path_buf(),
@@ -530,10 +545,11 @@ impl Iterator for Entries {
     }
 }
 
-/// A document as [`Corpus::entries`] reads it: made already (a JSONL record), or the bytes
-/// of a file or WARC page that [`Entry::make`] decodes (and, for a page, extracts the
-/// article of): the part of reading that takes CPU time rather than I/O, left for the
-/// thread that analyzes it. The warnings of its reading go with it.
+/// A document as [`Corpus::entries`] reads it: made already (a JSONL record), or a file
+/// that [`Entry::make`] reads and decodes, or the bytes of a WARC page (or of a compressed
+/// file) that it decodes, extracting the article of a page: what need not be done in corpus
+/// order, left for the thread that analyzes the document. The warnings of its reading go
+/// with it.
 #[derive(Debug)]
 pub struct Entry {
     warnings: Vec<Warning>,
@@ -545,7 +561,15 @@ pub struct Entry {
 enum Unmade {
     /// The document or error, made already (or nothing: an entry of warnings only).
     Made(Option<Result<Document>>),
-    /// The bytes of a `.txt` or `.html` file.
+    /// An uncompressed `.txt` or `.html` file, to read: its size, and the size limit.
+    Path {
+        path: PathBuf,
+        id: String,
+        format: Format,
+        size: u64,
+        max: u64,
+    },
+    /// The bytes of a compressed `.txt` or `.html` file, decompressed.
     File {
         path: PathBuf,
         id: String,
@@ -590,6 +614,7 @@ impl Entry {
         match &self.unmade {
             Unmade::Made(Some(Ok(doc))) => doc.text.len(),
             Unmade::Made(_) => 0,
+            Unmade::Path { size, .. } => usize::try_from(*size).unwrap_or(usize::MAX),
             Unmade::File { bytes, .. } => bytes.len(),
             Unmade::Warc { response, .. } => response.page.as_ref().map_or(0, |p| p.html.len()),
         }
@@ -602,6 +627,20 @@ impl Entry {
         let mut warnings = self.warnings;
         let (path, made) = match self.unmade {
             Unmade::Made(document) => return Made { warnings, document },
+            Unmade::Path {
+                path,
+                id,
+                format,
+                max,
+                ..
+            } => {
+                let made = panic::catch_unwind(AssertUnwindSafe(|| {
+                    read_body(&path, Compression::None, max)
+                        .and_then(|bytes| one_document(&path, id, format, &bytes))
+                        .map_or_else(|e| (Err(e), None), |(doc, w)| (Ok(doc), w))
+                }));
+                (path, made)
+            }
             Unmade::File {
                 path,
                 id,
@@ -835,6 +874,34 @@ fn warc_page(path: &Path, response: warc::Response) -> (Result<Document>, Option
 /// Reads a whole file, decompressed, unless it is larger than `max` bytes, empty or binary
 /// (each an [`Error::Skipped`]).
 fn read_bytes(path: &Path, compression: Compression, max: u64) -> Result<Vec<u8>> {
+    if compression == Compression::None {
+        file_size(path, max)?;
+    }
+    read_body(path, compression, max)
+}
+
+/// The size of a file, unless it is larger than `max` bytes (an [`Error::Skipped`]).
+fn file_size(path: &Path, max: u64) -> Result<u64> {
+    let meta = fs::metadata(path).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    if meta.len() > max {
+        return Err(Error::Skipped {
+            path: path.to_path_buf(),
+            line: None,
+            reason: format!(
+                "{} bytes, over the limit of {max} bytes (--max-doc-bytes)",
+                meta.len()
+            ),
+        });
+    }
+    Ok(meta.len())
+}
+
+/// Reads a whole file, decompressed, unless it holds more than `max` bytes, or is empty or
+/// binary (each an [`Error::Skipped`]); the part of [`read_bytes`] after the size check.
+fn read_body(path: &Path, compression: Compression, max: u64) -> Result<Vec<u8>> {
     let skipped = |reason: String| Error::Skipped {
         path: path.to_path_buf(),
         line: None,
@@ -845,18 +912,6 @@ fn read_bytes(path: &Path, compression: Compression, max: u64) -> Result<Vec<u8>
             "larger than the limit of {max} bytes (--max-doc-bytes)"
         ))
     };
-    if compression == Compression::None {
-        let meta = fs::metadata(path).map_err(|source| Error::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
-        if meta.len() > max {
-            return Err(skipped(format!(
-                "{} bytes, over the limit of {max} bytes (--max-doc-bytes)",
-                meta.len()
-            )));
-        }
-    }
     let reader = compress::open(path, compression).map_err(|source| Error::Io {
         path: path.to_path_buf(),
         source,
@@ -1270,7 +1325,7 @@ mod tests {
         }
         let unmade = entries
             .iter()
-            .filter(|e| matches!(e.unmade, Unmade::File { .. } | Unmade::Warc { .. }))
+            .filter(|e| matches!(e.unmade, Unmade::Path { .. } | Unmade::Warc { .. }))
             .count();
         assert_eq!(unmade, 6, "the files and pages are left to make");
         let html = entries
@@ -1278,7 +1333,7 @@ mod tests {
             .find(|e| {
                 matches!(
                     &e.unmade,
-                    Unmade::File {
+                    Unmade::Path {
                         format: Format::Html,
                         ..
                     }
