@@ -16,13 +16,13 @@
 //!   batch in corpus order. For a [`crate::Corpus`] iterated as documents, iterating is
 //!   walking folders, reading, decoding files and extracting the article of web pages; for
 //!   the entries of [`crate::Corpus::entries`], only walking folders, measuring files and
-//!   reading the records of JSONL and WARC streams. With
+//!   splitting JSONL and WARC streams into their lines and records. With
 //!   [`Pipeline::run`] and [`Pipeline::run_documents`], writing is handing each quote (or
 //!   document) to the sink, which formats it there; with [`Pipeline::run_encoded`], it is
 //!   writing bytes. The messages of each item (its errors, the warnings of its reading,
 //!   the analyzer's failure) are passed on as its batch is written, in corpus order.
 //! - **the analysis threads** (the pool) make each entry into its document ([`Source`]:
-//!   reading a file, decoding, HTML extraction), analyze it, and for [`Pipeline::run_encoded`] encode its
+//!   reading a file, parsing a JSONL line, decoding, HTML extraction), analyze it, and for [`Pipeline::run_encoded`] encode its
 //!   rows into a byte buffer with the sink's [`crate::export::RowEncoder`], dropping the
 //!   document. This is the path of `whosaid analyze`: the calling thread does what must be
 //!   sequential (reading in order, writing in order) and little else, since with every core

@@ -20,8 +20,8 @@
 //!
 //! Iterated, a [`Corpus`] gives documents, its warnings passed to [`Corpus::on_warning`] as
 //! they are read. [`Corpus::entries`] gives [`Entry`]s instead: a file found (and measured)
-//! but not yet read, or a WARC page read as bytes, not yet decoded nor its article
-//! extracted, which [`Entry::make`] does on whatever thread is handy (the analysis threads of [`crate::Pipeline`]: extracting the
+//! but not yet read, a JSONL line not yet parsed, or a WARC page read as bytes, not yet
+//! decoded nor its article extracted, which [`Entry::make`] does on whatever thread is handy (the analysis threads of [`crate::Pipeline`]: extracting the
 //! article of a page takes more time than analyzing its text), each with the warnings of its
 //! reading, so that every message can be reported in corpus order.
 //!
@@ -56,7 +56,7 @@ use walkdir::WalkDir;
 use crate::document::Document;
 use crate::error::{Error, Result};
 use compress::{Bounded, Compression, Format};
-pub use jsonl::{JsonlDocs, JsonlFields, JsonlRecords};
+pub use jsonl::{JsonlDocs, JsonlFields, JsonlLine, JsonlRecords};
 pub use paths::PathList;
 
 /// The name used for standard input in errors and warnings.
@@ -236,10 +236,11 @@ impl Corpus {
         self
     }
 
-    /// The corpus as [`Entry`]s: files are found and measured but not read, WARC pages are
-    /// read but not decoded, nor their article extracted, which [`Entry::make`] does later,
-    /// on another thread if need be (the analysis threads of [`crate::Pipeline`]); JSONL
-    /// records come made (compressed `.txt` and `.html` files come read, decompressed). Each warning
+    /// The corpus as [`Entry`]s: files are found and measured but not read, JSONL lines
+    /// read but not parsed, WARC pages read but not decoded nor their article extracted,
+    /// which [`Entry::make`] does later, on another thread if need be (the analysis threads
+    /// of [`crate::Pipeline`]). (Compressed `.txt` and `.html` files come read and
+    /// decompressed, so that their size is known.) Each warning
     /// goes with the entry it is about (or, when it is about none, such as a folder without
     /// any file to read, with an entry of its own), so that a consumer can report every
     /// message in corpus order.
@@ -411,13 +412,10 @@ impl Corpus {
     /// The next item of the open stream, `None` when it has ended (and is closed).
     fn step_stream(&mut self) -> Option<Result<Entry>> {
         let item = match self.stream.as_mut()? {
-            Stream::Jsonl(docs) => {
-                let item = docs.next();
-                for w in docs.take_warnings() {
-                    self.warn(w);
-                }
-                item.map(|doc| doc.map(Entry::from))
-            }
+            // Lines are parsed by `Entry::make`.
+            Stream::Jsonl(docs) => docs
+                .next_line()
+                .map(|line| line.map(|line| Entry::new(Unmade::Jsonl(line)))),
             Stream::Warc {
                 path,
                 compression,
@@ -545,8 +543,8 @@ impl Iterator for Entries {
     }
 }
 
-/// A document as [`Corpus::entries`] reads it: made already (a JSONL record), or a file
-/// that [`Entry::make`] reads and decodes, or the bytes of a WARC page (or of a compressed
+/// A document as [`Corpus::entries`] reads it: a file that [`Entry::make`] reads and
+/// decodes, a JSONL line that it parses, or the bytes of a WARC page (or of a compressed
 /// file) that it decodes, extracting the article of a page: what need not be done in corpus
 /// order, left for the thread that analyzes the document. The warnings of its reading go
 /// with it.
@@ -576,6 +574,8 @@ enum Unmade {
         format: Format,
         bytes: Vec<u8>,
     },
+    /// A line of a JSONL file, to parse.
+    Jsonl(JsonlLine),
     /// A `response` record of a WARC file.
     Warc {
         path: PathBuf,
@@ -616,6 +616,7 @@ impl Entry {
             Unmade::Made(_) => 0,
             Unmade::Path { size, .. } => usize::try_from(*size).unwrap_or(usize::MAX),
             Unmade::File { bytes, .. } => bytes.len(),
+            Unmade::Jsonl(line) => line.len(),
             Unmade::Warc { response, .. } => response.page.as_ref().map_or(0, |p| p.html.len()),
         }
     }
@@ -652,6 +653,13 @@ impl Entry {
                         .map_or_else(|e| (Err(e), None), |(doc, w)| (Ok(doc), w))
                 }));
                 (path, made)
+            }
+            Unmade::Jsonl(line) => {
+                let path = line.path().to_path_buf();
+                (
+                    path,
+                    panic::catch_unwind(AssertUnwindSafe(|| line.document())),
+                )
             }
             Unmade::Warc { path, response } => {
                 let made = panic::catch_unwind(AssertUnwindSafe(|| warc_page(&path, response)));
