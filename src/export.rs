@@ -4,6 +4,17 @@
 //! cells for missing values; JSONL has one object per quote per line, with `null` for missing
 //! values. The writers take any [`Write`] and write each quote as it comes; wrap a file or
 //! stdout in a [`std::io::BufWriter`] for speed.
+//!
+//! Two ways to write the table, with the same bytes:
+//!
+//! - a [`QuoteSink`] ([`CsvWriter`], [`JsonlWriter`], [`Format::writer`]) takes the quotes one
+//!   at a time and formats them where it runs: with [`crate::Pipeline::run`], on the calling
+//!   thread;
+//! - a [`RowEncoder`] formats the rows of a whole document into a byte buffer, and is `Sync`:
+//!   [`crate::Pipeline::run_encoded`] runs it on the analysis threads, and an [`EncodedSink`]
+//!   ([`TableWriter`], [`Format::table_writer`]) only writes the buffers, in corpus order.
+//!   This is what `whosaid analyze` uses, so that the thread that reads and writes does not
+//!   format rows too.
 
 use std::io::Write;
 
@@ -60,6 +71,19 @@ impl Format {
             Format::Jsonl => Box::new(JsonlWriter::new(out)),
         })
     }
+
+    /// The encoder of this format's rows; with `excel_safe`, CSV cells are guarded against
+    /// formula injection ([`excel_safe`]).
+    pub fn encoder(self, excel_safe: bool) -> RowEncoder {
+        RowEncoder::new(self).excel_safe(excel_safe)
+    }
+
+    /// A writer of rows encoded elsewhere ([`RowEncoder`]) over `out`, for
+    /// [`crate::Pipeline::run_encoded`]: the same bytes as [`Format::writer_with`]. The CSV
+    /// header is written at once.
+    pub fn table_writer<W: Write>(self, out: W, excel_safe: bool) -> Result<TableWriter<W>> {
+        TableWriter::new(out, self.encoder(excel_safe))
+    }
 }
 
 /// A cell that a spreadsheet would run as a formula (it begins with `=`, `+`, `-`, `@`, a
@@ -87,6 +111,137 @@ fn guard_quote(quote: &Quote) -> Quote {
         medium: opt(&quote.medium),
         reported_by: opt(&quote.reported_by),
         ..quote.clone()
+    }
+}
+
+/// Encodes the rows of the quote table into bytes, a document at a time: what
+/// [`CsvWriter`] or [`JsonlWriter`] would write for the same quotes, byte for byte. It holds
+/// no state but its options and is `Sync`, so that the analysis threads encode the rows of
+/// the documents they analyzed ([`crate::Pipeline::run_encoded`]) and the writing thread
+/// only writes bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct RowEncoder {
+    format: Format,
+    excel_safe: bool,
+}
+
+impl RowEncoder {
+    /// An encoder of `format` rows, without the formula guard.
+    pub fn new(format: Format) -> Self {
+        RowEncoder {
+            format,
+            excel_safe: false,
+        }
+    }
+
+    /// Guards CSV text cells against spreadsheet formula injection ([`excel_safe`]); JSONL
+    /// is unchanged.
+    pub fn excel_safe(mut self, on: bool) -> Self {
+        self.excel_safe = on;
+        self
+    }
+
+    /// The format of the rows.
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
+    /// What comes before the first row: the CSV header row, nothing for JSONL.
+    pub fn header(&self) -> Result<Vec<u8>> {
+        match self.format {
+            Format::Csv => CsvWriter::new(Vec::new())?.into_inner(),
+            Format::Jsonl => Ok(Vec::new()),
+        }
+    }
+
+    /// Appends the rows of `quotes` to `out`, in order.
+    pub fn encode(&self, quotes: &[Quote], out: &mut Vec<u8>) -> Result<()> {
+        match self.format {
+            Format::Csv => {
+                // CSV cells are encoded alike whatever came before them: a writer per
+                // document writes what the writer of the whole table would have.
+                let mut csv = csv::WriterBuilder::new()
+                    .has_headers(false)
+                    .from_writer(&mut *out);
+                for quote in quotes {
+                    if self.excel_safe {
+                        csv.serialize(guard_quote(quote))?;
+                    } else {
+                        csv.serialize(quote)?;
+                    }
+                }
+                csv.flush().map_err(Error::Output)
+            }
+            Format::Jsonl => {
+                for quote in quotes {
+                    serde_json::to_writer(&mut *out, quote).map_err(|e| Error::Output(e.into()))?;
+                    out.push(b'\n');
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Where the encoded rows of whole documents go: the sink of
+/// [`crate::Pipeline::run_encoded`], which encodes each document's rows on the analysis
+/// threads with [`EncodedSink::encoder`] and hands them here in corpus order.
+pub trait EncodedSink {
+    /// The encoder of this sink's rows (the header, if any, is the sink's to write).
+    fn encoder(&self) -> RowEncoder;
+    /// Writes the rows of one document, as [`RowEncoder::encode`] made them.
+    fn write_rows(&mut self, rows: &[u8]) -> Result<()>;
+    /// Flushes what was written so far to the underlying writer.
+    fn flush(&mut self) -> Result<()>;
+}
+
+/// Writes the quote table from rows encoded elsewhere: the header at once, then the bytes
+/// it is given. The [`EncodedSink`] of `whosaid analyze`.
+#[derive(Debug)]
+pub struct TableWriter<W: Write> {
+    out: W,
+    encoder: RowEncoder,
+}
+
+impl<W: Write> TableWriter<W> {
+    /// A table writer over `out` for the rows of `encoder`; writes the header (CSV).
+    pub fn new(mut out: W, encoder: RowEncoder) -> Result<Self> {
+        out.write_all(&encoder.header()?).map_err(Error::Output)?;
+        Ok(TableWriter { out, encoder })
+    }
+
+    /// Flushes and returns the underlying writer.
+    pub fn into_inner(mut self) -> Result<W> {
+        self.out.flush().map_err(Error::Output)?;
+        Ok(self.out)
+    }
+}
+
+impl<W: Write> EncodedSink for TableWriter<W> {
+    fn encoder(&self) -> RowEncoder {
+        self.encoder
+    }
+
+    fn write_rows(&mut self, rows: &[u8]) -> Result<()> {
+        self.out.write_all(rows).map_err(Error::Output)
+    }
+
+    fn flush(&mut self) -> Result<()> {
+        self.out.flush().map_err(Error::Output)
+    }
+}
+
+impl<S: EncodedSink + ?Sized> EncodedSink for Box<S> {
+    fn encoder(&self) -> RowEncoder {
+        (**self).encoder()
+    }
+
+    fn write_rows(&mut self, rows: &[u8]) -> Result<()> {
+        (**self).write_rows(rows)
+    }
+
+    fn flush(&mut self) -> Result<()> {
+        (**self).flush()
     }
 }
 
@@ -318,6 +473,88 @@ mod tests {
         assert!(lines[0].starts_with("{\"doc\":\"a/b.txt\",\"publication\":\"IANS\","));
         let back: Quote = serde_json::from_str(lines[1]).unwrap();
         assert_eq!(back, sample());
+    }
+
+    /// Quotes with what the encoders must get right: commas, quotes, newlines, formula
+    /// cells, missing values, non-ASCII text.
+    fn varied() -> Vec<Quote> {
+        let mut quotes = vec![sample()];
+        let mut q = sample();
+        q.doc = "=cmd|' /C calc'!A0".into();
+        q.quote = "-- \"Ça va\", dit-il\r\n".into();
+        q.speaker = Some("@handle".into());
+        q.publication = None;
+        q.cue = Some("+said".into());
+        q.medium = Some("\tTabbed".into());
+        q.reported_by = Some("Reuters".into());
+        quotes.push(q);
+        let mut q = sample();
+        q.quote = String::new();
+        q.speaker = None;
+        q.speaker_start = None;
+        q.speaker_end = None;
+        quotes.push(q);
+        quotes
+    }
+
+    /// What a [`QuoteSink`] of `format` writes for `quotes`, header included.
+    fn streamed(format: Format, excel_safe: bool, quotes: &[Quote]) -> Vec<u8> {
+        let mut out = Vec::new();
+        {
+            let mut w = format.writer_with(&mut out, excel_safe).unwrap();
+            for q in quotes {
+                w.write_quote(q).unwrap();
+            }
+            w.flush().unwrap();
+        }
+        out
+    }
+
+    #[test]
+    fn encoded_rows_are_the_bytes_of_the_quote_sinks() {
+        let quotes = varied();
+        for format in [Format::Csv, Format::Jsonl] {
+            for excel in [false, true] {
+                let expected = streamed(format, excel, &quotes);
+                // Encoded a document at a time (here: one, two, or all quotes per
+                // document), in order, after the header.
+                for per_doc in [1, 2, quotes.len()] {
+                    let encoder = format.encoder(excel);
+                    let mut w = TableWriter::new(Vec::new(), encoder).unwrap();
+                    for doc in quotes.chunks(per_doc) {
+                        let mut rows = Vec::new();
+                        encoder.encode(doc, &mut rows).unwrap();
+                        w.write_rows(&rows).unwrap();
+                    }
+                    let out = w.into_inner().unwrap();
+                    assert_eq!(
+                        String::from_utf8(out).unwrap(),
+                        String::from_utf8(expected.clone()).unwrap(),
+                        "{format:?}, excel_safe {excel}, {per_doc} per document"
+                    );
+                }
+            }
+        }
+        // The guard did change something, and only in CSV.
+        assert_ne!(
+            streamed(Format::Csv, true, &quotes),
+            streamed(Format::Csv, false, &quotes)
+        );
+        assert_eq!(
+            streamed(Format::Jsonl, true, &quotes),
+            streamed(Format::Jsonl, false, &quotes)
+        );
+    }
+
+    #[test]
+    fn the_table_writer_writes_the_header_once_and_nothing_for_jsonl() {
+        let csv = Format::Csv.table_writer(Vec::new(), false).unwrap();
+        assert_eq!(csv.into_inner().unwrap(), csv_of(&[]).into_bytes());
+        let jsonl = Format::Jsonl.table_writer(Vec::new(), true).unwrap();
+        assert!(jsonl.into_inner().unwrap().is_empty());
+        let mut rows = Vec::new();
+        Format::Csv.encoder(false).encode(&[], &mut rows).unwrap();
+        assert!(rows.is_empty(), "no rows, no bytes");
     }
 
     #[test]

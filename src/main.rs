@@ -19,11 +19,11 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use clap::builder::RangedU64ValueParser;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use whosaid::corpus::emit::{self, TextDir};
-use whosaid::corpus::{JsonlFields, ReadOptions, Warning};
+use whosaid::corpus::{Entries, Entry, JsonlFields, ReadOptions, Warning};
 use whosaid::eval::{self, ErrorRecord};
 use whosaid::report::{self, Site, Stats};
 use whosaid::stream::{self, Prefetch, messages};
-use whosaid::{Corpus, Document, Error, Format, Input, Pipeline, Summary};
+use whosaid::{Corpus, Error, Format, Input, Pipeline, Summary};
 
 /// The allocator of the tool: mimalloc, whose thread-local free lists suit the many small
 /// strings and vectors that each analysis thread allocates and frees per document (the
@@ -35,6 +35,9 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 const EXIT_FAILURE: u8 = 1;
 /// Exit code for usage errors (clap's own).
 const EXIT_USAGE: u8 = 2;
+
+/// The buffer of `analyze`'s output, in bytes.
+const OUTPUT_BUFFER: usize = 256 << 10;
 
 /// Quotation attribution for English news: every quote, who said it, the cue and the source.
 #[derive(Debug, Parser)]
@@ -159,12 +162,22 @@ struct InputArgs {
 }
 
 impl InputArgs {
-    /// The analysis pipeline, on `--threads` threads.
-    fn pipeline(&self) -> whosaid::Result<Pipeline> {
-        match self.threads {
-            Some(n) => Pipeline::with_threads(n),
-            None => Ok(Pipeline::new()),
-        }
+    /// The analysis pipeline, on `--threads` threads, its warnings (those of the corpus
+    /// entries) printed as `messages` says and counted in `warnings`.
+    fn pipeline(
+        &self,
+        messages: Messages,
+        warnings: &Arc<AtomicUsize>,
+    ) -> whosaid::Result<Pipeline> {
+        let pipeline = match self.threads {
+            Some(n) => Pipeline::with_threads(n)?,
+            None => Pipeline::new(),
+        };
+        let warnings = Arc::clone(warnings);
+        Ok(pipeline.on_warning(move |w| {
+            warnings.fetch_add(1, Ordering::Relaxed);
+            messages.warning(&w);
+        }))
     }
 
     /// The JSONL fields and size limit given.
@@ -192,15 +205,15 @@ impl InputArgs {
         }
     }
 
-    /// The corpus of the inputs, read with the options given; each warning is printed and
-    /// counted in `warnings`.
-    fn corpus(&self, warnings: Arc<AtomicUsize>) -> Corpus {
+    /// The entries of the corpus of the inputs, read with the options given (their warnings
+    /// are the pipeline's to print).
+    fn entries(&self) -> Entries {
         CorpusSpec {
             inputs: self.inputs(),
             options: self.options(),
             exclude: Vec::new(),
         }
-        .open(Messages::Plain, warnings)
+        .entries()
     }
 }
 
@@ -443,15 +456,12 @@ struct CorpusSpec {
 }
 
 impl CorpusSpec {
-    /// The corpus, its warnings printed as `messages` says and counted in `warnings`.
-    fn open(self, messages: Messages, warnings: Arc<AtomicUsize>) -> Corpus {
-        let corpus = Corpus::new(self.inputs)
-            .options(self.options)
-            .on_warning(move |w| {
-                warnings.fetch_add(1, Ordering::Relaxed);
-                messages.warning(&w);
-            });
-        self.exclude.iter().fold(corpus, Corpus::exclude)
+    /// The entries of the corpus: files and pages to be read and decoded (and their article
+    /// extracted) on the analysis threads. Their warnings go with them, for the pipeline to
+    /// print in corpus order ([`InputArgs::pipeline`]).
+    fn entries(self) -> Entries {
+        let corpus = Corpus::new(self.inputs).options(self.options);
+        self.exclude.iter().fold(corpus, Corpus::exclude).entries()
     }
 }
 
@@ -518,9 +528,9 @@ fn stats(args: &StatsArgs) -> ExitCode {
 
 /// Reads and analyzes the corpus, counting the rows, then prints the table or the CSV.
 fn run_stats(args: &StatsArgs, warnings: Arc<AtomicUsize>) -> whosaid::Result<Summary> {
-    let pipeline = args.input.pipeline()?;
+    let pipeline = args.input.pipeline(Messages::Plain, &warnings)?;
     let mut stats = Stats::default();
-    let summary = pipeline.run(args.input.corpus(warnings), &mut stats, |e| {
+    let summary = pipeline.run(args.input.entries(), &mut stats, |e| {
         eprintln!("whosaid: {e}")
     })?;
     let mut out = BufWriter::new(io::stdout().lock());
@@ -561,9 +571,9 @@ fn report(args: &ReportArgs) -> ExitCode {
 
 /// Reads and analyzes the corpus, writing an article page per document, then the index.
 fn run_report(args: &ReportArgs, warnings: Arc<AtomicUsize>) -> whosaid::Result<Summary> {
-    let pipeline = args.input.pipeline()?;
+    let pipeline = args.input.pipeline(Messages::Plain, &warnings)?;
     let mut site = Site::create(&args.output, args.top)?;
-    let summary = pipeline.run_documents(args.input.corpus(warnings), &mut site, |e| {
+    let summary = pipeline.run_documents(args.input.entries(), &mut site, |e| {
         eprintln!("whosaid: {e}")
     })?;
     site.finish(&summary)?;
@@ -599,7 +609,7 @@ fn run_analyze(
     messages: Messages,
     warnings: Arc<AtomicUsize>,
 ) -> whosaid::Result<Summary> {
-    let pipeline = args.input.pipeline()?;
+    let pipeline = args.input.pipeline(messages, &warnings)?;
     // A regular file (or a new one) is written atomically; a device or a pipe (`-o
     // /dev/null`, `-o /dev/stdout`) is written to directly.
     let special = output.filter(|p| fs::metadata(p).is_ok_and(|m| !m.is_file()));
@@ -607,17 +617,20 @@ fn run_analyze(
         .filter(|_| special.is_none())
         .map(temp_output)
         .transpose()?;
+    // Written in large blocks: the rows come a document at a time, and a write of a few KiB
+    // to a file costs the writing thread about as much as one of 256 KiB.
     let out: Box<dyn Write + '_> = match (&temp, special) {
-        (Some(file), _) => Box::new(BufWriter::new(file.as_file())),
-        (None, Some(path)) => Box::new(BufWriter::new(File::create(path).map_err(|source| {
-            Error::Io {
+        (Some(file), _) => Box::new(BufWriter::with_capacity(OUTPUT_BUFFER, file.as_file())),
+        (None, Some(path)) => {
+            let file = File::create(path).map_err(|source| Error::Io {
                 path: path.to_path_buf(),
                 source,
-            }
-        })?)),
-        (None, None) => Box::new(BufWriter::new(io::stdout().lock())),
+            })?;
+            Box::new(BufWriter::with_capacity(OUTPUT_BUFFER, file))
+        }
+        (None, None) => Box::new(BufWriter::with_capacity(OUTPUT_BUFFER, io::stdout().lock())),
     };
-    let mut sink = Format::from(args.format).writer_with(out, args.excel_safe)?;
+    let mut sink = Format::from(args.format).table_writer(out, args.excel_safe)?;
 
     let options = args.input.options();
     let exclude = output
@@ -637,28 +650,31 @@ fn run_analyze(
         })?),
         None => None,
     };
-    let mut emit = |item: whosaid::Result<Document>| {
-        let (Ok(doc), Some(dir)) = (&item, text_dir.as_mut()) else {
+    // With --emit-text, each entry is made into its document here, in corpus order, to
+    // write its text out; otherwise the analysis threads make it.
+    let mut emit = |item: whosaid::Result<Entry>| {
+        let Some(dir) = text_dir.as_mut() else {
             return item;
         };
-        match dir.write(doc) {
-            Ok(_) => item,
-            Err(source) => Err(Error::Io {
-                path: dir.dir().join(emit::file_name(&doc.id)),
-                source,
-            }),
+        let mut made = item?.make();
+        if let Some(Ok(doc)) = &made.document
+            && let Err(source) = dir.write(doc)
+        {
+            let path = dir.dir().join(emit::file_name(&doc.id));
+            made.document = Some(Err(Error::Io { path, source }));
         }
+        Ok(Entry::from(made))
     };
     let on_error = |e: Error| messages.error(&e);
     let summary = match messages {
         Messages::Json => {
-            let prefetch = Prefetch::spawn(move || spec.open(messages, warnings));
+            let prefetch = Prefetch::spawn(move || spec.entries());
             let chunks = prefetch.map(|chunk| chunk.into_iter().map(&mut emit).collect());
-            stream::run(pipeline, chunks, &mut sink, on_error)?
+            stream::run_encoded(pipeline, chunks, &mut sink, on_error)?
         }
         Messages::Plain => {
-            let docs = spec.open(messages, warnings).map(&mut emit);
-            pipeline.run(docs, &mut sink, on_error)?
+            let entries = spec.entries().map(&mut emit);
+            pipeline.run_encoded(entries, &mut sink, on_error)?
         }
     };
     drop(sink);

@@ -5,21 +5,47 @@
 //! reads the next batches and writes the quotes of finished ones, oldest first, so that
 //! reading, analysis and writing overlap and no thread waits for the slowest document of a
 //! batch. At most [`IN_FLIGHT`] batches are read and not yet written, each of at most
-//! [`BATCH_BYTES`] of text (or one larger document), and no new one is read while those hold
-//! [`READ_AHEAD_BYTES`]: memory stays bounded whatever the size of the corpus (about 24 MiB
+//! [`BATCH_BYTES`] of text or unmade bytes ([`Source::bytes`]; or one larger document), and
+//! no new one is read while those hold [`READ_AHEAD_BYTES`]: memory stays bounded whatever the size of the corpus (about 24 MiB
 //! of text at most, or one document and what fits beside it), and the output is byte for
 //! byte the same with one thread or many.
+//!
+//! Who does what, on which thread:
+//!
+//! - **the calling thread** iterates the items in order and writes the results of each
+//!   batch in corpus order. For a [`crate::Corpus`] iterated as documents, iterating is
+//!   walking folders, reading, decoding files and extracting the article of web pages; for
+//!   the entries of [`crate::Corpus::entries`], only walking folders, measuring files and
+//!   splitting JSONL and WARC streams into their lines and records. With
+//!   [`Pipeline::run`] and [`Pipeline::run_documents`], writing is handing each quote (or
+//!   document) to the sink, which formats it there; with [`Pipeline::run_encoded`], it is
+//!   writing bytes. The messages of each item (its errors, the warnings of its reading,
+//!   the analyzer's failure) are passed on as its batch is written, in corpus order.
+//! - **the analysis threads** (the pool) make each entry into its document ([`Source`]:
+//!   reading a file, parsing a JSONL line, decoding, HTML extraction), analyze it, and for [`Pipeline::run_encoded`] encode its
+//!   rows into a byte buffer with the sink's [`crate::export::RowEncoder`], dropping the
+//!   document. This is the path of `whosaid analyze`: the calling thread does what must be
+//!   sequential (reading in order, writing in order) and little else, since with every core
+//!   analyzing, its work takes a share of a core from the analysis (for web pages, whose
+//!   extraction costs more than the analysis of their text, it was most of the work). What
+//!   a batch holds at each stage (its entries' bytes, its documents, their encoded rows)
+//!   lives only while the batch is in flight: the same limits bound it.
+//!
+//! A run started on a thread of its own pool does the work of each batch in place, one
+//! batch after the other: waiting for the pool from inside it would hold the thread it needs.
 
 use std::collections::VecDeque;
+use std::fmt;
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver};
 
 use rayon::prelude::*;
 
+use crate::corpus::{Entry, Made, Warning};
 use crate::document::Document;
 use crate::error::{Error, Result};
-use crate::export::QuoteSink;
+use crate::export::{EncodedSink, QuoteSink};
 use crate::quote::Quote;
 
 /// The default number of documents analyzed together.
@@ -57,6 +83,57 @@ pub struct Pipeline {
     batch_size: usize,
     pool: Option<rayon::ThreadPool>,
     flush_each_document: bool,
+    on_warning: OnWarning,
+}
+
+/// What a pipeline does with the warnings of its [`Source`]s.
+struct OnWarning(Box<dyn Fn(Warning) + Send + Sync>);
+
+impl Default for OnWarning {
+    /// Prints `whosaid: warning: PATH[:LINE]: message` on stderr, as [`crate::Corpus`] does.
+    fn default() -> Self {
+        OnWarning(Box::new(|w| eprintln!("whosaid: warning: {w}")))
+    }
+}
+
+impl fmt::Debug for OnWarning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("OnWarning")
+    }
+}
+
+/// What a pipeline reads: a [`Document`], or a [`corpus::Entry`](crate::corpus::Entry) of
+/// [`Corpus::entries`](crate::Corpus::entries), which becomes a document on the analysis
+/// threads (where its bytes are decoded, and the article of a page extracted).
+pub trait Source: Send {
+    /// The bytes it holds (text, or the bytes of a file or page), counted against
+    /// [`BATCH_BYTES`] and [`READ_AHEAD_BYTES`].
+    fn bytes(&self) -> usize;
+    /// The document (or why there is none), with the warnings of its reading.
+    fn make(self) -> Made;
+}
+
+impl Source for Document {
+    fn bytes(&self) -> usize {
+        self.text.len()
+    }
+
+    fn make(self) -> Made {
+        Made {
+            warnings: Vec::new(),
+            document: Some(Ok(self)),
+        }
+    }
+}
+
+impl Source for Entry {
+    fn bytes(&self) -> usize {
+        Entry::bytes(self)
+    }
+
+    fn make(self) -> Made {
+        Entry::make(self)
+    }
 }
 
 impl Default for Pipeline {
@@ -65,15 +142,79 @@ impl Default for Pipeline {
     }
 }
 
-/// Each document of a batch with its quotes (or the analyzer's failure), in batch order.
-type BatchResults = Vec<(Document, Result<Vec<Quote>>)>;
+/// What came of one item of a batch: the warnings of its reading, then its outcome.
+struct Done<T> {
+    warnings: Vec<Warning>,
+    outcome: Outcome<T>,
+}
+
+/// The outcome of one item.
+enum Outcome<T> {
+    /// An entry of warnings only.
+    Nothing,
+    /// No document: the item was an error, or the entry could not be made into a document
+    /// (a page without article text).
+    Unread(Error),
+    /// What the analysis threads made of the document (`T`).
+    Analyzed(T),
+    /// The analyzer failed on the document.
+    Failed(Error),
+}
+
+/// The results of a batch, in batch order.
+type BatchResults<T> = Vec<Done<T>>;
 
 /// A batch handed over for analysis.
-enum Pending {
+enum Pending<T> {
     /// Analyzed already (when the pipeline runs on a thread of its own pool).
-    Done(BatchResults),
+    Done(BatchResults<T>),
     /// Being analyzed on the pool; its results come on the channel.
-    Running(Receiver<BatchResults>),
+    Running(Receiver<BatchResults<T>>),
+}
+
+/// The calling thread's side of a run: takes what the analysis threads made of each
+/// document, in corpus order.
+trait Output<T> {
+    /// Writes the result of one document; returns the number of quotes written.
+    fn write(&mut self, done: T) -> Result<usize>;
+    /// Flushes what was written so far.
+    fn flush(&mut self) -> Result<()>;
+}
+
+/// Documents and their quotes, for a [`DocumentSink`].
+impl<S: DocumentSink + ?Sized> Output<(Document, Vec<Quote>)> for S {
+    fn write(&mut self, (doc, quotes): (Document, Vec<Quote>)) -> Result<usize> {
+        self.write_document(&doc, &quotes)?;
+        Ok(quotes.len())
+    }
+
+    fn flush(&mut self) -> Result<()> {
+        DocumentSink::flush(self)
+    }
+}
+
+/// The rows of a document as the analysis thread encoded them: the bytes (or the encoder's
+/// error, which stops the run as a write error would) and the number of quotes.
+struct Rows {
+    bytes: Result<Vec<u8>>,
+    quotes: usize,
+}
+
+/// An [`EncodedSink`] as the output of a run: writes the bytes it is handed.
+struct Encoded<'s, S: ?Sized>(&'s mut S);
+
+impl<S: EncodedSink + ?Sized> Output<Rows> for Encoded<'_, S> {
+    fn write(&mut self, rows: Rows) -> Result<usize> {
+        let bytes = rows.bytes?;
+        if !bytes.is_empty() {
+            self.0.write_rows(&bytes)?;
+        }
+        Ok(rows.quotes)
+    }
+
+    fn flush(&mut self) -> Result<()> {
+        self.0.flush()
+    }
 }
 
 impl Pipeline {
@@ -83,6 +224,7 @@ impl Pipeline {
             batch_size: DEFAULT_BATCH_SIZE,
             pool: None,
             flush_each_document: false,
+            on_warning: OnWarning::default(),
         }
     }
 
@@ -96,6 +238,7 @@ impl Pipeline {
             batch_size: DEFAULT_BATCH_SIZE,
             pool: Some(pool),
             flush_each_document: false,
+            on_warning: OnWarning::default(),
         })
     }
 
@@ -112,24 +255,42 @@ impl Pipeline {
         self
     }
 
-    /// Analyzes `docs` with [`crate::analyze`] and writes the quotes to `sink`.
+    /// Calls `f` on the calling thread with each warning of the [`Source`]s (the entries of
+    /// [`Corpus::entries`](crate::Corpus::entries): a guessed encoding, a folder without
+    /// files to read), in corpus order, as their batch is written, instead of printing it
+    /// as `whosaid: warning: ...` on stderr.
+    pub fn on_warning(mut self, f: impl Fn(Warning) + Send + Sync + 'static) -> Self {
+        self.on_warning = OnWarning(Box::new(f));
+        self
+    }
+
+    /// Analyzes `docs` (documents, or the entries of [`Corpus::entries`](crate::Corpus::entries),
+    /// which are made into documents on the analysis threads) with [`crate::analyze`] and
+    /// writes the quotes to `sink`.
     ///
-    /// An `Err` item of `docs`, or a document on which the analyzer panics, is passed to
-    /// `on_error`, counted in [`Summary::skipped`] (an [`Error::Skipped`]) or
-    /// [`Summary::failures`] (any other), and the run goes on. An error of the sink
-    /// (a write error) stops the run and is returned. `docs` is read and `sink` written on
-    /// the calling thread only; the errors of `docs` are passed on as they are read, those
-    /// of the analyzer as their batch is written.
-    pub fn run<I, S>(&self, docs: I, sink: &mut S, on_error: impl FnMut(Error)) -> Result<Summary>
+    /// An `Err` item of `docs`, an entry that gives no document (a page without article
+    /// text), or a document on which the analyzer panics, is passed to `on_error`, counted
+    /// in [`Summary::skipped`] (an [`Error::Skipped`]) or [`Summary::failures`] (any other),
+    /// and the run goes on. An error of the sink (a write error) stops the run and is
+    /// returned. `docs` is read and `sink` written on the calling thread only. Every message
+    /// (these errors, and the warnings of entries, see [`Pipeline::on_warning`]) is passed
+    /// on when its batch is written, in corpus order.
+    pub fn run<I, D, S>(
+        &self,
+        docs: I,
+        sink: &mut S,
+        on_error: impl FnMut(Error),
+    ) -> Result<Summary>
     where
-        I: IntoIterator<Item = Result<Document>>,
+        I: IntoIterator<Item = Result<D>>,
+        D: Source,
         S: QuoteSink + ?Sized,
     {
         self.run_with(crate::analyze, docs, sink, on_error)
     }
 
     /// Like [`Pipeline::run`], with another analyzer.
-    pub fn run_with<A, I, S>(
+    pub fn run_with<A, I, D, S>(
         &self,
         analyzer: A,
         docs: I,
@@ -138,7 +299,8 @@ impl Pipeline {
     ) -> Result<Summary>
     where
         A: Fn(&Document) -> Vec<Quote> + Sync,
-        I: IntoIterator<Item = Result<Document>>,
+        I: IntoIterator<Item = Result<D>>,
+        D: Source,
         S: QuoteSink + ?Sized,
     {
         self.run_sink(analyzer, docs, &mut QuotesOf(sink), on_error)
@@ -146,35 +308,107 @@ impl Pipeline {
 
     /// Like [`Pipeline::run`], but hands each document together with its quotes to `sink`
     /// (for outputs that need the text, such as `whosaid report`'s article pages).
-    pub fn run_documents<I, S>(
+    pub fn run_documents<I, D, S>(
         &self,
         docs: I,
         sink: &mut S,
         on_error: impl FnMut(Error),
     ) -> Result<Summary>
     where
-        I: IntoIterator<Item = Result<Document>>,
+        I: IntoIterator<Item = Result<D>>,
+        D: Source,
         S: DocumentSink + ?Sized,
     {
         self.run_sink(crate::analyze, docs, sink, on_error)
     }
 
-    /// The run: batches on the pool, written to `sink` in corpus order.
-    fn run_sink<A, I, S>(
+    /// Like [`Pipeline::run`], but the rows of each document are encoded into bytes on the
+    /// analysis threads, with the sink's [`EncodedSink::encoder`], and the calling thread only
+    /// writes them to `sink`, in corpus order: the same bytes as [`Pipeline::run`] with the
+    /// [`QuoteSink`] of the same format ([`crate::Format::writer_with`] and
+    /// [`crate::Format::table_writer`]), with less work on the calling thread. The documents
+    /// are dropped on the analysis threads once encoded. An error of the encoder stops the
+    /// run as a write error does.
+    pub fn run_encoded<I, D, S>(
+        &self,
+        docs: I,
+        sink: &mut S,
+        on_error: impl FnMut(Error),
+    ) -> Result<Summary>
+    where
+        I: IntoIterator<Item = Result<D>>,
+        D: Source,
+        S: EncodedSink + ?Sized,
+    {
+        self.run_encoded_with(crate::analyze, docs, sink, on_error)
+    }
+
+    /// Like [`Pipeline::run_encoded`], with another analyzer.
+    pub fn run_encoded_with<A, I, D, S>(
         &self,
         analyzer: A,
         docs: I,
         sink: &mut S,
-        mut on_error: impl FnMut(Error),
+        on_error: impl FnMut(Error),
     ) -> Result<Summary>
     where
         A: Fn(&Document) -> Vec<Quote> + Sync,
-        I: IntoIterator<Item = Result<Document>>,
+        I: IntoIterator<Item = Result<D>>,
+        D: Source,
+        S: EncodedSink + ?Sized,
+    {
+        let encoder = sink.encoder();
+        let work = |doc: Document| {
+            catching(&doc, || {
+                let quotes = analyzer(&doc);
+                let mut bytes = Vec::new();
+                let bytes = encoder.encode(&quotes, &mut bytes).map(|()| bytes);
+                Rows {
+                    bytes,
+                    quotes: quotes.len(),
+                }
+            })
+        };
+        self.run_output(work, docs, &mut Encoded(sink), on_error)
+    }
+
+    /// The run of a [`DocumentSink`]: each document is kept with its quotes for the sink.
+    fn run_sink<A, I, D, S>(
+        &self,
+        analyzer: A,
+        docs: I,
+        sink: &mut S,
+        on_error: impl FnMut(Error),
+    ) -> Result<Summary>
+    where
+        A: Fn(&Document) -> Vec<Quote> + Sync,
+        I: IntoIterator<Item = Result<D>>,
+        D: Source,
         S: DocumentSink + ?Sized,
+    {
+        let work = |doc: Document| catching(&doc, || analyzer(&doc)).map(|quotes| (doc, quotes));
+        self.run_output(work, docs, sink, on_error)
+    }
+
+    /// The run: batches on the pool, where `work` turns each document into what `output`
+    /// writes, in corpus order, on the calling thread.
+    fn run_output<W, T, I, D, O>(
+        &self,
+        work: W,
+        docs: I,
+        output: &mut O,
+        mut on_error: impl FnMut(Error),
+    ) -> Result<Summary>
+    where
+        W: Fn(Document) -> Result<T> + Sync,
+        T: Send,
+        I: IntoIterator<Item = Result<D>>,
+        D: Source,
+        O: Output<T> + ?Sized,
     {
         // Set when a write fails, so that the batches still being analyzed end early.
         let stop = AtomicBool::new(false);
-        let (analyzer, stop) = (&analyzer, &stop);
+        let (work, stop) = (&work, &stop);
         // On a thread of the pool itself, waiting for a spawned batch would hold the thread
         // it needs: each batch is then analyzed in place, one after the other.
         let in_pool = match &self.pool {
@@ -184,54 +418,58 @@ impl Pipeline {
         let on_error = &mut on_error;
         match &self.pool {
             Some(pool) => pool.in_place_scope_fifo(|scope| {
-                self.drive(scope, analyzer, stop, in_pool, docs, sink, on_error)
+                self.drive(scope, work, stop, in_pool, docs, output, on_error)
             }),
             None => rayon::in_place_scope_fifo(|scope| {
-                self.drive(scope, analyzer, stop, in_pool, docs, sink, on_error)
+                self.drive(scope, work, stop, in_pool, docs, output, on_error)
             }),
         }
     }
 
-    /// The loop of [`Pipeline::run_sink`]: reads batches, spawns their analysis on `scope`
-    /// (or, `in_pool`, analyzes them in place) and writes the oldest once [`IN_FLIGHT`] batches
-    /// or [`READ_AHEAD_BYTES`] are pending, or the documents have ended.
+    /// The loop of [`Pipeline::run_output`]: reads batches, spawns their `work` on `scope`
+    /// (or, `in_pool`, does it in place) and writes the oldest once [`IN_FLIGHT`] batches or
+    /// [`READ_AHEAD_BYTES`] are pending, or the items have ended.
     #[allow(clippy::too_many_arguments)]
-    fn drive<'scope, A, I, S>(
+    fn drive<'scope, W, T, I, D, O>(
         &self,
         scope: &rayon::ScopeFifo<'scope>,
-        analyzer: &'scope A,
+        work: &'scope W,
         stop: &'scope AtomicBool,
         in_pool: bool,
         docs: I,
-        sink: &mut S,
+        output: &mut O,
         on_error: &mut impl FnMut(Error),
     ) -> Result<Summary>
     where
-        A: Fn(&Document) -> Vec<Quote> + Sync,
-        I: IntoIterator<Item = Result<Document>>,
-        S: DocumentSink + ?Sized,
+        W: Fn(Document) -> Result<T> + Sync,
+        T: Send + 'scope,
+        I: IntoIterator<Item = Result<D>>,
+        D: Source + 'scope,
+        O: Output<T> + ?Sized,
     {
         let mut summary = Summary::default();
         let mut docs = docs.into_iter();
-        // The batches read and not yet written, oldest first, with the bytes of their texts.
-        let mut pending: VecDeque<(usize, Pending)> = VecDeque::with_capacity(IN_FLIGHT);
+        // The batches read and not yet written, oldest first, with the bytes they hold.
+        let mut pending: VecDeque<(usize, Pending<T>)> = VecDeque::with_capacity(IN_FLIGHT);
         let mut pending_bytes = 0;
         let mut exhausted = false;
         loop {
             if !exhausted && pending.len() < IN_FLIGHT && pending_bytes < READ_AHEAD_BYTES {
                 let (batch, bytes);
-                (batch, bytes, exhausted) = self.read_batch(&mut docs, &mut summary, on_error);
+                (batch, bytes, exhausted) = self.read_batch(&mut docs);
                 if batch.is_empty() {
                     continue;
                 }
-                summary.documents += batch.len();
                 let task = if in_pool {
-                    Pending::Done(analyze_batch(analyzer, batch, stop))
+                    Pending::Done(work_batch(work, batch, stop))
+                } else if batch.iter().all(|item| item.is_err()) {
+                    // Errors only: nothing for the pool to do.
+                    Pending::Done(batch.into_iter().map(|item| done(work, item)).collect())
                 } else {
                     let (tx, rx) = mpsc::sync_channel(1);
                     scope.spawn_fifo(move |_| {
                         // The receiver is gone only when the run has stopped.
-                        let _ = tx.send(analyze_batch(analyzer, batch, stop));
+                        let _ = tx.send(work_batch(work, batch, stop));
                     });
                     Pending::Running(rx)
                 };
@@ -251,39 +489,30 @@ impl Pipeline {
                     .expect("a batch task sends its results (panics are caught)"),
             };
             let each = self.flush_each_document;
-            if let Err(e) = write_batch(results, sink, each, &mut summary, on_error) {
+            let on_warning = &self.on_warning.0;
+            let written = write_batch(results, output, each, &mut summary, on_error, on_warning);
+            if let Err(e) = written {
                 stop.store(true, Ordering::Relaxed);
                 return Err(e);
             }
         }
-        sink.flush()?;
+        output.flush()?;
         Ok(summary)
     }
 
-    /// Reads the next batch: up to `batch_size` documents or [`BATCH_BYTES`] of text. Errors
-    /// are counted and passed on. Also gives the bytes of its texts and whether `docs` has
-    /// ended.
-    fn read_batch(
+    /// Reads the next batch: up to `batch_size` items (documents, entries or errors) or
+    /// [`BATCH_BYTES`]. Also gives the bytes it holds and whether `docs` has ended.
+    fn read_batch<D: Source>(
         &self,
-        docs: &mut impl Iterator<Item = Result<Document>>,
-        summary: &mut Summary,
-        on_error: &mut impl FnMut(Error),
-    ) -> (Vec<Document>, usize, bool) {
+        docs: &mut impl Iterator<Item = Result<D>>,
+    ) -> (Vec<Result<D>>, usize, bool) {
         let mut batch = Vec::with_capacity(self.batch_size);
         let mut bytes = 0;
         while batch.len() < self.batch_size && bytes < BATCH_BYTES {
             match docs.next() {
-                Some(Ok(doc)) => {
-                    bytes += doc.text.len();
-                    batch.push(doc);
-                }
-                Some(Err(e)) => {
-                    if e.is_skip() {
-                        summary.skipped += 1;
-                    } else {
-                        summary.failures += 1;
-                    }
-                    on_error(e);
+                Some(item) => {
+                    bytes += item.as_ref().map_or(0, Source::bytes);
+                    batch.push(item);
                 }
                 None => return (batch, bytes, true),
             }
@@ -292,55 +521,94 @@ impl Pipeline {
     }
 }
 
-/// Analyzes the documents of a batch in parallel (in the current pool); after a `stop`,
-/// the documents left give no quotes. The documents are kept for the sink (the batches in
-/// flight bound them).
-fn analyze_batch<A>(analyzer: &A, batch: Vec<Document>, stop: &AtomicBool) -> BatchResults
+/// Does the work of each item of a batch in parallel (in the current pool): makes the
+/// document of an entry (decoding, HTML extraction), analyzes it, and for
+/// [`Pipeline::run_encoded`] encodes its rows. After a `stop` the items left are dropped
+/// undone (the run is over; its results are not written).
+fn work_batch<W, T, D>(work: &W, batch: Vec<Result<D>>, stop: &AtomicBool) -> BatchResults<T>
 where
-    A: Fn(&Document) -> Vec<Quote> + Sync,
+    W: Fn(Document) -> Result<T> + Sync,
+    T: Send,
+    D: Source,
 {
     batch
         .into_par_iter()
-        .map(|doc| {
-            let quotes = if stop.load(Ordering::Relaxed) {
-                Ok(Vec::new())
-            } else {
-                analyze_one(analyzer, &doc)
-            };
-            (doc, quotes)
-        })
+        .filter_map(|item| (!stop.load(Ordering::Relaxed)).then(|| done(work, item)))
         .collect()
 }
 
-/// Writes the quotes of an analyzed batch in document order, counting them and passing
-/// the analyzer's failures on; flushes the sink at the end of the batch, and after each
-/// document with quotes when `each_document` is set.
-fn write_batch<S>(
-    results: BatchResults,
-    sink: &mut S,
+/// The work of one item: its document made, then `work` done on it.
+fn done<W, T, D>(work: &W, item: Result<D>) -> Done<T>
+where
+    W: Fn(Document) -> Result<T>,
+    D: Source,
+{
+    let made = match item {
+        Ok(source) => source.make(),
+        Err(e) => {
+            return Done {
+                warnings: Vec::new(),
+                outcome: Outcome::Unread(e),
+            };
+        }
+    };
+    let outcome = match made.document {
+        None => Outcome::Nothing,
+        Some(Err(e)) => Outcome::Unread(e),
+        Some(Ok(doc)) => match work(doc) {
+            Ok(t) => Outcome::Analyzed(t),
+            Err(e) => Outcome::Failed(e),
+        },
+    };
+    Done {
+        warnings: made.warnings,
+        outcome,
+    }
+}
+
+/// Writes the results of a batch in corpus order: the warnings and errors of each item go
+/// to `on_warning` and `on_error` (and are counted), its quotes to the output. Flushes the
+/// output at the end of the batch, and after each document with quotes when
+/// `each_document` is set.
+fn write_batch<T, O>(
+    results: BatchResults<T>,
+    output: &mut O,
     each_document: bool,
     summary: &mut Summary,
     on_error: &mut impl FnMut(Error),
+    on_warning: &dyn Fn(Warning),
 ) -> Result<()>
 where
-    S: DocumentSink + ?Sized,
+    O: Output<T> + ?Sized,
 {
-    for (doc, result) in results {
-        match result {
-            Ok(quotes) => {
-                sink.write_document(&doc, &quotes)?;
-                summary.quotes += quotes.len();
-                if each_document && !quotes.is_empty() {
-                    sink.flush()?;
+    for done in results {
+        done.warnings.into_iter().for_each(on_warning);
+        match done.outcome {
+            Outcome::Nothing => {}
+            Outcome::Unread(e) => {
+                if e.is_skip() {
+                    summary.skipped += 1;
+                } else {
+                    summary.failures += 1;
+                }
+                on_error(e);
+            }
+            Outcome::Analyzed(result) => {
+                summary.documents += 1;
+                let quotes = output.write(result)?;
+                summary.quotes += quotes;
+                if each_document && quotes > 0 {
+                    output.flush()?;
                 }
             }
-            Err(e) => {
+            Outcome::Failed(e) => {
+                summary.documents += 1;
                 summary.failures += 1;
                 on_error(e);
             }
         }
     }
-    sink.flush()
+    output.flush()
 }
 
 /// Where analyzed documents go, one at a time, with their quotes.
@@ -364,12 +632,10 @@ impl<S: QuoteSink + ?Sized> DocumentSink for QuotesOf<'_, S> {
     }
 }
 
-/// Runs the analyzer on one document, turning a panic into an error for that document.
-fn analyze_one<A>(analyzer: &A, doc: &Document) -> Result<Vec<Quote>>
-where
-    A: Fn(&Document) -> Vec<Quote> + Sync,
-{
-    panic::catch_unwind(AssertUnwindSafe(|| analyzer(doc))).map_err(|payload| {
+/// Runs `f`, the analysis of `doc` (and the encoding of its rows), turning a panic into an
+/// error for that document.
+fn catching<R>(doc: &Document, f: impl FnOnce() -> R) -> Result<R> {
+    panic::catch_unwind(AssertUnwindSafe(f)).map_err(|payload| {
         let message = crate::corpus::panic_message(payload.as_ref());
         Error::Analyze {
             doc: doc.id.clone(),
@@ -686,6 +952,263 @@ mod tests {
             .unwrap();
         let quotes = crate::analyze(&doc);
         assert_eq!(sink.0, [("d".to_string(), 1, Some(quotes[0].quote_start))]);
+    }
+
+    /// Documents whose words need care in CSV (commas, quotes, formula starts, newlines).
+    fn tricky(n: usize) -> Vec<Result<Document>> {
+        let words = [
+            "plain",
+            "=1+1",
+            "a,b",
+            "\"q\"",
+            "-x",
+            "@h",
+            "line\nbreak",
+            "Ça",
+        ];
+        (0..n)
+            .map(|i| {
+                let text: Vec<&str> = (0..i % 9).map(|j| words[(i + j) % words.len()]).collect();
+                Ok(Document::new(format!("doc{i:03}"), text.join(" ")))
+            })
+            .collect()
+    }
+
+    /// The output of an encoded run of `docs`, and its summary.
+    fn encoded(
+        pipeline: &Pipeline,
+        format: crate::Format,
+        excel_safe: bool,
+        docs: Vec<Result<Document>>,
+    ) -> (Vec<u8>, Summary) {
+        let mut sink = format.table_writer(Vec::new(), excel_safe).unwrap();
+        let summary = pipeline
+            .run_encoded_with(words, docs, &mut sink, |e| panic!("{e}"))
+            .unwrap();
+        (sink.into_inner().unwrap(), summary)
+    }
+
+    #[test]
+    fn encoded_runs_write_the_bytes_of_the_quote_sinks_in_corpus_order() {
+        use crate::Format;
+        for format in [Format::Csv, Format::Jsonl] {
+            for excel in [false, true] {
+                let mut sink = format.writer_with(Vec::new(), excel).unwrap();
+                let summary = Pipeline::with_threads(1)
+                    .unwrap()
+                    .run_with(words, tricky(300), &mut sink, |e| panic!("{e}"))
+                    .unwrap();
+                drop(sink);
+                let mut expected = Vec::new();
+                {
+                    let mut sink = format.writer_with(&mut expected, excel).unwrap();
+                    for doc in tricky(300) {
+                        for q in words(&doc.unwrap()) {
+                            sink.write_quote(&q).unwrap();
+                        }
+                    }
+                    sink.flush().unwrap();
+                }
+                for (threads, batch) in [(1, 128), (2, 7), (4, 1), (3, 1000)] {
+                    let pipeline = Pipeline::with_threads(threads).unwrap().batch_size(batch);
+                    let (out, encoded_summary) = encoded(&pipeline, format, excel, tricky(300));
+                    assert_eq!(
+                        String::from_utf8(out).unwrap(),
+                        String::from_utf8(expected.clone()).unwrap(),
+                        "{format:?}, excel_safe {excel}, {threads} threads, batches of {batch}"
+                    );
+                    assert_eq!(encoded_summary, summary);
+                }
+            }
+        }
+    }
+
+    /// An [`EncodedSink`] that keeps the rows of each write apart and counts the rows
+    /// written at each flush.
+    #[derive(Default)]
+    struct Rows {
+        writes: Vec<String>,
+        flushed_at: Vec<usize>,
+        fail: bool,
+    }
+
+    impl EncodedSink for Rows {
+        fn encoder(&self) -> crate::export::RowEncoder {
+            crate::Format::Jsonl.encoder(false)
+        }
+        fn write_rows(&mut self, rows: &[u8]) -> Result<()> {
+            if self.fail {
+                return Err(Error::Output(io::Error::from(io::ErrorKind::BrokenPipe)));
+            }
+            self.writes.push(String::from_utf8(rows.to_vec()).unwrap());
+            Ok(())
+        }
+        fn flush(&mut self) -> Result<()> {
+            let rows = self.writes.iter().map(|w| w.lines().count()).sum();
+            self.flushed_at.push(rows);
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn encoded_runs_write_each_document_at_once_and_flush_as_asked() {
+        let docs = || {
+            ["a b", "no quotes", "c", "d e f"]
+                .iter()
+                .enumerate()
+                .map(|(i, text)| Ok(Document::new(format!("d{i}"), *text)))
+                .collect::<Vec<_>>()
+        };
+        let analyzer = |doc: &Document| {
+            if doc.id == "d1" {
+                Vec::new()
+            } else {
+                words(doc)
+            }
+        };
+        let mut batched = Rows::default();
+        Pipeline::new()
+            .run_encoded_with(analyzer, docs(), &mut batched, |_| {})
+            .unwrap();
+        let rows: Vec<usize> = batched.writes.iter().map(|w| w.lines().count()).collect();
+        assert_eq!(rows, [2, 1, 3], "one write per document with quotes");
+        assert!(batched.writes[0].starts_with("{\"doc\":\"d0\","));
+        assert_eq!(
+            batched.flushed_at,
+            [6, 6],
+            "after the batch, and at the end"
+        );
+        let mut each = Rows::default();
+        Pipeline::new()
+            .flush_each_document(true)
+            .run_encoded_with(analyzer, docs(), &mut each, |_| {})
+            .unwrap();
+        assert_eq!(each.flushed_at, [2, 3, 6, 6, 6]);
+    }
+
+    #[test]
+    fn encoded_runs_report_failures_and_stop_on_a_write_error() {
+        let docs = vec![
+            Ok(Document::new("a", "x y")),
+            Err(Error::Unsupported {
+                path: "bad.csv".into(),
+            }),
+            Ok(Document::new("boom", "z")),
+            Ok(Document::new("c", "w")),
+        ];
+        let analyzer = |doc: &Document| {
+            if doc.id == "boom" {
+                panic!("index out of range");
+            }
+            words(doc)
+        };
+        let mut errors = Vec::new();
+        let mut sink = Rows::default();
+        let summary = Pipeline::with_threads(2)
+            .unwrap()
+            .batch_size(2)
+            .run_encoded_with(analyzer, docs, &mut sink, |e| errors.push(e.to_string()))
+            .unwrap();
+        assert_eq!(
+            summary,
+            Summary {
+                documents: 3,
+                quotes: 3,
+                skipped: 0,
+                failures: 2
+            }
+        );
+        assert_eq!(errors.len(), 2);
+        assert_eq!(errors[1], "boom: analyzer failed: index out of range");
+        assert_eq!(sink.writes.len(), 2);
+
+        let mut broken = Rows {
+            fail: true,
+            ..Rows::default()
+        };
+        let err = Pipeline::new()
+            .run_encoded_with(words, corpus(10), &mut broken, |_| {})
+            .unwrap_err();
+        assert!(err.is_broken_pipe());
+    }
+
+    #[test]
+    fn entries_are_made_on_the_pool_and_every_message_comes_in_corpus_order() {
+        use crate::Corpus;
+        use std::sync::{Arc, Mutex};
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let write = |rel: &str, bytes: &[u8]| {
+            let path = root.join(rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, bytes).unwrap();
+        };
+        for i in 0..40 {
+            write(&format!("t/{i:02}.txt"), format!("w{i} x y").as_bytes());
+        }
+        write("t/05.txt", b"caf\xE9 au lait");
+        write("t/17.md", b"unknown type");
+        write(
+            "t/30.html",
+            b"<html><body><nav>no article</nav></body></html>",
+        );
+        write("u/d.jsonl", b"{\"id\":\"j1\",\"text\":\"a b\"}\n{bad\n");
+        std::fs::create_dir_all(root.join("v")).unwrap();
+        let inputs = || vec![root.join("t"), root.join("v"), root.join("u")];
+
+        // The corpus iterated on this thread: its messages as they are read.
+        let log = Arc::new(Mutex::new(Vec::new()));
+        let eager_log = Arc::clone(&log);
+        let corpus = Corpus::new(inputs()).on_warning(move |w| {
+            eager_log.lock().unwrap().push(format!("warning {w}"));
+        });
+        let mut expected_out = crate::Format::Csv.table_writer(Vec::new(), false).unwrap();
+        let mut expected_messages = Vec::new();
+        let mut docs = Vec::new();
+        for item in corpus {
+            match item {
+                Ok(doc) => docs.push(doc),
+                Err(e) => log.lock().unwrap().push(format!("error {e}")),
+            }
+        }
+        expected_messages.append(&mut log.lock().unwrap());
+        for doc in &docs {
+            let mut rows = Vec::new();
+            let encoder = crate::Format::Csv.encoder(false);
+            encoder.encode(&words(doc), &mut rows).unwrap();
+            expected_out.write_rows(&rows).unwrap();
+        }
+        let expected_out = expected_out.into_inner().unwrap();
+        assert_eq!(expected_messages.len(), 5, "{expected_messages:?}");
+
+        for (threads, batch) in [(1, 128), (2, 3), (3, 1)] {
+            let messages = Arc::new(Mutex::new(Vec::new()));
+            let warnings = Arc::clone(&messages);
+            let pipeline = Pipeline::with_threads(threads)
+                .unwrap()
+                .batch_size(batch)
+                .on_warning(move |w| warnings.lock().unwrap().push(format!("warning {w}")));
+            let mut sink = crate::Format::Csv.table_writer(Vec::new(), false).unwrap();
+            let entries = Corpus::new(inputs()).entries();
+            let errors = Arc::clone(&messages);
+            let summary = pipeline
+                .run_encoded_with(words, entries, &mut sink, |e| {
+                    errors.lock().unwrap().push(format!("error {e}"));
+                })
+                .unwrap();
+            assert_eq!(sink.into_inner().unwrap(), expected_out);
+            assert_eq!(*messages.lock().unwrap(), expected_messages);
+            assert_eq!(
+                summary,
+                Summary {
+                    documents: docs.len(),
+                    quotes: docs.iter().map(|d| words(d).len()).sum(),
+                    skipped: 2,
+                    failures: 1,
+                },
+                "{threads} threads, batches of {batch}"
+            );
+        }
     }
 
     #[test]

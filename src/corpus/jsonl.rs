@@ -10,6 +10,7 @@ use std::fmt;
 use std::io::{self, BufRead};
 use std::marker::PhantomData;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::Deserializer as _;
 use serde::de::{self, DeserializeOwned, IgnoredAny, MapAccess, SeqAccess, Visitor};
@@ -270,12 +271,10 @@ fn read_line_bounded(
 }
 
 impl<R: BufRead, T> JsonlRecords<R, T> {
-    /// The next non-blank line parsed by `parse`, with the handling of [`JsonlRecords`]
-    /// (limits, line numbers, lossy UTF-8, errors naming the line).
-    fn next_with<U>(
-        &mut self,
-        parse: impl FnOnce(&str) -> serde_json::Result<U>,
-    ) -> Option<Result<U>> {
+    /// Reads the next non-blank line into `buf` (its newline and trailing blanks dropped),
+    /// with the limits of [`JsonlRecords`]; gives its line number, or the error of a line
+    /// over the limit (skipped) or of the reader (which ends the stream).
+    fn read_line(&mut self) -> Option<Result<usize>> {
         while !self.done {
             // Room for the newline of a line right at the limit.
             let limit = self.max_line.saturating_add(1);
@@ -297,27 +296,9 @@ impl<R: BufRead, T> JsonlRecords<R, T> {
                     if self.buf.iter().all(u8::is_ascii_whitespace) {
                         continue;
                     }
-                    let line = self.buf.trim_ascii_end();
-                    // A valid line is borrowed as it is (the lossy decoding is slower).
-                    let decoded = match std::str::from_utf8(line) {
-                        Ok(valid) => Cow::Borrowed(valid),
-                        Err(_) => String::from_utf8_lossy(line),
-                    };
-                    if matches!(decoded, Cow::Owned(_)) {
-                        self.warnings.push(Warning {
-                            path: self.path.clone(),
-                            line: Some(self.line),
-                            message: "not valid UTF-8, decoded with replacement characters".into(),
-                        });
-                    }
-                    let parsed = parse(&decoded);
-                    self.buf.clear();
-                    self.buf.shrink_to(1 << 16);
-                    return Some(parsed.map_err(|source| Error::Json {
-                        path: self.path.clone(),
-                        line: self.line,
-                        source,
-                    }));
+                    let trimmed = self.buf.trim_ascii_end().len();
+                    self.buf.truncate(trimmed);
+                    return Some(Ok(self.line));
                 }
                 Err(source) => {
                     self.done = true;
@@ -330,6 +311,49 @@ impl<R: BufRead, T> JsonlRecords<R, T> {
         }
         None
     }
+
+    /// The next non-blank line parsed by `parse`, with the handling of [`JsonlRecords`]
+    /// (limits, line numbers, lossy UTF-8, errors naming the line).
+    fn next_with<U>(
+        &mut self,
+        parse: impl FnOnce(&str) -> serde_json::Result<U>,
+    ) -> Option<Result<U>> {
+        let line = match self.read_line()? {
+            Ok(line) => line,
+            Err(e) => return Some(Err(e)),
+        };
+        let (parsed, warning) = parse_line(&self.path, line, &self.buf, parse);
+        self.warnings.extend(warning);
+        self.buf.clear();
+        self.buf.shrink_to(1 << 16);
+        Some(parsed)
+    }
+}
+
+/// Parses line number `line` of the JSONL stream `path` with `parse`, decoding it lossily
+/// (with a warning) when it is not valid UTF-8; a parse error names the line.
+fn parse_line<U>(
+    path: &Path,
+    line: usize,
+    bytes: &[u8],
+    parse: impl FnOnce(&str) -> serde_json::Result<U>,
+) -> (Result<U>, Option<Warning>) {
+    // A valid line is borrowed as it is (the lossy decoding is slower).
+    let decoded = match std::str::from_utf8(bytes) {
+        Ok(valid) => Cow::Borrowed(valid),
+        Err(_) => String::from_utf8_lossy(bytes),
+    };
+    let warning = matches!(decoded, Cow::Owned(_)).then(|| Warning {
+        path: path.to_path_buf(),
+        line: Some(line),
+        message: "not valid UTF-8, decoded with replacement characters".into(),
+    });
+    let parsed = parse(&decoded).map_err(|source| Error::Json {
+        path: path.to_path_buf(),
+        line,
+        source,
+    });
+    (parsed, warning)
 }
 
 impl<R: BufRead, T: DeserializeOwned> Iterator for JsonlRecords<R, T> {
@@ -343,7 +367,7 @@ impl<R: BufRead, T: DeserializeOwned> Iterator for JsonlRecords<R, T> {
 /// The articles of a JSONL stream, with the keys of [`JsonlFields`].
 pub struct JsonlDocs<R> {
     records: JsonlRecords<R, Value>,
-    fields: JsonlFields,
+    fields: Arc<JsonlFields>,
 }
 
 impl<R> fmt::Debug for JsonlDocs<R> {
@@ -366,13 +390,28 @@ impl<R: BufRead> JsonlDocs<R> {
     ) -> Self {
         JsonlDocs {
             records: JsonlRecords::new(reader, path).max_line_bytes(max_line_bytes),
-            fields,
+            fields: Arc::new(fields),
         }
     }
 
     /// The warnings left by the lines read so far, emptying the list.
     pub fn take_warnings(&mut self) -> Vec<Warning> {
         self.records.take_warnings()
+    }
+
+    /// The next non-blank line, read but not parsed ([`JsonlLine::document`] parses it, on
+    /// whatever thread), or the error of a line over the limit or of the reader.
+    pub fn next_line(&mut self) -> Option<Result<JsonlLine>> {
+        let line = match self.records.read_line()? {
+            Ok(line) => line,
+            Err(e) => return Some(Err(e)),
+        };
+        Some(Ok(JsonlLine {
+            path: self.records.path.clone(),
+            line,
+            bytes: std::mem::take(&mut self.records.buf),
+            fields: Arc::clone(&self.fields),
+        }))
     }
 }
 
@@ -381,23 +420,73 @@ impl<R: BufRead> Iterator for JsonlDocs<R> {
 
     fn next(&mut self) -> Option<Self::Item> {
         let fields = &self.fields;
-        let record = self.records.next_with(|line| {
-            let mut json = serde_json::Deserializer::from_str(line);
-            let record = json.deserialize_any(Picked { fields })?;
-            json.end()?;
-            Ok(record)
-        })?;
-        Some(record.and_then(|mut value| {
-            self.fields
-                .document(&mut value)
-                .map_err(|message| Error::Record {
-                    path: self.records.path().to_path_buf(),
-                    line: Some(self.records.line()),
-                    doc: self.fields.id(&value).ok(),
-                    message,
-                })
-        }))
+        let record = self.records.next_with(|line| parse_record(fields, line))?;
+        let (path, line) = (self.records.path(), self.records.line());
+        Some(record.and_then(|value| record_document(fields, path, line, value)))
     }
+}
+
+/// A line of a JSONL stream of articles, read but not parsed: see [`JsonlDocs::next_line`].
+#[derive(Debug)]
+pub struct JsonlLine {
+    path: PathBuf,
+    line: usize,
+    bytes: Vec<u8>,
+    fields: Arc<JsonlFields>,
+}
+
+impl JsonlLine {
+    /// The stream it was read from.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The bytes of the line.
+    pub fn len(&self) -> usize {
+        self.bytes.len()
+    }
+
+    /// Whether the line is empty (never: blank lines are passed over).
+    pub fn is_empty(&self) -> bool {
+        self.bytes.is_empty()
+    }
+
+    /// The article of the line, or why there is none, with a warning when the line was not
+    /// valid UTF-8: what [`JsonlDocs`] gives when iterated.
+    pub fn document(self) -> (Result<Document>, Option<Warning>) {
+        let fields = &self.fields;
+        let (record, warning) = parse_line(&self.path, self.line, &self.bytes, |line| {
+            parse_record(fields, line)
+        });
+        let doc = record.and_then(|value| record_document(fields, &self.path, self.line, value));
+        (doc, warning)
+    }
+}
+
+/// The record of a line: only the entries that `fields` may look up ([`Picked`]).
+fn parse_record(fields: &JsonlFields, line: &str) -> serde_json::Result<Value> {
+    let mut json = serde_json::Deserializer::from_str(line);
+    let record = json.deserialize_any(Picked { fields })?;
+    json.end()?;
+    Ok(record)
+}
+
+/// The document of a parsed record (line `line` of `path`), or an error naming the line and
+/// the record's id when it has one.
+fn record_document(
+    fields: &JsonlFields,
+    path: &Path,
+    line: usize,
+    mut value: Value,
+) -> Result<Document> {
+    fields
+        .document(&mut value)
+        .map_err(|message| Error::Record {
+            path: path.to_path_buf(),
+            line: Some(line),
+            doc: fields.id(&value).ok(),
+            message,
+        })
 }
 
 #[cfg(test)]
@@ -446,6 +535,45 @@ mod tests {
             "in.jsonl:6: EOF while parsing a value (column 6)"
         );
         assert_eq!(records[5].as_ref().unwrap().id, "e");
+    }
+
+    #[test]
+    fn lines_parsed_later_give_what_the_docs_give() {
+        let input: &[u8] = b"{\"id\":\"a\",\"text\":\"ok\",\"quotes\":[1,2]}\n\n{bad\n\
+            {\"id\":7,\"text\":\"caf\xE9\"}\n{\"id\":\"no text\"}\n\
+            {\"id\":\"long\",\"text\":\"0123456789012345678901234567890123456789\"}\n\
+            {\"id\":\"last\",\"text\":\"end\"}   ";
+        let show = |item: &Result<Document>| match item {
+            Ok(doc) => format!("{} {}", doc.id, doc.text),
+            Err(e) => e.to_string(),
+        };
+        let fields = JsonlFields::default();
+        let mut docs = JsonlDocs::new(input, "x.jsonl", fields.clone(), 60);
+        let mut expected = Vec::new();
+        while let Some(item) = docs.next() {
+            expected.extend(docs.take_warnings().iter().map(ToString::to_string));
+            expected.push(show(&item));
+        }
+        let mut lines = JsonlDocs::new(input, "x.jsonl", fields, 60);
+        let mut got = Vec::new();
+        while let Some(line) = lines.next_line() {
+            match line {
+                Ok(line) => {
+                    let (doc, warning) = line.document();
+                    got.extend(warning.iter().map(ToString::to_string));
+                    got.push(show(&doc));
+                }
+                Err(e) => got.push(e.to_string()),
+            }
+        }
+        assert_eq!(got, expected);
+        assert_eq!(expected.len(), 7, "{expected:?}");
+        assert!(expected[0].starts_with("a ok"));
+        assert!(
+            expected[2].contains("x.jsonl:4: not valid UTF-8"),
+            "{expected:?}"
+        );
+        assert!(expected[5].contains("skipped: line of"), "{expected:?}");
     }
 
     #[test]

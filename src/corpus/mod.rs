@@ -18,6 +18,13 @@
 //! detected legacy encoding such as Windows-1252 ([`decode`]); a guessed encoding or replaced
 //! bytes leave a [`Warning`].
 //!
+//! Iterated, a [`Corpus`] gives documents, its warnings passed to [`Corpus::on_warning`] as
+//! they are read. [`Corpus::entries`] gives [`Entry`]s instead: a file found (and measured)
+//! but not yet read, a JSONL line not yet parsed, or a WARC page read as bytes, not yet
+//! decoded nor its article extracted, which [`Entry::make`] does on whatever thread is handy (the analysis threads of [`crate::Pipeline`]: extracting the
+//! article of a page takes more time than analyzing its text), each with the warnings of its
+//! reading, so that every message can be reported in corpus order.
+//!
 //! Only one document is held at a time: JSONL is read line by line and WARC record by
 //! record. A document (a file, a line, a record) larger than
 //! [`ReadOptions::max_doc_bytes`] is skipped unread, never held.
@@ -49,7 +56,7 @@ use walkdir::WalkDir;
 use crate::document::Document;
 use crate::error::{Error, Result};
 use compress::{Bounded, Compression, Format};
-pub use jsonl::{JsonlDocs, JsonlFields, JsonlRecords};
+pub use jsonl::{JsonlDocs, JsonlFields, JsonlLine, JsonlRecords};
 pub use paths::PathList;
 
 /// The name used for standard input in errors and warnings.
@@ -176,6 +183,10 @@ pub struct Corpus {
     options: ReadOptions,
     /// The file being read, for errors.
     current: PathBuf,
+    /// Read as [`Entries`]: warnings are kept in `pending` for the next entry instead of
+    /// going to `on_warning`.
+    deferred: bool,
+    pending: Vec<Warning>,
 }
 
 impl fmt::Debug for Corpus {
@@ -207,6 +218,8 @@ impl Corpus {
             exclude: Vec::new(),
             options: ReadOptions::default(),
             current: PathBuf::new(),
+            deferred: false,
+            pending: Vec::new(),
         }
     }
 
@@ -216,10 +229,49 @@ impl Corpus {
         self
     }
 
-    /// Calls `f` on each warning instead of printing it.
+    /// Calls `f` on each warning instead of printing it. (Read as [`Corpus::entries`], the
+    /// warnings go with the entries instead.)
     pub fn on_warning(mut self, f: impl FnMut(Warning) + 'static) -> Self {
         self.on_warning = Box::new(f);
         self
+    }
+
+    /// The corpus as [`Entry`]s: files are found and measured but not read, JSONL lines
+    /// read but not parsed, WARC pages read but not decoded nor their article extracted,
+    /// which [`Entry::make`] does later, on another thread if need be (the analysis threads
+    /// of [`crate::Pipeline`]). (Compressed `.txt` and `.html` files come read and
+    /// decompressed, so that their size is known.) Each warning
+    /// goes with the entry it is about (or, when it is about none, such as a folder without
+    /// any file to read, with an entry of its own), so that a consumer can report every
+    /// message in corpus order.
+    pub fn entries(mut self) -> Entries {
+        self.deferred = true;
+        Entries {
+            corpus: self,
+            held: None,
+        }
+    }
+
+    /// Passes a warning on: to `on_warning`, or with the next entry.
+    fn warn(&mut self, warning: Warning) {
+        if self.deferred {
+            self.pending.push(warning);
+        } else {
+            (self.on_warning)(warning);
+        }
+    }
+
+    /// Runs `f`, one step of reading; a panic in a reader (the HTML, WARC or compression
+    /// crates on input they did not expect) is caught and becomes an error naming the file,
+    /// whose stream is closed.
+    fn caught<T>(&mut self, f: impl FnOnce(&mut Self) -> Option<Result<T>>) -> Option<Result<T>> {
+        match panic::catch_unwind(AssertUnwindSafe(|| f(self))) {
+            Ok(item) => item,
+            Err(payload) => {
+                self.stream = None;
+                Some(Err(reader_failed(&self.current, payload.as_ref())))
+            }
+        }
     }
 
     /// Skips this file when walking directories: the tool's own output file (and its
@@ -238,7 +290,7 @@ impl Corpus {
 
     /// Starts reading an input. Returns an item when the input is one (a one-document file
     /// or an error); otherwise sets up `walk` or `stream`.
-    fn start(&mut self, input: Input) -> Option<Result<Document>> {
+    fn start(&mut self, input: Input) -> Option<Result<Entry>> {
         let path = match input {
             Input::Stdin => {
                 self.current = PathBuf::from(STDIN_NAME);
@@ -298,27 +350,40 @@ impl Corpus {
         }
     }
 
-    /// Reads a one-document file, or sets up the stream of a many-document file.
+    /// Measures a one-document file ([`Entry::make`] reads and decodes it; a compressed one
+    /// is read here, where its size is learned), or sets up the stream of a many-document
+    /// file.
     fn open(
         &mut self,
         path: &Path,
         id: String,
         format: Format,
         compression: Compression,
-    ) -> Option<Result<Document>> {
+    ) -> Option<Result<Entry>> {
         self.current = path.to_path_buf();
         let max = self.options.max_doc_bytes;
         match format {
-            Format::Txt | Format::Html => {
-                let (doc, warning) = match read_one(path, id, format, compression, max) {
-                    Ok(read) => read,
-                    Err(e) => return Some(Err(e)),
-                };
-                if let Some(w) = warning {
-                    (self.on_warning)(w);
-                }
-                Some(Ok(doc))
+            // An uncompressed file is only measured here (its size counts against the
+            // pipeline's read-ahead): opening and reading it is left to `Entry::make` too.
+            Format::Txt | Format::Html if compression == Compression::None => {
+                Some(file_size(path, max).map(|size| {
+                    Entry::new(Unmade::Path {
+                        path: path.to_path_buf(),
+                        id,
+                        format,
+                        size,
+                        max,
+                    })
+                }))
             }
+            Format::Txt | Format::Html => Some(read_bytes(path, compression, max).map(|bytes| {
+                Entry::new(Unmade::File {
+                    path: path.to_path_buf(),
+                    id,
+                    format,
+                    bytes,
+                })
+            })),
             Format::Jsonl => match open_text_stream(path, compression) {
                 Ok(reader) => {
                     let fields = self.options.fields.clone();
@@ -345,25 +410,22 @@ impl Corpus {
     }
 
     /// The next item of the open stream, `None` when it has ended (and is closed).
-    fn step_stream(&mut self) -> Option<Result<Document>> {
+    fn step_stream(&mut self) -> Option<Result<Entry>> {
         let item = match self.stream.as_mut()? {
-            Stream::Jsonl(docs) => {
-                let item = docs.next();
-                for w in docs.take_warnings() {
-                    (self.on_warning)(w);
-                }
-                item
-            }
+            // Lines are parsed by `Entry::make`.
+            Stream::Jsonl(docs) => docs
+                .next_line()
+                .map(|line| line.map(|line| Entry::new(Unmade::Jsonl(line)))),
             Stream::Warc {
                 path,
                 compression,
                 responses,
-            } => responses.next().map(|item| {
-                let (doc, warning) = warc_document(path, *compression, item);
-                if let Some(w) = warning {
-                    (self.on_warning)(w);
-                }
-                doc
+            } => responses.next().map(|item| match item {
+                Ok(response) => Ok(Entry::new(Unmade::Warc {
+                    path: path.clone(),
+                    response,
+                })),
+                Err(e) => Err(warc_error(path, *compression, e)),
             }),
         };
         if item.is_none() {
@@ -374,7 +436,7 @@ impl Corpus {
 
     /// The next item of the directory walk, or `None` when the walk step gave none (a
     /// directory, an excluded file, a stream opened, or the end of the walk).
-    fn step_walk(&mut self) -> Option<Result<Document>> {
+    fn step_walk(&mut self) -> Option<Result<Entry>> {
         let walk = self.walk.as_mut()?;
         let entry = match walk.entries.next() {
             None => {
@@ -384,7 +446,7 @@ impl Corpus {
                         line: None,
                         message: "no files of a known type found".into(),
                     };
-                    (self.on_warning)(w);
+                    self.warn(w);
                 }
                 self.walk = None;
                 return None;
@@ -426,22 +488,223 @@ impl Corpus {
 impl Iterator for Corpus {
     type Item = Result<Document>;
 
-    /// The next document or problem. A panic in a reader (the HTML, WARC or compression
-    /// crates on input they did not expect) is caught and becomes an error naming the file;
-    /// that file's stream is closed and the iteration goes on.
+    /// The next document or problem, its warnings passed to [`Corpus::on_warning`]. A panic
+    /// in a reader (the HTML, WARC or compression crates on input they did not expect) is
+    /// caught and becomes an error naming the file; that file's stream is closed and the
+    /// iteration goes on.
     fn next(&mut self) -> Option<Self::Item> {
-        match panic::catch_unwind(AssertUnwindSafe(|| self.step())) {
-            Ok(item) => item,
-            Err(payload) => {
-                self.stream = None;
-                Some(Err(Error::Record {
-                    path: self.current.clone(),
-                    line: None,
-                    doc: None,
-                    message: format!("reader failed: {}", panic_message(payload.as_ref())),
-                }))
+        loop {
+            let made = match self.caught(|corpus| corpus.step().map(|e| e.map(Entry::make)))? {
+                Ok(made) => made,
+                Err(e) => return Some(Err(e)),
+            };
+            for w in made.warnings {
+                (self.on_warning)(w);
+            }
+            if let Some(doc) = made.document {
+                return Some(doc);
             }
         }
+    }
+}
+
+/// The entries of a corpus, read but not yet made into documents; see [`Corpus::entries`].
+#[derive(Debug)]
+pub struct Entries {
+    corpus: Corpus,
+    /// An item read after warnings that had to go first, in an entry of their own.
+    held: Option<Option<Result<Entry>>>,
+}
+
+impl Iterator for Entries {
+    type Item = Result<Entry>;
+
+    /// The next entry or problem, with the warnings read since the last one. Panics in a
+    /// reader are caught as by [`Corpus`]'s `next`.
+    fn next(&mut self) -> Option<Self::Item> {
+        if let Some(item) = self.held.take() {
+            return item;
+        }
+        let item = self.corpus.caught(Corpus::step);
+        let warnings = std::mem::take(&mut self.corpus.pending);
+        if warnings.is_empty() {
+            return item;
+        }
+        match item {
+            Some(Ok(mut entry)) => {
+                entry.warnings.splice(0..0, warnings);
+                Some(Ok(entry))
+            }
+            other => {
+                self.held = Some(other);
+                Some(Ok(Entry::warnings(warnings)))
+            }
+        }
+    }
+}
+
+/// A document as [`Corpus::entries`] reads it: a file that [`Entry::make`] reads and
+/// decodes, a JSONL line that it parses, or the bytes of a WARC page (or of a compressed
+/// file) that it decodes, extracting the article of a page: what need not be done in corpus
+/// order, left for the thread that analyzes the document. The warnings of its reading go
+/// with it.
+#[derive(Debug)]
+pub struct Entry {
+    warnings: Vec<Warning>,
+    unmade: Unmade,
+}
+
+/// What an [`Entry`] holds.
+#[derive(Debug)]
+enum Unmade {
+    /// The document or error, made already (or nothing: an entry of warnings only).
+    Made(Option<Result<Document>>),
+    /// An uncompressed `.txt` or `.html` file, to read: its size, and the size limit.
+    Path {
+        path: PathBuf,
+        id: String,
+        format: Format,
+        size: u64,
+        max: u64,
+    },
+    /// The bytes of a compressed `.txt` or `.html` file, decompressed.
+    File {
+        path: PathBuf,
+        id: String,
+        format: Format,
+        bytes: Vec<u8>,
+    },
+    /// A line of a JSONL file, to parse.
+    Jsonl(JsonlLine),
+    /// A `response` record of a WARC file.
+    Warc {
+        path: PathBuf,
+        response: warc::Response,
+    },
+}
+
+/// What an [`Entry`] was made into.
+#[derive(Debug)]
+pub struct Made {
+    /// The warnings of its reading, in order: before its document or error.
+    pub warnings: Vec<Warning>,
+    /// The document, or why there is none (a page without article text is an
+    /// [`Error::Skipped`]); `None` for an entry of warnings only.
+    pub document: Option<Result<Document>>,
+}
+
+impl Entry {
+    fn new(unmade: Unmade) -> Self {
+        Entry {
+            warnings: Vec::new(),
+            unmade,
+        }
+    }
+
+    /// An entry of warnings only.
+    fn warnings(warnings: Vec<Warning>) -> Self {
+        Entry {
+            warnings,
+            unmade: Unmade::Made(None),
+        }
+    }
+
+    /// The bytes it holds: the text of a document, the bytes of a file or page.
+    pub fn bytes(&self) -> usize {
+        match &self.unmade {
+            Unmade::Made(Some(Ok(doc))) => doc.text.len(),
+            Unmade::Made(_) => 0,
+            Unmade::Path { size, .. } => usize::try_from(*size).unwrap_or(usize::MAX),
+            Unmade::File { bytes, .. } => bytes.len(),
+            Unmade::Jsonl(line) => line.len(),
+            Unmade::Warc { response, .. } => response.page.as_ref().map_or(0, |p| p.html.len()),
+        }
+    }
+
+    /// Decodes the bytes (and extracts the article of a page) into the document, as
+    /// [`Corpus`] does when iterated. A panic of the decoding or HTML crates becomes an
+    /// error naming the file.
+    pub fn make(self) -> Made {
+        let mut warnings = self.warnings;
+        let (path, made) = match self.unmade {
+            Unmade::Made(document) => return Made { warnings, document },
+            Unmade::Path {
+                path,
+                id,
+                format,
+                max,
+                ..
+            } => {
+                let made = panic::catch_unwind(AssertUnwindSafe(|| {
+                    read_body(&path, Compression::None, max)
+                        .and_then(|bytes| one_document(&path, id, format, &bytes))
+                        .map_or_else(|e| (Err(e), None), |(doc, w)| (Ok(doc), w))
+                }));
+                (path, made)
+            }
+            Unmade::File {
+                path,
+                id,
+                format,
+                bytes,
+            } => {
+                let made = panic::catch_unwind(AssertUnwindSafe(|| {
+                    one_document(&path, id, format, &bytes)
+                        .map_or_else(|e| (Err(e), None), |(doc, w)| (Ok(doc), w))
+                }));
+                (path, made)
+            }
+            Unmade::Jsonl(line) => {
+                let path = line.path().to_path_buf();
+                (
+                    path,
+                    panic::catch_unwind(AssertUnwindSafe(|| line.document())),
+                )
+            }
+            Unmade::Warc { path, response } => {
+                let made = panic::catch_unwind(AssertUnwindSafe(|| warc_page(&path, response)));
+                (path, made)
+            }
+        };
+        let document = match made {
+            Ok((document, warning)) => {
+                warnings.extend(warning);
+                document
+            }
+            Err(payload) => Err(reader_failed(&path, payload.as_ref())),
+        };
+        Made {
+            warnings,
+            document: Some(document),
+        }
+    }
+}
+
+impl From<Document> for Entry {
+    /// A document made already.
+    fn from(doc: Document) -> Self {
+        Entry::new(Unmade::Made(Some(Ok(doc))))
+    }
+}
+
+impl From<Made> for Entry {
+    /// An entry made already (e.g. on the reading thread, to write its text out), whose
+    /// [`Entry::make`] gives `made` back.
+    fn from(made: Made) -> Self {
+        Entry {
+            warnings: made.warnings,
+            unmade: Unmade::Made(made.document),
+        }
+    }
+}
+
+/// The error of a reader that panicked on `path`.
+fn reader_failed(path: &Path, payload: &(dyn std::any::Any + Send)) -> Error {
+    Error::Record {
+        path: path.to_path_buf(),
+        line: None,
+        doc: None,
+        message: format!("reader failed: {}", panic_message(payload)),
     }
 }
 
@@ -457,8 +720,8 @@ pub(crate) fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
 }
 
 impl Corpus {
-    /// One step of [`Iterator::next`].
-    fn step(&mut self) -> Option<Result<Document>> {
+    /// One step of reading: the next entry or problem.
+    fn step(&mut self) -> Option<Result<Entry>> {
         loop {
             if self.stream.is_some() {
                 if let Some(item) = self.step_stream() {
@@ -562,24 +825,30 @@ fn warc_document(
     compression: Compression,
     item: std::result::Result<warc::Response, warc::WarcError>,
 ) -> (Result<Document>, Option<Warning>) {
-    let response = match item {
-        Ok(response) => response,
-        Err(e) => {
-            let message = match compression_name(compression) {
-                Some(what) if e.read_error => {
-                    format!("record {}: corrupt {what} data: {}", e.index, e.message)
-                }
-                _ => e.to_string(),
-            };
-            let e = Error::Record {
-                path: path.to_path_buf(),
-                line: None,
-                doc: None,
-                message,
-            };
-            return (Err(e), None);
+    match item {
+        Ok(response) => warc_page(path, response),
+        Err(e) => (Err(warc_error(path, compression, e)), None),
+    }
+}
+
+/// The error of a WARC record that could not be read.
+fn warc_error(path: &Path, compression: Compression, e: warc::WarcError) -> Error {
+    let message = match compression_name(compression) {
+        Some(what) if e.read_error => {
+            format!("record {}: corrupt {what} data: {}", e.index, e.message)
         }
+        _ => e.to_string(),
     };
+    Error::Record {
+        path: path.to_path_buf(),
+        line: None,
+        doc: None,
+        message,
+    }
+}
+
+/// The document of a WARC response's page: decoded, its article extracted.
+fn warc_page(path: &Path, response: warc::Response) -> (Result<Document>, Option<Warning>) {
     let skipped = |reason: String| Error::Skipped {
         path: path.to_path_buf(),
         line: None,
@@ -613,6 +882,34 @@ fn warc_document(
 /// Reads a whole file, decompressed, unless it is larger than `max` bytes, empty or binary
 /// (each an [`Error::Skipped`]).
 fn read_bytes(path: &Path, compression: Compression, max: u64) -> Result<Vec<u8>> {
+    if compression == Compression::None {
+        file_size(path, max)?;
+    }
+    read_body(path, compression, max)
+}
+
+/// The size of a file, unless it is larger than `max` bytes (an [`Error::Skipped`]).
+fn file_size(path: &Path, max: u64) -> Result<u64> {
+    let meta = fs::metadata(path).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    if meta.len() > max {
+        return Err(Error::Skipped {
+            path: path.to_path_buf(),
+            line: None,
+            reason: format!(
+                "{} bytes, over the limit of {max} bytes (--max-doc-bytes)",
+                meta.len()
+            ),
+        });
+    }
+    Ok(meta.len())
+}
+
+/// Reads a whole file, decompressed, unless it holds more than `max` bytes, or is empty or
+/// binary (each an [`Error::Skipped`]); the part of [`read_bytes`] after the size check.
+fn read_body(path: &Path, compression: Compression, max: u64) -> Result<Vec<u8>> {
     let skipped = |reason: String| Error::Skipped {
         path: path.to_path_buf(),
         line: None,
@@ -623,18 +920,6 @@ fn read_bytes(path: &Path, compression: Compression, max: u64) -> Result<Vec<u8>
             "larger than the limit of {max} bytes (--max-doc-bytes)"
         ))
     };
-    if compression == Compression::None {
-        let meta = fs::metadata(path).map_err(|source| Error::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
-        if meta.len() > max {
-            return Err(skipped(format!(
-                "{} bytes, over the limit of {max} bytes (--max-doc-bytes)",
-                meta.len()
-            )));
-        }
-    }
     let reader = compress::open(path, compression).map_err(|source| Error::Io {
         path: path.to_path_buf(),
         source,
@@ -651,19 +936,6 @@ fn read_bytes(path: &Path, compression: Compression, max: u64) -> Result<Vec<u8>
         return Err(skipped("binary file".into()));
     }
     Ok(bytes)
-}
-
-/// Reads a `.txt` or `.html` file as one document, with a warning when its encoding had to
-/// be guessed.
-fn read_one(
-    path: &Path,
-    id: String,
-    format: Format,
-    compression: Compression,
-    max: u64,
-) -> Result<(Document, Option<Warning>)> {
-    let bytes = read_bytes(path, compression, max)?;
-    one_document(path, id, format, &bytes)
 }
 
 /// The document of the bytes of a `.txt` or `.html` file (`path` names it in messages).
@@ -950,5 +1222,147 @@ mod tests {
         assert_eq!(errors.len(), 2, "{errors:?}");
         assert!(errors[0].contains("missing.txt: "), "{errors:?}");
         assert!(errors[1].contains("no-list.txt: "), "{errors:?}");
+    }
+
+    /// A tree with a bit of everything: text in a legacy encoding, a page, a page without an
+    /// article, a WARC file with a page in Latin-1, JSONL with an invalid line and a line of
+    /// invalid UTF-8, a file of no known type, a folder with nothing to read.
+    fn mixed_tree(root: &Path) -> Vec<PathBuf> {
+        use crate::corpus::warc::build::{http_html, record};
+        let page = |title: &str, body: &str| {
+            format!(
+                "<html><head><title>{title}</title></head><body><article><h1>{title}</h1>\
+                 <p>{body}</p><p>{body}</p></article></body></html>"
+            )
+        };
+        write(root, "a/1.txt", b"\"Fine,\" he said.");
+        write(root, "a/2.txt", b"caf\xE9 \"ok,\" she said");
+        let body = "\"We will build it,\" the mayor said on Tuesday, standing by the river.";
+        write(root, "a/3.html", page("Bridge plan", body).as_bytes());
+        write(
+            root,
+            "a/4.html",
+            b"<html><body><nav>menu</nav></body></html>",
+        );
+        write(root, "a/5.md", b"notes");
+        let mut warc = record("warcinfo", None, b"software: test\r\n");
+        warc.extend(record(
+            "response",
+            Some("https://example.com/x"),
+            &http_html(page("One", body).as_bytes(), None),
+        ));
+        // A Latin-1 page: "café" with a single byte for the é.
+        let latin_bytes: Vec<u8> = page("Two", &format!("{body} caf#"))
+            .bytes()
+            .map(|b| if b == b'#' { 0xE9 } else { b })
+            .collect();
+        warc.extend(record(
+            "response",
+            Some("https://example.com/y"),
+            &http_html(&latin_bytes, None),
+        ));
+        write(root, "b/news.warc", &warc);
+        write(
+            root,
+            "c/d.jsonl",
+            b"{\"id\":\"j1\",\"text\":\"x\"}\n{bad\n{\"id\":\"j2\",\"text\":\"caf\xE9\"}\n",
+        );
+        fs::create_dir_all(root.join("empty")).unwrap();
+        vec![
+            root.join("a"),
+            root.join("empty"),
+            root.join("b"),
+            root.join("c"),
+            root.join("missing.txt"),
+        ]
+    }
+
+    /// Every message and document of a run, in order: `doc ID TEXT`, `error ...`,
+    /// `warning ...`.
+    fn events_of(items: impl Iterator<Item = Made>) -> Vec<String> {
+        let mut events = Vec::new();
+        for made in items {
+            events.extend(made.warnings.iter().map(|w| format!("warning {w}")));
+            match made.document {
+                Some(Ok(doc)) => events.push(format!("doc {} {:?}", doc.id, doc.text)),
+                Some(Err(e)) => events.push(format!("error {e}")),
+                None => {}
+            }
+        }
+        events
+    }
+
+    #[test]
+    fn entries_made_later_give_what_the_corpus_gives_with_every_message_in_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let inputs = mixed_tree(dir.path());
+        // The corpus iterated: warnings through the callback, as they are read.
+        let events = Rc::new(RefCell::new(Vec::new()));
+        let sink = Rc::clone(&events);
+        let corpus = Corpus::new(inputs.clone())
+            .on_warning(move |w| sink.borrow_mut().push(format!("warning {w}")));
+        for item in corpus {
+            let event = match item {
+                Ok(doc) => format!("doc {} {:?}", doc.id, doc.text),
+                Err(e) => format!("error {e}"),
+            };
+            events.borrow_mut().push(event);
+        }
+        let expected = events.borrow().clone();
+        assert_eq!(expected.iter().filter(|e| e.starts_with("doc")).count(), 7);
+        assert_eq!(
+            expected.iter().filter(|e| e.starts_with("warning")).count(),
+            4
+        );
+        assert_eq!(
+            expected.iter().filter(|e| e.starts_with("error")).count(),
+            4
+        );
+
+        // The entries: the callback is not called, each warning goes with its entry.
+        let corpus = Corpus::new(inputs).on_warning(|w| panic!("{w}"));
+        let mut entries = Vec::new();
+        for item in corpus.entries() {
+            entries.push(match item {
+                Ok(entry) => entry,
+                Err(e) => Entry::from(Made {
+                    warnings: Vec::new(),
+                    document: Some(Err(e)),
+                }),
+            });
+        }
+        let unmade = entries
+            .iter()
+            .filter(|e| matches!(e.unmade, Unmade::Path { .. } | Unmade::Warc { .. }))
+            .count();
+        assert_eq!(unmade, 6, "the files and pages are left to make");
+        let html = entries
+            .iter()
+            .find(|e| {
+                matches!(
+                    &e.unmade,
+                    Unmade::Path {
+                        format: Format::Html,
+                        ..
+                    }
+                )
+            })
+            .unwrap();
+        assert_eq!(
+            html.bytes(),
+            fs::read(dir.path().join("a/3.html")).unwrap().len()
+        );
+        // Made on other threads, in any order, then taken in corpus order.
+        let made: Vec<Made> = std::thread::scope(|scope| {
+            let handles: Vec<_> = entries
+                .into_iter()
+                .rev()
+                .map(|entry| scope.spawn(move || entry.make()))
+                .collect();
+            let mut made: Vec<Made> = handles.into_iter().map(|h| h.join().unwrap()).collect();
+            made.reverse();
+            made
+        });
+        assert_eq!(events_of(made.into_iter()), expected);
     }
 }

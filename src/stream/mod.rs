@@ -21,8 +21,8 @@ use std::thread::{self, JoinHandle};
 
 use crate::document::Document;
 use crate::error::{Error, Result};
-use crate::export::QuoteSink;
-use crate::pipeline::{BATCH_BYTES, DEFAULT_BATCH_SIZE, Pipeline, Summary};
+use crate::export::{EncodedSink, QuoteSink};
+use crate::pipeline::{BATCH_BYTES, DEFAULT_BATCH_SIZE, Pipeline, Source, Summary};
 
 /// The bytes of text waiting in the queue, shared by the reader thread and the consumer.
 #[derive(Debug, Default)]
@@ -71,27 +71,27 @@ impl Budget {
 /// The documents of a corpus read ahead on a thread of their own, handed out in chunks of
 /// what is ready; see the [module docs](self).
 #[derive(Debug)]
-pub struct Prefetch {
-    queue: Receiver<Result<Document>>,
+pub struct Prefetch<D = Document> {
+    queue: Receiver<Result<D>>,
     budget: Arc<Budget>,
     max_docs: usize,
     max_bytes: usize,
     reader: Option<JoinHandle<()>>,
 }
 
-/// The text bytes an item holds.
-fn bytes_of(item: &Result<Document>) -> usize {
-    item.as_ref().map_or(0, |doc| doc.text.len())
+/// The bytes an item holds.
+fn bytes_of<D: Source>(item: &Result<D>) -> usize {
+    item.as_ref().map_or(0, Source::bytes)
 }
 
-impl Prefetch {
-    /// Reads the documents that `source` makes (on the reader thread, since a
-    /// [`crate::Corpus`] stays on the thread that made it), in chunks of at most
-    /// [`DEFAULT_BATCH_SIZE`] documents and [`BATCH_BYTES`] of text.
+impl<D: Source + 'static> Prefetch<D> {
+    /// Reads the documents (or entries, [`crate::Corpus::entries`]) that `source` makes (on
+    /// the reader thread, since a [`crate::Corpus`] stays on the thread that made it), in
+    /// chunks of at most [`DEFAULT_BATCH_SIZE`] items and [`BATCH_BYTES`].
     pub fn spawn<F, I>(source: F) -> Self
     where
         F: FnOnce() -> I + Send + 'static,
-        I: IntoIterator<Item = Result<Document>>,
+        I: IntoIterator<Item = Result<D>>,
     {
         Prefetch::spawn_with(DEFAULT_BATCH_SIZE, BATCH_BYTES, source)
     }
@@ -102,7 +102,7 @@ impl Prefetch {
     pub fn spawn_with<F, I>(max_docs: usize, max_bytes: usize, source: F) -> Self
     where
         F: FnOnce() -> I + Send + 'static,
-        I: IntoIterator<Item = Result<Document>>,
+        I: IntoIterator<Item = Result<D>>,
     {
         let max_docs = max_docs.max(1);
         let (sender, queue) = mpsc::sync_channel(max_docs);
@@ -128,15 +128,15 @@ impl Prefetch {
     }
 
     /// Takes an item off the queue.
-    fn dequeued(&self, item: Result<Document>) -> (Result<Document>, usize) {
+    fn dequeued(&self, item: Result<D>) -> (Result<D>, usize) {
         let bytes = bytes_of(&item);
         self.budget.release(bytes);
         (item, bytes)
     }
 }
 
-impl Iterator for Prefetch {
-    type Item = Vec<Result<Document>>;
+impl<D: Source + 'static> Iterator for Prefetch<D> {
+    type Item = Vec<Result<D>>;
 
     /// Waits for the next document (or error), then takes those already read, up to a
     /// chunk. `None` once the source has ended. A panic of the source is passed on.
@@ -163,7 +163,7 @@ impl Iterator for Prefetch {
     }
 }
 
-impl Drop for Prefetch {
+impl<D> Drop for Prefetch<D> {
     /// Lets a reader waiting for room stop.
     fn drop(&mut self) {
         self.budget.close();
@@ -173,26 +173,66 @@ impl Drop for Prefetch {
 /// Analyzes the chunks as they come (each in parallel on `pipeline`) and writes the quotes of
 /// each document to `sink`, flushed, before the next; errors go to `on_error` as with
 /// [`Pipeline::run`], whose summaries are added up.
-pub fn run<C, S>(
+pub fn run<C, D, S>(
     pipeline: Pipeline,
     chunks: C,
     sink: &mut S,
-    mut on_error: impl FnMut(Error),
+    on_error: impl FnMut(Error),
 ) -> Result<Summary>
 where
-    C: IntoIterator<Item = Vec<Result<Document>>>,
+    C: IntoIterator<Item = Vec<Result<D>>>,
+    D: Source,
     S: QuoteSink + ?Sized,
+{
+    let summary = run_chunks(pipeline, chunks, on_error, |pipeline, chunk, on_error| {
+        pipeline.run(chunk, sink, on_error)
+    })?;
+    sink.flush()?;
+    Ok(summary)
+}
+
+/// As [`run`], with the rows encoded on the analysis threads and written as bytes
+/// ([`Pipeline::run_encoded`]): the same output, each document's rows written and flushed
+/// before the next.
+pub fn run_encoded<C, D, S>(
+    pipeline: Pipeline,
+    chunks: C,
+    sink: &mut S,
+    on_error: impl FnMut(Error),
+) -> Result<Summary>
+where
+    C: IntoIterator<Item = Vec<Result<D>>>,
+    D: Source,
+    S: EncodedSink + ?Sized,
+{
+    let summary = run_chunks(pipeline, chunks, on_error, |pipeline, chunk, on_error| {
+        pipeline.run_encoded(chunk, sink, on_error)
+    })?;
+    sink.flush()?;
+    Ok(summary)
+}
+
+/// Runs each chunk with `run_chunk` on `pipeline`, flushing after each document, and adds
+/// up the summaries.
+fn run_chunks<C, D>(
+    pipeline: Pipeline,
+    chunks: C,
+    mut on_error: impl FnMut(Error),
+    mut run_chunk: impl FnMut(&Pipeline, Vec<Result<D>>, &mut dyn FnMut(Error)) -> Result<Summary>,
+) -> Result<Summary>
+where
+    C: IntoIterator<Item = Vec<Result<D>>>,
+    D: Source,
 {
     let pipeline = pipeline.flush_each_document(true);
     let mut total = Summary::default();
     for chunk in chunks {
-        let summary = pipeline.run(chunk, sink, &mut on_error)?;
+        let summary = run_chunk(&pipeline, chunk, &mut on_error)?;
         total.documents += summary.documents;
         total.quotes += summary.quotes;
         total.skipped += summary.skipped;
         total.failures += summary.failures;
     }
-    sink.flush()?;
     Ok(total)
 }
 
@@ -317,5 +357,46 @@ mod tests {
             assert!(sink.flushed.contains(&n), "{:?}", sink.flushed);
         }
         assert_eq!(errors, ["<stdin>:3: skipped: line too long"]);
+    }
+
+    /// Keeps what was written, and what had been written at each flush.
+    #[derive(Default)]
+    struct Flushed {
+        out: Vec<u8>,
+        at: Vec<usize>,
+    }
+
+    impl EncodedSink for Flushed {
+        fn encoder(&self) -> crate::export::RowEncoder {
+            crate::Format::Jsonl.encoder(false)
+        }
+        fn write_rows(&mut self, rows: &[u8]) -> Result<()> {
+            self.out.extend_from_slice(rows);
+            Ok(())
+        }
+        fn flush(&mut self) -> Result<()> {
+            self.at.push(self.out.len());
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn run_encoded_writes_the_same_bytes_and_flushes_each_document() {
+        let text = "\"We will win,\" Smith said. \"Not so,\" said Jones.";
+        let chunks = || vec![vec![doc(0, text), doc(1, "no quote")], vec![doc(2, text)]];
+        let mut expected = Vec::new();
+        {
+            let mut sink = crate::Format::Jsonl.writer(&mut expected).unwrap();
+            let pipeline = Pipeline::with_threads(2).unwrap();
+            run(pipeline, chunks(), &mut sink, |e| panic!("{e}")).unwrap();
+        }
+        let mut sink = Flushed::default();
+        let pipeline = Pipeline::with_threads(2).unwrap();
+        let summary = run_encoded(pipeline, chunks(), &mut sink, |e| panic!("{e}")).unwrap();
+        assert_eq!((summary.documents, summary.quotes), (3, 4));
+        assert_eq!(sink.out, expected);
+        let first = expected.len() / 2;
+        assert!(sink.at.contains(&first), "flushed after d0: {:?}", sink.at);
+        assert!(sink.at.contains(&expected.len()));
     }
 }
