@@ -6,9 +6,9 @@
 //! reading, analysis and writing overlap and no thread waits for the slowest document of a
 //! batch. At most [`IN_FLIGHT`] batches are read and not yet written, each of at most
 //! [`BATCH_BYTES`] of text or unmade bytes ([`Source::bytes`]; or one larger document), and
-//! no new one is read while those hold [`READ_AHEAD_BYTES`]: memory stays bounded whatever the size of the corpus (about 24 MiB
-//! of text at most, or one document and what fits beside it), and the output is byte for
-//! byte the same with one thread or many.
+//! no new one is read while those hold [`READ_AHEAD_BYTES`]: memory stays bounded whatever
+//! the size of the corpus (about 24 MiB of text at most, or one document and what fits
+//! beside it), and the output is byte for byte the same with one thread or many.
 //!
 //! Who does what, on which thread:
 //!
@@ -22,14 +22,15 @@
 //!   writing bytes. The messages of each item (its errors, the warnings of its reading,
 //!   the analyzer's failure) are passed on as its batch is written, in corpus order.
 //! - **the analysis threads** (the pool) make each entry into its document ([`Source`]:
-//!   reading a file, parsing a JSONL line, decoding, HTML extraction), analyze it, and for [`Pipeline::run_encoded`] encode its
-//!   rows into a byte buffer with the sink's [`crate::export::RowEncoder`], dropping the
-//!   document. This is the path of `whosaid analyze`: the calling thread does what must be
-//!   sequential (reading in order, writing in order) and little else, since with every core
-//!   analyzing, its work takes a share of a core from the analysis (for web pages, whose
-//!   extraction costs more than the analysis of their text, it was most of the work). What
-//!   a batch holds at each stage (its entries' bytes, its documents, their encoded rows)
-//!   lives only while the batch is in flight: the same limits bound it.
+//!   reading a file, parsing a JSONL line, decoding, HTML extraction), analyze it, and for
+//!   [`Pipeline::run_encoded`] encode its rows into a byte buffer with the sink's
+//!   [`crate::export::RowEncoder`], dropping the document. This is the path of `whosaid
+//!   analyze`: the calling thread does what must be sequential (reading in order, writing in
+//!   order) and little else, since with every core analyzing, its work takes a share of a
+//!   core from the analysis (for web pages, whose extraction costs more than the analysis of
+//!   their text, it was most of the work). What a batch holds at each stage (its entries'
+//!   bytes, its documents, their encoded rows) lives only while the batch is in flight: the
+//!   same limits bound it.
 //!
 //! A run started on a thread of its own pool does the work of each batch in place, one
 //! batch after the other: waiting for the pool from inside it would hold the thread it needs.
