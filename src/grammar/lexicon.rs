@@ -12,18 +12,26 @@ fn has(list: &[&str], word: &str) -> bool {
 
 /// Calls `f` with `word` in ASCII lower case, on the stack when it is short.
 fn with_ascii_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
-    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
-        return f(word);
+    // Lower-casing ASCII letters keeps the text UTF-8.
+    with_lower_bytes(word.as_bytes(), |b| {
+        f(std::str::from_utf8(b).unwrap_or_default())
+    })
+}
+
+/// Calls `f` with `bytes` in ASCII lower case: as they are when they hold no capital, else
+/// copied on the stack when they are short.
+fn with_lower_bytes<R>(bytes: &[u8], f: impl FnOnce(&[u8]) -> R) -> R {
+    if !bytes.iter().any(u8::is_ascii_uppercase) {
+        return f(bytes);
     }
     let mut buf = [0u8; 48];
-    match buf.get_mut(..word.len()) {
+    match buf.get_mut(..bytes.len()) {
         Some(lower) => {
-            lower.copy_from_slice(word.as_bytes());
+            lower.copy_from_slice(bytes);
             lower.make_ascii_lowercase();
-            // Lower-casing ASCII letters keeps the text UTF-8.
-            f(std::str::from_utf8(lower).unwrap_or_default())
+            f(lower)
         }
-        None => f(&word.to_ascii_lowercase()),
+        None => f(&bytes.to_ascii_lowercase()),
     }
 }
 
@@ -33,7 +41,7 @@ fn with_ascii_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
 /// looked up are in no list: a [`LetterFilter`] turns most of them away before they are
 /// lower-cased and hashed.
 pub(crate) struct WordSet {
-    list: &'static [&'static str],
+    lists: &'static [&'static [&'static str]],
     set: OnceLock<(FxHashSet<Box<[u8]>>, LetterFilter)>,
 }
 
@@ -90,9 +98,10 @@ impl LetterFilter {
 }
 
 impl WordSet {
-    pub(crate) const fn new(list: &'static [&'static str]) -> Self {
+    /// The set of the words of `lists`.
+    pub(crate) const fn new(lists: &'static [&'static [&'static str]]) -> Self {
         WordSet {
-            list,
+            lists,
             set: OnceLock::new(),
         }
     }
@@ -101,8 +110,9 @@ impl WordSet {
         let (set, filter) = self.set.get_or_init(|| {
             let mut filter = LetterFilter::new();
             let set = self
-                .list
+                .lists
                 .iter()
+                .flat_map(|list| list.iter())
                 .map(|w| {
                     let key = w.to_ascii_lowercase().into_bytes();
                     filter.add(&key);
@@ -112,21 +122,7 @@ impl WordSet {
             (set, filter)
         });
         let bytes = word.as_bytes();
-        if !filter.may_hold(bytes) {
-            return false;
-        }
-        if !bytes.iter().any(u8::is_ascii_uppercase) {
-            return set.contains(bytes);
-        }
-        let mut buf = [0u8; 48];
-        match buf.get_mut(..bytes.len()) {
-            Some(lower) => {
-                lower.copy_from_slice(bytes);
-                lower.make_ascii_lowercase();
-                set.contains(&*lower)
-            }
-            None => set.contains(word.to_ascii_lowercase().as_bytes()),
-        }
+        filter.may_hold(bytes) && with_lower_bytes(bytes, |lower| set.contains(lower))
     }
 }
 
@@ -138,7 +134,7 @@ const ABBREVIATIONS: &[&str] = &[
     "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.n", "u.k", "e.u", "d.c",
     "etc", "approx", "est", "vol", "fig", "op", "ed",
 ];
-static ABBREVIATIONS_SET: WordSet = WordSet::new(ABBREVIATIONS);
+static ABBREVIATIONS_SET: WordSet = WordSet::new(&[ABBREVIATIONS]);
 
 /// True for abbreviations after which a period does not end a sentence ("Mr.", "Sen.").
 pub fn is_abbreviation(word: &str) -> bool {
@@ -297,7 +293,7 @@ const TITLES: &[&str] = &[
     "principal",
     "pastor",
 ];
-static TITLES_SET: WordSet = WordSet::new(TITLES);
+static TITLES_SET: WordSet = WordSet::new(&[TITLES]);
 
 /// True for title words that may stand before a name ("President", "Foreign", "Minister").
 pub fn is_title(word: &str) -> bool {
@@ -802,7 +798,7 @@ const PERSON_NOUNS: &[&str] = &[
     "governor",
     "inspector",
 ];
-static PERSON_NOUNS_SET: WordSet = WordSet::new(PERSON_NOUNS);
+static PERSON_NOUNS_SET: WordSet = WordSet::new(&[PERSON_NOUNS]);
 
 /// True for nouns that denote people (heads of descriptions like "a senior official").
 pub fn is_person_noun(word: &str) -> bool {
@@ -934,7 +930,7 @@ const ORG_HEADS: &[&str] = &[
     "imf",
     "opec",
 ];
-static ORG_HEADS_SET: WordSet = WordSet::new(ORG_HEADS);
+static ORG_HEADS_SET: WordSet = WordSet::new(&[ORG_HEADS]);
 
 /// True for words that head an organization name ("Ministry", "Corp", "Council").
 pub fn is_org_head(word: &str) -> bool {
@@ -959,7 +955,7 @@ const COMPANY_HEADS: &[&str] = &[
     "nv",
     "firm",
 ];
-static COMPANY_HEADS_SET: WordSet = WordSet::new(COMPANY_HEADS);
+static COMPANY_HEADS_SET: WordSet = WordSet::new(&[COMPANY_HEADS]);
 
 /// True for words that end a company's name ("Acme Corp", "Nordwind Energie GmbH").
 pub fn is_company_head(word: &str) -> bool {
@@ -1021,7 +1017,7 @@ const ORG_NAMES: &[&str] = &[
     "Meta",
     "Twitter",
 ];
-static ORG_NAMES_SET: WordSet = WordSet::new(ORG_NAMES);
+static ORG_NAMES_SET: WordSet = WordSet::new(&[ORG_NAMES]);
 
 /// True for well-known organization names ("White House", "Reuters").
 pub fn is_org_name(name: &str) -> bool {
@@ -1098,7 +1094,7 @@ const NEWS_OUTLETS: &[&str] = &[
     "Mirror",
     "Sun",
 ];
-static NEWS_OUTLETS_SET: WordSet = WordSet::new(NEWS_OUTLETS);
+static NEWS_OUTLETS_SET: WordSet = WordSet::new(&[NEWS_OUTLETS]);
 
 /// Head words of newspaper titles that take "The" ("The Washington Post", "The Guardian").
 const NEWSPAPER_HEADS: &[&str] = &[
@@ -1386,7 +1382,7 @@ const STOPWORDS: &[&str] = &[
     "via",
     "whereas",
 ];
-static STOPWORDS_SET: WordSet = WordSet::new(STOPWORDS);
+static STOPWORDS_SET: WordSet = WordSet::new(&[STOPWORDS]);
 
 /// True for function words and sentence adverbs ("the", "however", "Earlier", "Monday").
 pub fn is_stopword(word: &str) -> bool {
@@ -1463,7 +1459,7 @@ const DETERMINERS: &[&str] = &[
     "that", "these", "those", "some", "several", "two", "three", "four", "five", "many", "most",
     "other", "both", "few", "each", "every", "no", "any",
 ];
-static DETERMINERS_SET: WordSet = WordSet::new(DETERMINERS);
+static DETERMINERS_SET: WordSet = WordSet::new(&[DETERMINERS]);
 
 /// True for words that may open a description.
 pub fn is_determiner(word: &str) -> bool {

@@ -329,63 +329,9 @@ fn is_amount(t: &Tok) -> bool {
 
 /// True when [`quantity`] may read a phrase that opens with `t`.
 fn opens_quantity(t: &Tok) -> bool {
-    // Every word of QUALIFIERS, AMOUNTS and NUMBERS, in one set (a test checks it; a word too
-    // many would only cost time): a word that opens no quantity is most often turned away by
-    // its letters, without a lookup.
-    static OPENERS: WordSet = WordSet::new(&[
-        "at",
-        "least",
-        "about",
-        "nearly",
-        "almost",
-        "more",
-        "less",
-        "fewer",
-        "than",
-        "over",
-        "under",
-        "roughly",
-        "around",
-        "some",
-        "just",
-        "only",
-        "a",
-        "mere",
-        "majority",
-        "minority",
-        "the",
-        "half",
-        "several",
-        "most",
-        "many",
-        "percent",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "twenty",
-        "thirty",
-        "forty",
-        "fifty",
-        "sixty",
-        "seventy",
-        "eighty",
-        "ninety",
-        "hundred",
-        "hundreds",
-        "thousand",
-        "thousands",
-        "dozen",
-        "dozens",
-    ]);
+    // A word that opens no quantity is most often turned away by its letters, without a
+    // lookup.
+    static OPENERS: WordSet = WordSet::new(&[QUALIFIERS, AMOUNTS, NUMBERS]);
     t.class == Class::Num
         || OPENERS.contains(t.text)
         || (t.text.contains('-') && is_number_word(t.text))
