@@ -136,7 +136,7 @@ impl<'t> Resolver<'t> {
             };
             // "Deborah Finch and Marcus Wale": register the first conjunct, the loop reaches
             // the next.
-            if let Some(k) = text[m.start..m.end].find(" and ")
+            if let Some(k) = memchr::memmem::find(&text.as_bytes()[m.start..m.end], b" and ")
                 && let Some(first) = mention_at(text, pos, m.start + k)
             {
                 m = first;
