@@ -209,7 +209,14 @@ impl<'t> Resolver<'t> {
     /// pronoun later in that sentence ("Wale ... pointed to his years").
     fn vote_gender(&mut self, i: usize, from: usize, limit: usize) {
         let rest = &self.text[from..floor_boundary(self.text, limit.min(from + 300))];
-        let end = rest.find(['.', '!', '?', '"', '“']).unwrap_or(rest.len());
+        // The end of the sentence or the start of a quotation, found byte by byte.
+        let end = rest
+            .bytes()
+            .enumerate()
+            .position(|(i, b)| {
+                matches!(b, b'.' | b'!' | b'?' | b'"') || (b == 0xE2 && rest[i..].starts_with('“'))
+            })
+            .unwrap_or(rest.len());
         for w in rest[..end].split(|c: char| !c.is_alphanumeric()) {
             let g = match w {
                 "he" | "him" | "his" | "himself" | "He" | "His" => Gender::Male,

@@ -10,14 +10,6 @@ fn has(list: &[&str], word: &str) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
-/// Calls `f` with `word` in ASCII lower case, on the stack when it is short.
-fn with_ascii_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
-    // Lower-casing ASCII letters keeps the text UTF-8.
-    with_lower_bytes(word.as_bytes(), |b| {
-        f(std::str::from_utf8(b).unwrap_or_default())
-    })
-}
-
 /// Calls `f` with `bytes` in ASCII lower case: as they are when they hold no capital, else
 /// copied on the stack when they are short.
 fn with_lower_bytes<R>(bytes: &[u8], f: impl FnOnce(&[u8]) -> R) -> R {
@@ -333,60 +325,66 @@ pub enum Gender {
 
 /// Role nouns that tell a gender ("spokeswoman", "chairman").
 pub fn noun_gender(word: &str) -> Option<Gender> {
-    with_ascii_lowercase(word, noun_gender_lower)
-}
-
-/// [`noun_gender`] of a lower-case word.
-fn noun_gender_lower(w: &str) -> Option<Gender> {
-    const FEMALE: &[&str] = &[
-        "woman",
-        "women",
-        "mother",
-        "wife",
-        "daughter",
-        "sister",
-        "girl",
-        "grandmother",
-        "aunt",
-        "niece",
-        "widow",
-        "actress",
-        "waitress",
-        "queen",
-        "princess",
-        "lady",
-        "mom",
-        "girlfriend",
-    ];
-    const MALE: &[&str] = &[
-        "man",
-        "men",
-        "father",
-        "husband",
-        "son",
-        "brother",
-        "boy",
-        "grandfather",
-        "uncle",
-        "nephew",
-        "widower",
-        "actor",
-        "king",
-        "prince",
-        "dad",
-        "boyfriend",
-        "gentleman",
-    ];
-    if FEMALE.contains(&w) || (w.ends_with("woman") && w.len() > 5) {
+    static FEMALE_SET: WordSet = WordSet::new(&[FEMALE]);
+    static MALE_SET: WordSet = WordSet::new(&[MALE]);
+    // An ASCII-case-insensitive suffix; the words that have one are not lower-cased.
+    let ends = |suffix: &str| {
+        word.len() >= suffix.len()
+            && word.as_bytes()[word.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+    };
+    if FEMALE_SET.contains(word) || (ends("woman") && word.len() > 5) {
         Some(Gender::Female)
-    } else if MALE.contains(&w)
-        || (w.ends_with("man") && w.len() > 3 && !w.ends_with("human") && !w.ends_with("german"))
+    } else if MALE_SET.contains(word)
+        || (ends("man") && word.len() > 3 && !ends("human") && !ends("german"))
     {
         Some(Gender::Male)
     } else {
         None
     }
 }
+
+/// Nouns of women ([`noun_gender`]).
+const FEMALE: &[&str] = &[
+    "woman",
+    "women",
+    "mother",
+    "wife",
+    "daughter",
+    "sister",
+    "girl",
+    "grandmother",
+    "aunt",
+    "niece",
+    "widow",
+    "actress",
+    "waitress",
+    "queen",
+    "princess",
+    "lady",
+    "mom",
+    "girlfriend",
+];
+
+/// Nouns of men ([`noun_gender`]).
+const MALE: &[&str] = &[
+    "man",
+    "men",
+    "father",
+    "husband",
+    "son",
+    "brother",
+    "boy",
+    "grandfather",
+    "uncle",
+    "nephew",
+    "widower",
+    "actor",
+    "king",
+    "prince",
+    "dad",
+    "boyfriend",
+    "gentleman",
+];
 
 /// Nouns that name people by role, for descriptions ("a spokeswoman", "the top US diplomat").
 const PERSON_NOUNS: &[&str] = &[
@@ -1595,6 +1593,12 @@ mod tests {
         assert_eq!(noun_gender("spokeswoman"), Some(Gender::Female));
         assert_eq!(noun_gender("chairman"), Some(Gender::Male));
         assert_eq!(noun_gender("German"), None);
+        assert_eq!(noun_gender("Spokeswoman"), Some(Gender::Female));
+        assert_eq!(noun_gender("CONGRESSMAN"), Some(Gender::Male));
+        assert_eq!(noun_gender("Mother"), Some(Gender::Female));
+        assert_eq!(noun_gender("Human"), None);
+        assert_eq!(noun_gender("woman"), Some(Gender::Female));
+        assert_eq!(noun_gender("minister"), None);
         assert_eq!(honorific_gender("Mrs."), Some(Gender::Female));
     }
 }
