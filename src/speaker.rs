@@ -561,6 +561,10 @@ impl<'t> Resolver<'t> {
 
 /// True when `hay` holds the words of `needle` as whole words.
 fn contains_words(hay: &str, needle: &str) -> bool {
+    // Most people have no title or a short one: no searcher to build.
+    if hay.len() < needle.len() {
+        return false;
+    }
     hay.match_indices(needle).any(|(i, _)| {
         let before = hay[..i].chars().next_back();
         let after = hay[i + needle.len()..].chars().next();
