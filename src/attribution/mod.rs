@@ -1070,10 +1070,11 @@ fn later_participle(
 ) -> Option<(Cue, Range<usize>)> {
     let limit = range.end;
     // After a comma, maybe with a preposition: ", adding that", ", before adding that".
+    const PREPOSITIONS: [&str; 4] = ["before", "after", "while", "by"];
     let after_comma = |at: usize| {
         let before = text[range.start..at].trim_end();
         let before = match before.rsplit_once(' ') {
-            Some((rest, "before" | "after" | "while" | "by")) => rest,
+            Some((rest, p)) if PREPOSITIONS.contains(&p) => rest,
             _ => before,
         };
         before.ends_with(',')
@@ -1084,9 +1085,9 @@ fn later_participle(
     let after_commas = text[range.clone()].match_indices(',').flat_map(|(k, _)| {
         let word = skip_ws(text, range.start + k + 1, limit);
         let rest = &text[word..limit];
-        let next = ["before ", "after ", "while ", "by "]
+        let next = PREPOSITIONS
             .iter()
-            .find(|p| rest.starts_with(**p))
+            .find(|p| rest.strip_prefix(**p).is_some_and(|r| r.starts_with(' ')))
             .map(|p| skip_ws(text, word + p.len(), limit));
         std::iter::once(word).chain(next)
     });
