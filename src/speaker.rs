@@ -113,19 +113,30 @@ impl<'t> Resolver<'t> {
         let mut prev_alnum = false;
         // Kept as the scan goes, so that the work stays linear in the length of the range.
         let mut sentence_start = range.start;
-        for (i, c) in text[range.clone()].char_indices() {
-            let pos = range.start + i;
+        let bytes = text.as_bytes();
+        let mut next = range.start;
+        while next < range.end {
+            let pos = next;
+            // Byte by byte: most of the text is ASCII, decoded without the char machinery.
+            let c = match bytes[pos] {
+                b if b.is_ascii() => char::from(b),
+                _ => text[pos..].chars().next().unwrap_or(' '),
+            };
+            next += c.len_utf8();
             if matches!(c, '.' | '!' | '?' | '\n') {
                 sentence_start = pos + 1;
             }
-            let starts_word = c.is_alphanumeric() && !prev_alnum;
-            prev_alnum = c.is_alphanumeric() || (prev_alnum && matches!(c, '\'' | '’' | '-'));
+            let alnum = if c.is_ascii() {
+                c.is_ascii_alphanumeric()
+            } else {
+                c.is_alphanumeric()
+            };
+            let starts_word = alnum && !prev_alnum;
+            prev_alnum = alnum || (prev_alnum && matches!(c, '\'' | '’' | '-'));
             if !starts_word || pos < covered {
                 continue;
             }
-            let w_end = text[pos..range.end]
-                .find(|ch: char| !ch.is_alphanumeric())
-                .map_or(range.end, |k| pos + k);
+            let w_end = crate::grammar::words::word_chars_end(&text[..range.end], pos);
             let w = &text[pos..w_end];
             if !(c.is_uppercase() || lexicon::is_title(w)) {
                 continue;
@@ -592,11 +603,15 @@ fn normalize(s: &str) -> String {
     } else {
         s.to_string()
     };
-    let kept = joined
-        .trim_end_matches("'s")
-        .trim_end_matches("’s")
-        .trim_end_matches(['.', ','])
-        .len();
+    // What `trim_end_matches("'s")` then `("’s")` leave, without building a searcher.
+    let mut kept: &str = &joined;
+    while let Some(k) = kept.strip_suffix("'s") {
+        kept = k;
+    }
+    while let Some(k) = kept.strip_suffix("’s") {
+        kept = k;
+    }
+    let kept = kept.trim_end_matches(['.', ',']).len();
     joined.truncate(kept);
     joined
 }

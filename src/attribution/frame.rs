@@ -912,7 +912,7 @@ fn relative_head(text: &str, clause: usize, cue_start: usize) -> Option<Mention>
     let head = &text[clause..cue_start];
     let (at, relative) = [" who ", " that ", " which "]
         .iter()
-        .filter_map(|r| head.rfind(r).map(|i| (i, r.trim())))
+        .filter_map(|r| memchr::memmem::rfind(head.as_bytes(), r.as_bytes()).map(|i| (i, r.trim())))
         .max_by_key(|&(i, _)| i)?;
     let inner = &head[at + relative.len() + 2..];
     let first = inner.split_whitespace().next()?;

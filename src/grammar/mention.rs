@@ -17,6 +17,7 @@
 //! organization head word is an organization ("the **Russian Foreign Ministry**"); a phrase
 //! ending in a common noun is a description ("the top US diplomat", "a spokeswoman").
 
+use std::cell::Cell;
 use std::ops::Range;
 
 use arrayvec::ArrayVec;
@@ -69,12 +70,128 @@ enum Class {
     And,
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 struct Tok<'t> {
     start: usize,
     end: usize,
     text: &'t str,
     class: Class,
+    facts: Facts,
+}
+
+/// What the lexicons say of a token, each fact looked up the first time a rule asks for it:
+/// [`longest`] classifies every prefix of a phrase, and the rules ask again about the same
+/// words.
+#[derive(Debug, Clone, Default)]
+struct Facts {
+    /// The facts looked up so far (one bit each).
+    known: Cell<u16>,
+    /// Their values.
+    value: Cell<u16>,
+    /// The gender the token tells (honorific or gendered noun): 0 not looked up, 1 none, 2
+    /// male, 3 female.
+    gender: Cell<u8>,
+}
+
+const STOPWORD: u16 = 1;
+const PRONOUN: u16 = 1 << 1;
+const NUMBER: u16 = 1 << 2;
+const POSTMODIFIER: u16 = 1 << 3;
+const TITLE: u16 = 1 << 4;
+const PERSON_NOUN: u16 = 1 << 5;
+const ORG_HEAD: u16 = 1 << 6;
+const CLAUSE_OPENER: u16 = 1 << 7;
+const PAST_FORM: u16 = 1 << 8;
+const VERB: u16 = 1 << 9;
+const ROLE_ADJECTIVE: u16 = 1 << 10;
+const LONE_QUANTIFIER: u16 = 1 << 11;
+
+impl Tok<'_> {
+    /// The fact `bit`, which `lookup` tells of the token's text.
+    #[inline]
+    fn fact(&self, bit: u16, lookup: fn(&str) -> bool) -> bool {
+        let known = self.facts.known.get();
+        if known & bit != 0 {
+            return self.facts.value.get() & bit != 0;
+        }
+        let v = lookup(self.text);
+        self.facts.known.set(known | bit);
+        if v {
+            self.facts.value.set(self.facts.value.get() | bit);
+        }
+        v
+    }
+
+    fn stopword(&self) -> bool {
+        self.fact(STOPWORD, lexicon::is_stopword)
+    }
+
+    fn pronoun(&self) -> bool {
+        self.fact(PRONOUN, lexicon::is_pronoun)
+    }
+
+    fn number_word(&self) -> bool {
+        self.fact(NUMBER, is_number_word)
+    }
+
+    fn postmodifier(&self) -> bool {
+        self.fact(POSTMODIFIER, is_postmodifier)
+    }
+
+    fn title(&self) -> bool {
+        self.fact(TITLE, lexicon::is_title)
+    }
+
+    fn person_noun(&self) -> bool {
+        self.fact(PERSON_NOUN, lexicon::is_person_noun)
+    }
+
+    fn org_head(&self) -> bool {
+        self.fact(ORG_HEAD, lexicon::is_org_head)
+    }
+
+    fn clause_opener(&self) -> bool {
+        self.fact(CLAUSE_OPENER, is_clause_opener)
+    }
+
+    fn past_form(&self) -> bool {
+        self.fact(PAST_FORM, crate::grammar::cue::is_past_form)
+    }
+
+    /// A form of a verb of the cue lexicon.
+    fn verb(&self) -> bool {
+        self.fact(VERB, |w| crate::grammar::cue::verb_lemma(w).is_some())
+    }
+
+    fn role_adjective(&self) -> bool {
+        self.fact(ROLE_ADJECTIVE, is_role_adjective)
+    }
+
+    fn lone_quantifier(&self) -> bool {
+        self.fact(LONE_QUANTIFIER, is_lone_quantifier)
+    }
+
+    /// The gender of an honorific ("Mr.") or gendered noun ("spokeswoman").
+    fn gender(&self) -> Option<Gender> {
+        let g = match self.facts.gender.get() {
+            0 => {
+                let g = lexicon::honorific_gender(self.text)
+                    .or_else(|| lexicon::noun_gender(self.text));
+                self.facts.gender.set(match g {
+                    None => 1,
+                    Some(Gender::Male) => 2,
+                    Some(Gender::Female) => 3,
+                });
+                return g;
+            }
+            g => g,
+        };
+        match g {
+            2 => Some(Gender::Male),
+            3 => Some(Gender::Female),
+            _ => None,
+        }
+    }
 }
 
 /// The most words a phrase is read for; the tokens live on the stack.
@@ -146,6 +263,7 @@ fn read_token(text: &str, p: usize, limit: usize) -> Option<Tok<'_>> {
         end,
         text: &text[p..end],
         class,
+        facts: Facts::default(),
     })
 }
 
@@ -186,14 +304,14 @@ fn classify(w: &str) -> Class {
 /// the word after it ("a source speaking on condition", "an aide close to him").
 fn ends_every_mention(prev: Option<&Tok>, t: &Tok, after_prep: bool) -> bool {
     t.class == Class::Lower
-        && lexicon::is_stopword(t.text)
-        && !lexicon::is_pronoun(t.text)
-        && !is_number_word(t.text)
-        && !is_lone_quantifier(t.text)
-        && !is_postmodifier(t.text)
-        && !lexicon::is_title(t.text)
+        && t.stopword()
+        && !t.pronoun()
+        && !t.number_word()
+        && !t.lone_quantifier()
+        && !t.postmodifier()
+        && !t.title()
         && !(after_prep && matches!(t.text, "the" | "those" | "these" | "this" | "that"))
-        && !prev.is_some_and(|p| is_postmodifier(p.text))
+        && !prev.is_some_and(|p| p.postmodifier())
 }
 
 /// Quantifiers that stand for people on their own ("Another tweeted", "Several said").
@@ -217,7 +335,7 @@ fn is_possessive_token(t: &Tok) -> bool {
 
 /// True when a capitalized word may be part of a name (not a sentence adverb or pronoun).
 fn name_like(t: &Tok) -> bool {
-    t.class == Class::Cap && !lexicon::is_stopword(t.text) && !lexicon::is_pronoun(t.text)
+    t.class == Class::Cap && !t.stopword() && !t.pronoun()
 }
 
 /// Parses the longest mention that starts at `pos` and ends at or before `limit`.
@@ -323,7 +441,7 @@ const AMOUNTS: &[&str] = &[
 /// A word that gives an amount ("58", "half", "several", "percent").
 fn is_amount(t: &Tok) -> bool {
     t.class == Class::Num
-        || is_number_word(t.text)
+        || t.number_word()
         || AMOUNTS.iter().any(|w| w.eq_ignore_ascii_case(t.text))
 }
 
@@ -332,9 +450,7 @@ fn opens_quantity(t: &Tok) -> bool {
     // A word that opens no quantity is most often turned away by its letters, without a
     // lookup.
     static OPENERS: WordSet = WordSet::new(&[QUALIFIERS, AMOUNTS, NUMBERS]);
-    t.class == Class::Num
-        || OPENERS.contains(t.text)
-        || (t.text.contains('-') && is_number_word(t.text))
+    t.class == Class::Num || OPENERS.contains(t.text) || (t.text.contains('-') && t.number_word())
 }
 
 /// The longest well-formed prefix of the tokens.
@@ -349,7 +465,7 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
     let first = toks.first()?;
     let last = toks.last()?;
     // Pronoun alone.
-    if toks.len() == 1 && lexicon::is_pronoun(first.text) {
+    if toks.len() == 1 && first.pronoun() {
         let gender = match first.text.to_ascii_lowercase().as_str() {
             "he" => Some(Gender::Male),
             "she" => Some(Gender::Female),
@@ -358,7 +474,7 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
         return Some(mention(first.start, last.end, MentionKind::Pronoun, gender));
     }
     // "Another tweeted", "Several said": a quantifier alone stands for people.
-    if toks.len() == 1 && is_lone_quantifier(first.text) {
+    if toks.len() == 1 && first.lone_quantifier() {
         let mut m = mention(first.start, last.end, MentionKind::Description, None);
         m.head = Some(first.start..first.end);
         return Some(m);
@@ -401,12 +517,12 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
         .map(|k| k + 1)
         && toks[..k].iter().enumerate().all(|(i, t)| {
             name_like(t)
-                || lexicon::is_title(t.text)
+                || t.title()
                 || i == 0 && t.text.eq_ignore_ascii_case("the")
         })
         && toks[..k].iter().any(name_like)
         // "Given Obama's approval", "Unlike Trump's plan": a sentence opener, not a name.
-        && !(k == 1 && is_clause_opener(toks[0].text))
+        && !(k == 1 && toks[0].clause_opener())
     {
         let mut m = classify_phrase(text, &toks[k..])?;
         m.start = first.start;
@@ -414,7 +530,7 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
     }
     // An adjective phrase after the head: "a source familiar with the talks", "an official
     // close to the campaign", "people involved in the deal".
-    if let Some(j) = toks.iter().position(|t| is_postmodifier(t.text))
+    if let Some(j) = toks.iter().position(|t| t.postmodifier())
         && j > 0
         && toks
             .get(j + 1)
@@ -437,8 +553,8 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
                 // A verb form is a noun right after a determiner ("Cruz's thinking").
                 let after_det = k > 0 && object[k - 1].class == Class::Det;
                 t.class == Class::Lower
-                    && (lexicon::is_stopword(t.text)
-                        || !after_det && crate::grammar::cue::verb_lemma(t.text).is_some())
+                    && (t.stopword()
+                        || !after_det && t.verb())
             });
         if head.kind != MentionKind::Description || !small_phrase {
             return None;
@@ -453,9 +569,9 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
     if let Some(i) = toks.iter().position(|t| t.class == Class::Prep) {
         let before = &toks[..i];
         let inner_of = toks[i].text.eq_ignore_ascii_case("of")
-            && before.last().is_some_and(|t| {
-                t.class == Class::Cap && (lexicon::is_title(t.text) || lexicon::is_org_head(t.text))
-            })
+            && before
+                .last()
+                .is_some_and(|t| t.class == Class::Cap && (t.title() || t.org_head()))
             && toks
                 .get(i + 1)
                 .is_some_and(|t| t.class == Class::Cap || t.text.eq_ignore_ascii_case("the"));
@@ -465,7 +581,7 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
                 && before.len() == 1
                 && (before[0].class == Class::Det
                     || before[0].class == Class::Num
-                    || is_number_word(before[0].text));
+                    || before[0].number_word());
             if quantified {
                 let object = classify_phrase(text, &toks[i + 1..])?;
                 let mut m = mention(first.start, last.end, MentionKind::Description, None);
@@ -495,9 +611,9 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
                 };
                 t.class == Class::Lower
                     && !noun_slot
-                    && crate::grammar::cue::verb_lemma(t.text).is_some()
-                    && !lexicon::is_person_noun(t.text)
-                    && !lexicon::is_org_head(t.text)
+                    && t.verb()
+                    && !t.person_noun()
+                    && !t.org_head()
             }) {
                 return None;
             }
@@ -512,7 +628,7 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
                 )
                 || object.iter().any(|t| {
                     t.class == Class::Lower
-                        && lexicon::is_stopword(t.text)
+                        && t.stopword()
                         && !matches!(t.text, "the" | "those" | "these" | "this" | "that")
                 })
             {
@@ -525,7 +641,7 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
     }
     // Quantities open descriptions too: "55 percent", "Sixty-six percent", "two officials".
     let has_det = first.class == Class::Det
-        || (toks.len() > 1 && (first.class == Class::Num || is_number_word(first.text)));
+        || (toks.len() > 1 && (first.class == Class::Num || first.number_word()));
     let body = if has_det { &toks[1..] } else { toks };
     if body.is_empty() {
         return None;
@@ -537,9 +653,7 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
     if !has_det {
         let b0 = &body[0];
         // "Given Obama's ...", "Despite Trump": an opener is no part of a name.
-        if b0.class == Class::Cap
-            && (is_clause_opener(b0.text) || crate::grammar::cue::is_past_form(b0.text))
-        {
+        if b0.class == Class::Cap && (b0.clause_opener() || b0.past_form()) {
             return None;
         }
         let ok_start = match b0.class {
@@ -553,19 +667,13 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
         }
         // Lower-case words without a determiner: role words, or up to three modifiers of a
         // name ("head librarian Marjorie Kettle").
-        let role_word = |t: &Tok| {
-            lexicon::is_title(t.text)
-                || lexicon::is_person_noun(t.text)
-                || is_role_adjective(t.text)
-        };
+        let role_word = |t: &Tok| t.title() || t.person_noun() || t.role_adjective();
         let lowers = body.iter().filter(|t| t.class == Class::Lower).count();
         let before_name = last.class == Class::Cap && lowers <= 3;
         if body.iter().any(|t| {
             t.class == Class::Lower
                 && !role_word(t)
-                && !(before_name
-                    && crate::grammar::cue::verb_lemma(t.text).is_none()
-                    && !t.text.ends_with("ed"))
+                && !(before_name && !t.verb() && !t.text.ends_with("ed"))
         }) {
             return None;
         }
@@ -573,32 +681,30 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
             return None;
         }
     }
-    if body.iter().any(|t| {
-        t.class == Class::Lower && (lexicon::is_stopword(t.text) || lexicon::is_pronoun(t.text))
-    }) {
+    if body
+        .iter()
+        .any(|t| t.class == Class::Lower && (t.stopword() || t.pronoun()))
+    {
         return None;
     }
     let definite = has_det && first.text.eq_ignore_ascii_case("the");
-    let title_gender = toks
-        .iter()
-        .find_map(|t| lexicon::honorific_gender(t.text).or_else(|| lexicon::noun_gender(t.text)));
+    let title_gender = toks.iter().find_map(Tok::gender);
     match last.class {
         Class::Cap => {
             // The trailing run of capitalized non-title words is the name.
             let mut i = body.len();
             // A surname may be a role noun ("James Baker", "Dale Porter") when a given name
             // stands before it; a role noun that opens the run is a role ("Farmer Joseph Amadi").
-            let name_word =
-                |t: &Tok| t.class == Class::Cap && name_like(t) && !lexicon::is_title(t.text);
+            let name_word = |t: &Tok| t.class == Class::Cap && name_like(t) && !t.title();
             let surname_ok = |k: usize| {
                 k == body.len() - 1
                     && k > 0
                     && name_word(&body[k - 1])
-                    && !lexicon::is_person_noun(body[k - 1].text)
+                    && !body[k - 1].person_noun()
             };
             while i > 0
                 && name_word(&body[i - 1])
-                && (!lexicon::is_person_noun(body[i - 1].text) || surname_ok(i - 1))
+                && (!body[i - 1].person_noun() || surname_ok(i - 1))
             {
                 i -= 1;
             }
@@ -611,10 +717,9 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
             // the trailing name makes a person, whatever organization words come before it.
             let role_before_name = i < body.len()
                 && i > 0
-                && !body[i..].iter().any(|t| lexicon::is_org_head(t.text))
-                && (lexicon::is_person_noun(body[i - 1].text)
-                    || lexicon::is_title(body[i - 1].text));
-            let org = !role_before_name && caps.iter().any(|t| lexicon::is_org_head(t.text))
+                && !body[i..].iter().any(|t| t.org_head())
+                && (body[i - 1].person_noun() || body[i - 1].title());
+            let org = !role_before_name && caps.iter().any(|t| t.org_head())
                 || lexicon::is_org_name(&text[caps[0].start..last.end])
                 || lexicon::is_known_outlet(&text[caps[0].start..last.end]);
             if org {
@@ -626,16 +731,12 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
             if i == body.len() {
                 // Only titles: "the Secretary of State", "the President". A lone title word
                 // without a determiner is a surname ("King says").
-                if !has_det
-                    && body.len() == 1
-                    && lexicon::is_title(body[0].text)
-                    && !body[0].text.ends_with('.')
-                {
+                if !has_det && body.len() == 1 && body[0].title() && !body[0].text.ends_with('.') {
                     let mut m = mention(first.start, last.end, MentionKind::Name, None);
                     m.name = Some(first.start..last.end);
                     return Some(m);
                 }
-                if !has_det && body.iter().all(|t| lexicon::is_title(t.text)) {
+                if !has_det && body.iter().all(|t| t.title()) {
                     return None;
                 }
                 let mut m = mention(
@@ -669,7 +770,7 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
             if last.class == Class::Num && !last.text.ends_with("-year-old") {
                 return None;
             }
-            if !(has_det || lexicon::is_person_noun(last.text) || lexicon::is_org_head(last.text)) {
+            if !(has_det || last.person_noun() || last.org_head()) {
                 return None;
             }
             // A verb particle heads nothing ("the office shrugged off").
@@ -684,8 +785,8 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
                 "ed", "ive", "ous", "ful", "less", "able", "ible", "ic", "ical", "ary", "ing",
             ];
             if ADJECTIVE_ENDINGS.iter().any(|e| last.text.ends_with(e))
-                && !lexicon::is_person_noun(last.text)
-                && !lexicon::is_org_head(last.text)
+                && !last.person_noun()
+                && !last.org_head()
             {
                 return None;
             }
@@ -697,14 +798,10 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
             });
             let verb_form =
                 last.text.ends_with("ed") || last.text.ends_with("ing") || !has_det || inflected;
-            if verb_form
-                && crate::grammar::cue::verb_lemma(last.text).is_some()
-                && !lexicon::is_person_noun(last.text)
-                && !lexicon::is_org_head(last.text)
-            {
+            if verb_form && last.verb() && !last.person_noun() && !last.org_head() {
                 return None;
             }
-            let kind = if lexicon::is_org_head(last.text) && !lexicon::is_person_noun(last.text) {
+            let kind = if last.org_head() && !last.person_noun() {
                 MentionKind::Organization
             } else {
                 MentionKind::Description
@@ -1091,6 +1188,7 @@ mod possessor_tests {
             end: w.len(),
             text: w,
             class: classify(w),
+            facts: Facts::default(),
         };
         for &w in QUALIFIERS.iter().chain(AMOUNTS).chain(NUMBERS) {
             assert!(opens_quantity(&tok(w)), "{w}");

@@ -22,6 +22,7 @@ fn is_joiner(c: char) -> bool {
 /// The end of the run of characters that starts at byte `at` of `s` (`at` when none) and
 /// that `ascii` (for ASCII bytes) or `wide` (for other characters) accept. The ASCII fast
 /// path matters: the grammars run this at every word of the text.
+#[inline]
 pub(crate) fn run_end(
     s: &str,
     mut at: usize,
@@ -45,9 +46,34 @@ pub(crate) fn run_end(
     at
 }
 
+/// ASCII letters and digits, by byte: one load per byte where the word scans run.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 /// The end of the run of word characters (letters and digits) from byte `at` of `s`.
-fn word_chars_end(s: &str, at: usize) -> usize {
-    run_end(s, at, |b| b.is_ascii_alphanumeric(), is_word_char)
+#[inline]
+pub(crate) fn word_chars_end(s: &str, mut at: usize) -> usize {
+    let b = s.as_bytes();
+    while let Some(&x) = b.get(at) {
+        if ASCII_ALNUM[usize::from(x)] {
+            at += 1;
+        } else if x.is_ascii() {
+            break;
+        } else {
+            match s[at..].chars().next() {
+                Some(c) if is_word_char(c) => at += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    at
 }
 
 /// One word: alphanumeric runs joined by apostrophes or hyphens.
