@@ -5,11 +5,6 @@
 use rustc_hash::FxHashSet;
 use std::sync::OnceLock;
 
-/// Case-insensitive membership in a list.
-fn has(list: &[&str], word: &str) -> bool {
-    list.iter().any(|w| w.eq_ignore_ascii_case(word))
-}
-
 /// Calls `f` with `bytes` in ASCII lower case: as they are when they hold no capital, else
 /// copied on the stack when they are short.
 fn with_lower_bytes<R>(bytes: &[u8], f: impl FnOnce(&[u8]) -> R) -> R {
@@ -292,22 +287,24 @@ pub fn is_title(word: &str) -> bool {
     TITLES_SET.contains(word.trim_end_matches('.'))
 }
 
+/// Honorifics of men.
+const MALE_HONORIFICS: &[&str] = &[
+    "mr", "sir", "lord", "king", "prince", "father", "brother", "sheikh", "emperor",
+];
+
+/// Honorifics of women.
+const FEMALE_HONORIFICS: &[&str] = &[
+    "mrs", "ms", "miss", "dame", "lady", "queen", "princess", "sister", "empress",
+];
+
 /// Honorifics that tell a gender.
 pub fn honorific_gender(word: &str) -> Option<Gender> {
+    static MALE_SET: WordSet = WordSet::new(&[MALE_HONORIFICS]);
+    static FEMALE_SET: WordSet = WordSet::new(&[FEMALE_HONORIFICS]);
     let w = word.trim_end_matches('.');
-    if has(
-        &[
-            "mr", "sir", "lord", "king", "prince", "father", "brother", "sheikh", "emperor",
-        ],
-        w,
-    ) {
+    if MALE_SET.contains(w) {
         Some(Gender::Male)
-    } else if has(
-        &[
-            "mrs", "ms", "miss", "dame", "lady", "queen", "princess", "sister", "empress",
-        ],
-        w,
-    ) {
+    } else if FEMALE_SET.contains(w) {
         Some(Gender::Female)
     } else {
         None
@@ -1380,67 +1377,69 @@ const STOPWORDS: &[&str] = &[
     "via",
     "whereas",
 ];
-static STOPWORDS_SET: WordSet = WordSet::new(&[STOPWORDS]);
+static STOPWORDS_SET: WordSet = WordSet::new(&[STOPWORDS, WEEKDAYS]);
 
 /// True for function words and sentence adverbs ("the", "however", "Earlier", "Monday").
 pub fn is_stopword(word: &str) -> bool {
-    STOPWORDS_SET.contains(word) || is_weekday(word)
+    // The weekdays are in the set.
+    STOPWORDS_SET.contains(word)
 }
 
 /// True for words that end a time adverbial: weekdays, month names, and "week", "year",
 /// "yesterday", "tonight", ... ("last week", "on Tuesday", "earlier this month", "in 2012").
 pub fn is_time_word(word: &str) -> bool {
-    is_weekday(word)
-        || has(
-            &[
-                "january",
-                "february",
-                "march",
-                "april",
-                "june",
-                "july",
-                "august",
-                "september",
-                "october",
-                "november",
-                "december",
-                "week",
-                "weekend",
-                "month",
-                "year",
-                "night",
-                "morning",
-                "afternoon",
-                "evening",
-                "today",
-                "yesterday",
-                "tonight",
-                "fall",
-                "spring",
-                "summer",
-                "winter",
-            ],
-            word,
-        )
+    static TIME_WORDS_SET: WordSet = WordSet::new(&[WEEKDAYS, TIME_WORDS]);
+    TIME_WORDS_SET.contains(word)
         || word.len() == 4
             && word.starts_with(['1', '2'])
             && word.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// Months and other words that end a time adverbial, besides the weekdays.
+const TIME_WORDS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "today",
+    "yesterday",
+    "tonight",
+    "fall",
+    "spring",
+    "summer",
+    "winter",
+];
+
+/// The days of the week.
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// True for the names of the days of the week, in any case.
 pub fn is_weekday(word: &str) -> bool {
-    has(
-        &[
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-        ],
-        word,
-    )
+    static WEEKDAYS_SET: WordSet = WordSet::new(&[WEEKDAYS]);
+    WEEKDAYS_SET.contains(word)
 }
 
 /// Subject pronouns that can be speakers.
@@ -1448,7 +1447,8 @@ const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it", "you"];
 
 /// True for subject pronouns ("he", "She", "they").
 pub fn is_pronoun(word: &str) -> bool {
-    has(PRONOUNS, word)
+    static PRONOUNS_SET: WordSet = WordSet::new(&[PRONOUNS]);
+    PRONOUNS_SET.contains(word)
 }
 
 /// Determiners that open a description ("the", "a", "one", "his").

@@ -316,11 +316,10 @@ fn ends_every_mention(prev: Option<&Tok>, t: &Tok, after_prep: bool) -> bool {
 
 /// Quantifiers that stand for people on their own ("Another tweeted", "Several said").
 fn is_lone_quantifier(w: &str) -> bool {
-    [
+    static QUANTIFIERS: WordSet = WordSet::new(&[&[
         "another", "one", "some", "many", "several", "both", "others", "most", "few",
-    ]
-    .iter()
-    .any(|q| q.eq_ignore_ascii_case(w))
+    ]]);
+    QUANTIFIERS.contains(w)
 }
 
 fn is_possessive(w: &str) -> bool {
@@ -424,7 +423,10 @@ fn quantity(text: &str, toks: &[Tok]) -> Option<Mention> {
 
 /// A word that qualifies a quantity ("at least", "about", "nearly").
 fn is_qualifier(t: &Tok) -> bool {
-    QUALIFIERS.iter().any(|q| q.eq_ignore_ascii_case(t.text))
+    {
+        static QUALIFIERS_SET: WordSet = WordSet::new(&[QUALIFIERS]);
+        QUALIFIERS_SET.contains(t.text)
+    }
 }
 
 /// The words of [`is_qualifier`].
@@ -440,9 +442,10 @@ const AMOUNTS: &[&str] = &[
 
 /// A word that gives an amount ("58", "half", "several", "percent").
 fn is_amount(t: &Tok) -> bool {
-    t.class == Class::Num
-        || t.number_word()
-        || AMOUNTS.iter().any(|w| w.eq_ignore_ascii_case(t.text))
+    t.class == Class::Num || t.number_word() || {
+        static AMOUNTS_SET: WordSet = WordSet::new(&[AMOUNTS]);
+        AMOUNTS_SET.contains(t.text)
+    }
 }
 
 /// True when [`quantity`] may read a phrase that opens with `t`.
@@ -838,7 +841,8 @@ fn is_clause_opener(w: &str) -> bool {
         "unless",
         "whether",
     ];
-    lexicon::is_stopword(w) || OPENERS.iter().any(|o| o.eq_ignore_ascii_case(w))
+    static OPENERS_SET: WordSet = WordSet::new(&[OPENERS]);
+    lexicon::is_stopword(w) || OPENERS_SET.contains(w)
 }
 
 /// Adjectives and participles that follow a person noun with their own complement: "a source
@@ -865,9 +869,11 @@ pub fn is_number_word(w: &str) -> bool {
         matches!(
             part.as_bytes().first().map(u8::to_ascii_lowercase),
             Some(b'd' | b'e' | b'f' | b'h' | b'm' | b'n' | b'o' | b's' | b't')
-        ) && NUMBERS.iter().any(|n| n.eq_ignore_ascii_case(part))
+        ) && NUMBERS_SET.contains(part)
     })
 }
+
+static NUMBERS_SET: WordSet = WordSet::new(&[NUMBERS]);
 
 /// The words of [`is_number_word`], alone or joined by hyphens.
 const NUMBERS: &[&str] = &[
@@ -974,7 +980,8 @@ fn is_role_adjective(w: &str) -> bool {
         "regional",
         "international",
     ];
-    ADJ.iter().any(|a| a.eq_ignore_ascii_case(w))
+    static ADJ_SET: WordSet = WordSet::new(&[ADJ]);
+    ADJ_SET.contains(w)
 }
 
 /// The relative pronoun "who" or "which" as a speaker ("Cruz, who said ..."): a pronoun
