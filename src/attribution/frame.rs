@@ -559,8 +559,7 @@ pub fn asked_questions(
         const QUESTION_WORDS: &[&str] = &[
             "whether", "if", "about", "why", "what", "how", "who", "which", "when", "where", "to",
         ];
-        if let Some((offset, _)) = crate::grammar::words::word_offsets(&text[at..end])
-            .into_iter()
+        if let Some((offset, _)) = crate::grammar::words::words(&text[at..end])
             .take(6)
             .skip(1)
             .find(|(_, w)| QUESTION_WORDS.contains(&w.to_ascii_lowercase().as_str()))
@@ -734,10 +733,7 @@ fn detached(text: &str, sentence: &Range<usize>, cue: Cue) -> Option<Frame> {
         .collect();
     // Past an opening conjunction or adverb ("And then Trump went on the attack, saying").
     let mut opening = sentence.start;
-    for w in crate::grammar::words::word_offsets(head)
-        .into_iter()
-        .take(3)
-    {
+    for w in crate::grammar::words::words(head).take(3) {
         if matches!(
             w.1.to_ascii_lowercase().as_str(),
             "and"

@@ -909,18 +909,14 @@ fn frame_tail(text: &str, f: &Frame, limit: usize) -> usize {
     }
     // Adjuncts up to "that", ":" or "," (at most a dozen words, no quote in between).
     let rest = &text[pos..limit];
-    let window: String = rest.chars().take(120).collect();
-    let mut best = None;
-    for (i, w) in crate::grammar::words::word_offsets(&window) {
-        if i > 0 && w.eq_ignore_ascii_case("that") {
-            best = Some(i + 4);
-            break;
-        }
-        if i == 0 && w.eq_ignore_ascii_case("that") {
-            best = Some(4);
-            break;
-        }
-    }
+    // The first 120 characters.
+    let window = rest
+        .char_indices()
+        .nth(120)
+        .map_or(rest, |(i, _)| &rest[..i]);
+    let best = crate::grammar::words::words(window)
+        .find(|(_, w)| w.eq_ignore_ascii_case("that"))
+        .map(|(i, _)| i + 4);
     if let Some(end) = best
         && is_adjunct_chain(&window[..end.saturating_sub(4)])
     {

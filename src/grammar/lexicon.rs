@@ -1209,18 +1209,47 @@ pub fn platform(name: &str) -> Option<&'static str> {
         .copied()
 }
 
-/// First words of place names that look like people's names ("Port Ellery", "Lake Placid").
-const PLACE_PREFIXES: &[&str] = &[
-    "Port", "Fort", "Mount", "Mt", "Lake", "Cape", "Saint", "St", "San", "Santa", "New", "Los",
-    "Las", "North", "South", "East", "West", "Upper", "Lower", "Glen", "Bay", "Isle", "Point",
-    "Great", "Little", "Old", "Mont", "Monte", "Rio", "Sierra", "Costa", "Puerto", "Bad",
-];
-
-/// True when a capitalized phrase is more likely a place than a person ("Port Ellery").
+/// True when a capitalized phrase is more likely a place than a person: it opens with the
+/// first word of place names that look like people's names ("Port Ellery", "Lake Placid").
 pub fn is_place_like(name: &str) -> bool {
-    name.split(' ')
-        .next()
-        .is_some_and(|w| PLACE_PREFIXES.contains(&w.trim_end_matches('.')))
+    let first = name.split(' ').next().unwrap_or(name);
+    // As written (a `match` compares the length first).
+    matches!(
+        first.trim_end_matches('.'),
+        "Port"
+            | "Fort"
+            | "Mount"
+            | "Mt"
+            | "Lake"
+            | "Cape"
+            | "Saint"
+            | "St"
+            | "San"
+            | "Santa"
+            | "New"
+            | "Los"
+            | "Las"
+            | "North"
+            | "South"
+            | "East"
+            | "West"
+            | "Upper"
+            | "Lower"
+            | "Glen"
+            | "Bay"
+            | "Isle"
+            | "Point"
+            | "Great"
+            | "Little"
+            | "Old"
+            | "Mont"
+            | "Monte"
+            | "Rio"
+            | "Sierra"
+            | "Costa"
+            | "Puerto"
+            | "Bad"
+    )
 }
 
 /// Function words that never start or end a speaker mention.
