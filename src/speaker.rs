@@ -126,11 +126,7 @@ impl<'t> Resolver<'t> {
             if matches!(c, '.' | '!' | '?' | '\n') {
                 sentence_start = pos + 1;
             }
-            let alnum = if c.is_ascii() {
-                c.is_ascii_alphanumeric()
-            } else {
-                c.is_alphanumeric()
-            };
+            let alnum = crate::grammar::words::is_word_char(c);
             let starts_word = alnum && !prev_alnum;
             prev_alnum = alnum || (prev_alnum && matches!(c, '\'' | '’' | '-'));
             if !starts_word || pos < covered {
