@@ -2,7 +2,7 @@
 //! news outlets and platforms. Lookups are case-insensitive over ASCII; the long lists are hash
 //! sets built on first use, and a lookup allocates nothing for words up to 48 bytes.
 
-use rustc_hash::FxHashSet;
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 /// Calls `f` with `bytes` in ASCII lower case: as they are when they hold no capital, else
@@ -22,14 +22,32 @@ fn with_lower_bytes<R>(bytes: &[u8], f: impl FnOnce(&[u8]) -> R) -> R {
     }
 }
 
-/// A long word list with an ASCII-case-insensitive lookup in O(1); the set is built on first
-/// use, once per process. Its hasher is FxHash (`rustc-hash`): the keys are our own short
-/// words, no adversary chooses them, and SipHash cost a tenth of the analysis. Most words
-/// looked up are in no list: a [`LetterFilter`] turns most of them away before they are
-/// lower-cased and hashed.
+/// A long word list with an ASCII-case-insensitive lookup in O(1): [`WordClasses`] with one
+/// class.
 pub(crate) struct WordSet {
-    lists: &'static [&'static [&'static str]],
-    set: OnceLock<(FxHashSet<Box<[u8]>>, LetterFilter)>,
+    classes: WordClasses,
+}
+
+/// Several word lists, each with its bit: the lookup of a word gives the bits of all the lists
+/// that hold it, in one probe (ASCII case-insensitive). The map is built on first use, once
+/// per process. Its hasher is FxHash (`rustc-hash`): the keys are our own short words, no
+/// adversary chooses them, and SipHash cost a tenth of the analysis. Most words looked up are
+/// in no list: a [`LetterFilter`] turns most of them away before they are lower-cased and
+/// hashed.
+pub(crate) struct WordClasses {
+    lists: Lists,
+    map: OnceLock<(ClassMap, LetterFilter)>,
+}
+
+/// The bits of each word (lower-cased) of a [`WordClasses`].
+type ClassMap = FxHashMap<Box<[u8]>, u32>;
+
+/// The word lists of a [`WordClasses`].
+enum Lists {
+    /// Lists of one class (bit 1).
+    Plain(&'static [&'static [&'static str]]),
+    /// Each list with its bits.
+    Classed(&'static [(u32, &'static [&'static str])]),
 }
 
 /// The longest word a [`LetterFilter`] knows; longer words pass it.
@@ -88,28 +106,50 @@ impl WordSet {
     /// The set of the words of `lists`.
     pub(crate) const fn new(lists: &'static [&'static [&'static str]]) -> Self {
         WordSet {
-            lists,
-            set: OnceLock::new(),
+            classes: WordClasses {
+                lists: Lists::Plain(lists),
+                map: OnceLock::new(),
+            },
         }
     }
 
     pub(crate) fn contains(&self, word: &str) -> bool {
-        let (set, filter) = self.set.get_or_init(|| {
+        self.classes.of(word) != 0
+    }
+}
+
+impl WordClasses {
+    /// The classes of the words of `lists`: each list with its bits.
+    pub(crate) const fn new(lists: &'static [(u32, &'static [&'static str])]) -> Self {
+        WordClasses {
+            lists: Lists::Classed(lists),
+            map: OnceLock::new(),
+        }
+    }
+
+    /// The bits of the lists that hold `word`, 0 for none.
+    pub(crate) fn of(&self, word: &str) -> u32 {
+        let (map, filter) = self.map.get_or_init(|| {
             let mut filter = LetterFilter::new();
-            let set = self
-                .lists
-                .iter()
-                .flat_map(|list| list.iter())
-                .map(|w| {
+            let mut map = ClassMap::default();
+            let mut add = |bits: u32, list: &[&str]| {
+                for w in list {
                     let key = w.to_ascii_lowercase().into_bytes();
                     filter.add(&key);
-                    key.into_boxed_slice()
-                })
-                .collect();
-            (set, filter)
+                    *map.entry(key.into_boxed_slice()).or_default() |= bits;
+                }
+            };
+            match self.lists {
+                Lists::Plain(lists) => lists.iter().for_each(|list| add(1, list)),
+                Lists::Classed(lists) => lists.iter().for_each(|&(bits, list)| add(bits, list)),
+            }
+            (map, filter)
         });
         let bytes = word.as_bytes();
-        filter.may_hold(bytes) && with_lower_bytes(bytes, |lower| set.contains(lower))
+        if !filter.may_hold(bytes) {
+            return 0;
+        }
+        with_lower_bytes(bytes, |lower| map.get(lower).copied().unwrap_or(0))
     }
 }
 
@@ -129,7 +169,7 @@ pub fn is_abbreviation(word: &str) -> bool {
 }
 
 /// Honorifics and titles written before a name ("Mr.", "Senator", "Secretary of State").
-const TITLES: &[&str] = &[
+pub(crate) const TITLES: &[&str] = &[
     "mr",
     "mrs",
     "ms",
@@ -288,12 +328,12 @@ pub fn is_title(word: &str) -> bool {
 }
 
 /// Honorifics of men.
-const MALE_HONORIFICS: &[&str] = &[
+pub(crate) const MALE_HONORIFICS: &[&str] = &[
     "mr", "sir", "lord", "king", "prince", "father", "brother", "sheikh", "emperor",
 ];
 
 /// Honorifics of women.
-const FEMALE_HONORIFICS: &[&str] = &[
+pub(crate) const FEMALE_HONORIFICS: &[&str] = &[
     "mrs", "ms", "miss", "dame", "lady", "queen", "princess", "sister", "empress",
 ];
 
@@ -324,16 +364,20 @@ pub enum Gender {
 pub fn noun_gender(word: &str) -> Option<Gender> {
     static FEMALE_SET: WordSet = WordSet::new(&[FEMALE]);
     static MALE_SET: WordSet = WordSet::new(&[MALE]);
+    noun_gender_in(word, FEMALE_SET.contains(word), MALE_SET.contains(word))
+}
+
+/// [`noun_gender`] of `word`, which the list of female nouns holds when `female` and that of
+/// male nouns when `male`.
+pub(crate) fn noun_gender_in(word: &str, female: bool, male: bool) -> Option<Gender> {
     // An ASCII-case-insensitive suffix; the words that have one are not lower-cased.
     let ends = |suffix: &str| {
         word.len() >= suffix.len()
             && word.as_bytes()[word.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
     };
-    if FEMALE_SET.contains(word) || (ends("woman") && word.len() > 5) {
+    if female || (ends("woman") && word.len() > 5) {
         Some(Gender::Female)
-    } else if MALE_SET.contains(word)
-        || (ends("man") && word.len() > 3 && !ends("human") && !ends("german"))
-    {
+    } else if male || (ends("man") && word.len() > 3 && !ends("human") && !ends("german")) {
         Some(Gender::Male)
     } else {
         None
@@ -341,7 +385,7 @@ pub fn noun_gender(word: &str) -> Option<Gender> {
 }
 
 /// Nouns of women ([`noun_gender`]).
-const FEMALE: &[&str] = &[
+pub(crate) const FEMALE: &[&str] = &[
     "woman",
     "women",
     "mother",
@@ -363,7 +407,7 @@ const FEMALE: &[&str] = &[
 ];
 
 /// Nouns of men ([`noun_gender`]).
-const MALE: &[&str] = &[
+pub(crate) const MALE: &[&str] = &[
     "man",
     "men",
     "father",
@@ -384,7 +428,7 @@ const MALE: &[&str] = &[
 ];
 
 /// Nouns that name people by role, for descriptions ("a spokeswoman", "the top US diplomat").
-const PERSON_NOUNS: &[&str] = &[
+pub(crate) const PERSON_NOUNS: &[&str] = &[
     "spokesman",
     "spokeswoman",
     "spokesperson",
@@ -802,7 +846,7 @@ pub fn is_person_noun(word: &str) -> bool {
 }
 
 /// Head words of organization names and descriptions.
-const ORG_HEADS: &[&str] = &[
+pub(crate) const ORG_HEADS: &[&str] = &[
     "ministry",
     "department",
     "dept",
@@ -933,7 +977,7 @@ pub fn is_org_head(word: &str) -> bool {
 }
 
 /// Head words of company names, what "the company" and "the firm" refer back to.
-const COMPANY_HEADS: &[&str] = &[
+pub(crate) const COMPANY_HEADS: &[&str] = &[
     "corp",
     "corporation",
     "inc",
@@ -1253,7 +1297,7 @@ pub fn is_place_like(name: &str) -> bool {
 }
 
 /// Function words that never start or end a speaker mention.
-const STOPWORDS: &[&str] = &[
+pub(crate) const STOPWORDS: &[&str] = &[
     "a",
     "an",
     "the",
@@ -1455,7 +1499,7 @@ const TIME_WORDS: &[&str] = &[
 ];
 
 /// The days of the week.
-const WEEKDAYS: &[&str] = &[
+pub(crate) const WEEKDAYS: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",
@@ -1472,7 +1516,7 @@ pub fn is_weekday(word: &str) -> bool {
 }
 
 /// Subject pronouns that can be speakers.
-const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it", "you"];
+pub(crate) const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it", "you"];
 
 /// True for subject pronouns ("he", "She", "they").
 pub fn is_pronoun(word: &str) -> bool {
@@ -1481,7 +1525,7 @@ pub fn is_pronoun(word: &str) -> bool {
 }
 
 /// Determiners that open a description ("the", "a", "one", "his").
-const DETERMINERS: &[&str] = &[
+pub(crate) const DETERMINERS: &[&str] = &[
     "the", "a", "an", "one", "another", "his", "her", "their", "its", "our", "my", "your", "this",
     "that", "these", "those", "some", "several", "two", "three", "four", "five", "many", "most",
     "other", "both", "few", "each", "every", "no", "any",

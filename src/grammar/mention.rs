@@ -22,7 +22,7 @@ use std::ops::Range;
 
 use arrayvec::ArrayVec;
 
-use super::lexicon::{self, Gender, WordSet};
+use super::lexicon::{self, Gender, WordClasses, WordSet};
 use super::words::word_or_initial;
 
 /// What a mention is.
@@ -76,120 +76,202 @@ struct Tok<'t> {
     end: usize,
     text: &'t str,
     class: Class,
-    facts: Facts,
+    /// The word lists that hold the token.
+    lists: Lists,
+    /// The cue lexicon's facts, looked up when first asked for.
+    verb_facts: VerbFacts,
 }
 
-/// What the lexicons say of a token, each fact looked up the first time a rule asks for it:
-/// [`longest`] classifies every prefix of a phrase, and the rules ask again about the same
-/// words.
+/// The word lists of the grammar, one bit each, looked up once per token ([`TOKEN_LISTS`]).
+const STOPWORD: u32 = 1;
+const PRONOUN: u32 = 1 << 1;
+const NUMBER: u32 = 1 << 2;
+const TITLE: u32 = 1 << 3;
+const PERSON_NOUN: u32 = 1 << 4;
+const ORG_HEAD: u32 = 1 << 5;
+const COMPANY_HEAD: u32 = 1 << 6;
+const OPENER: u32 = 1 << 7;
+const ROLE_ADJECTIVE: u32 = 1 << 8;
+const LONE_QUANTIFIER: u32 = 1 << 9;
+const DETERMINER: u32 = 1 << 10;
+const QUALIFIER: u32 = 1 << 11;
+const AMOUNT: u32 = 1 << 12;
+const MALE_HONORIFIC: u32 = 1 << 13;
+const FEMALE_HONORIFIC: u32 = 1 << 14;
+const MALE_NOUN: u32 = 1 << 15;
+const FEMALE_NOUN: u32 = 1 << 16;
+
+/// Every word list the grammar asks about a token, in one map: a token is looked up once
+/// (twice when it ends with a period or an apostrophe), where the predicates of [`lexicon`]
+/// would look it up once per list.
+static TOKEN_LISTS: WordClasses = WordClasses::new(LISTS);
+
+/// The lists of [`TOKEN_LISTS`] with their bits.
+const LISTS: &[(u32, &[&str])] = &[
+    (STOPWORD, lexicon::STOPWORDS),
+    (STOPWORD, lexicon::WEEKDAYS),
+    (PRONOUN, lexicon::PRONOUNS),
+    (NUMBER, NUMBERS),
+    (TITLE, lexicon::TITLES),
+    (PERSON_NOUN, lexicon::PERSON_NOUNS),
+    (ORG_HEAD, lexicon::ORG_HEADS),
+    (COMPANY_HEAD, lexicon::COMPANY_HEADS),
+    (OPENER, CLAUSE_OPENERS),
+    (ROLE_ADJECTIVE, ROLE_ADJECTIVES),
+    (LONE_QUANTIFIER, LONE_QUANTIFIERS),
+    (DETERMINER, lexicon::DETERMINERS),
+    (QUALIFIER, QUALIFIERS),
+    (AMOUNT, AMOUNTS),
+    (MALE_HONORIFIC, lexicon::MALE_HONORIFICS),
+    (FEMALE_HONORIFIC, lexicon::FEMALE_HONORIFICS),
+    (MALE_NOUN, lexicon::MALE),
+    (FEMALE_NOUN, lexicon::FEMALE),
+];
+
+/// The lists that hold a token, as the predicates of [`lexicon`] see it: the word as written,
+/// without its trailing periods ("Mr." for titles and honorifics), without its trailing
+/// apostrophes ("officials'" for person nouns).
+#[derive(Debug, Clone, Copy)]
+struct Lists {
+    word: u32,
+    bare: u32,
+    unpossessed: u32,
+}
+
+impl Lists {
+    fn of(w: &str) -> Self {
+        let word = TOKEN_LISTS.of(w);
+        let other = |trimmed: &str| {
+            if trimmed.len() == w.len() {
+                word
+            } else {
+                TOKEN_LISTS.of(trimmed)
+            }
+        };
+        Lists {
+            word,
+            bare: other(w.trim_end_matches('.')),
+            unpossessed: other(w.trim_end_matches(['\'', '’'])),
+        }
+    }
+}
+
+/// Whether a token is a form of a cue verb, looked up the first time a rule asks: [`longest`]
+/// classifies every prefix of a phrase, and the rules ask again about the same words.
 #[derive(Debug, Clone, Default)]
-struct Facts {
+struct VerbFacts {
     /// The facts looked up so far (one bit each).
-    known: Cell<u16>,
+    known: Cell<u8>,
     /// Their values.
-    value: Cell<u16>,
-    /// The gender the token tells (honorific or gendered noun): 0 not looked up, 1 none, 2
-    /// male, 3 female.
-    gender: Cell<u8>,
+    value: Cell<u8>,
 }
 
-const STOPWORD: u16 = 1;
-const PRONOUN: u16 = 1 << 1;
-const NUMBER: u16 = 1 << 2;
-const POSTMODIFIER: u16 = 1 << 3;
-const TITLE: u16 = 1 << 4;
-const PERSON_NOUN: u16 = 1 << 5;
-const ORG_HEAD: u16 = 1 << 6;
-const CLAUSE_OPENER: u16 = 1 << 7;
-const PAST_FORM: u16 = 1 << 8;
-const VERB: u16 = 1 << 9;
-const ROLE_ADJECTIVE: u16 = 1 << 10;
-const LONE_QUANTIFIER: u16 = 1 << 11;
+const PAST_FORM: u8 = 1;
+const VERB: u8 = 1 << 1;
 
-impl Tok<'_> {
-    /// The fact `bit`, which `lookup` tells of the token's text.
+impl<'t> Tok<'t> {
+    fn new(text: &'t str, start: usize, end: usize, class: Class, lists: Lists) -> Self {
+        Tok {
+            start,
+            end,
+            text: &text[start..end],
+            class,
+            lists,
+            verb_facts: VerbFacts::default(),
+        }
+    }
+
+    /// The fact `bit` of the cue lexicon, which `lookup` tells of the token's text.
     #[inline]
-    fn fact(&self, bit: u16, lookup: fn(&str) -> bool) -> bool {
-        let known = self.facts.known.get();
+    fn verb_fact(&self, bit: u8, lookup: fn(&str) -> bool) -> bool {
+        let facts = &self.verb_facts;
+        let known = facts.known.get();
         if known & bit != 0 {
-            return self.facts.value.get() & bit != 0;
+            return facts.value.get() & bit != 0;
         }
         let v = lookup(self.text);
-        self.facts.known.set(known | bit);
+        facts.known.set(known | bit);
         if v {
-            self.facts.value.set(self.facts.value.get() | bit);
+            facts.value.set(facts.value.get() | bit);
         }
         v
     }
 
+    /// [`lexicon::is_stopword`].
     fn stopword(&self) -> bool {
-        self.fact(STOPWORD, lexicon::is_stopword)
+        self.lists.word & STOPWORD != 0
     }
 
+    /// [`lexicon::is_pronoun`].
     fn pronoun(&self) -> bool {
-        self.fact(PRONOUN, lexicon::is_pronoun)
+        self.lists.word & PRONOUN != 0
     }
 
+    /// [`is_number_word`].
     fn number_word(&self) -> bool {
-        self.fact(NUMBER, is_number_word)
+        if self.text.contains('-') {
+            is_number_word(self.text)
+        } else {
+            self.lists.word & NUMBER != 0
+        }
     }
 
     fn postmodifier(&self) -> bool {
-        self.fact(POSTMODIFIER, is_postmodifier)
+        is_postmodifier(self.text)
     }
 
+    /// [`lexicon::is_title`].
     fn title(&self) -> bool {
-        self.fact(TITLE, lexicon::is_title)
+        self.lists.bare & TITLE != 0
     }
 
+    /// [`lexicon::is_person_noun`].
     fn person_noun(&self) -> bool {
-        self.fact(PERSON_NOUN, lexicon::is_person_noun)
+        let w = self.text.trim_end_matches(['\'', '’']);
+        self.lists.unpossessed & PERSON_NOUN != 0
+            || w.ends_with("-year-old")
+            || w.ends_with("-year-olds")
     }
 
+    /// [`lexicon::is_org_head`].
     fn org_head(&self) -> bool {
-        self.fact(ORG_HEAD, lexicon::is_org_head)
+        self.lists.bare & (ORG_HEAD | COMPANY_HEAD) != 0
     }
 
+    /// [`is_clause_opener`].
     fn clause_opener(&self) -> bool {
-        self.fact(CLAUSE_OPENER, is_clause_opener)
+        self.lists.word & (STOPWORD | OPENER) != 0
     }
 
     fn past_form(&self) -> bool {
-        self.fact(PAST_FORM, crate::grammar::cue::is_past_form)
+        self.verb_fact(PAST_FORM, crate::grammar::cue::is_past_form)
     }
 
     /// A form of a verb of the cue lexicon.
     fn verb(&self) -> bool {
-        self.fact(VERB, |w| crate::grammar::cue::verb_lemma(w).is_some())
+        self.verb_fact(VERB, |w| crate::grammar::cue::verb_lemma(w).is_some())
     }
 
+    /// [`is_role_adjective`].
     fn role_adjective(&self) -> bool {
-        self.fact(ROLE_ADJECTIVE, is_role_adjective)
+        self.lists.word & ROLE_ADJECTIVE != 0
     }
 
+    /// [`is_lone_quantifier`].
     fn lone_quantifier(&self) -> bool {
-        self.fact(LONE_QUANTIFIER, is_lone_quantifier)
+        self.lists.word & LONE_QUANTIFIER != 0
     }
 
-    /// The gender of an honorific ("Mr.") or gendered noun ("spokeswoman").
+    /// The gender of an honorific ("Mr.") or gendered noun ("spokeswoman"):
+    /// [`lexicon::honorific_gender`], else [`lexicon::noun_gender`].
     fn gender(&self) -> Option<Gender> {
-        let g = match self.facts.gender.get() {
-            0 => {
-                let g = lexicon::honorific_gender(self.text)
-                    .or_else(|| lexicon::noun_gender(self.text));
-                self.facts.gender.set(match g {
-                    None => 1,
-                    Some(Gender::Male) => 2,
-                    Some(Gender::Female) => 3,
-                });
-                return g;
-            }
-            g => g,
-        };
-        match g {
-            2 => Some(Gender::Male),
-            3 => Some(Gender::Female),
-            _ => None,
+        let Lists { word, bare, .. } = self.lists;
+        if bare & MALE_HONORIFIC != 0 {
+            Some(Gender::Male)
+        } else if bare & FEMALE_HONORIFIC != 0 {
+            Some(Gender::Female)
+        } else {
+            lexicon::noun_gender_in(self.text, word & FEMALE_NOUN != 0, word & MALE_NOUN != 0)
         }
     }
 }
@@ -247,34 +329,29 @@ fn read_phrase(
 fn read_token(text: &str, p: usize, limit: usize) -> Option<Tok<'_>> {
     let rest = &text[p..limit];
     let (after, w) = word_or_initial(rest).ok()?;
-    let mut end = p + (rest.len() - after.len());
-    let mut class = classify(w);
+    let end = p + (rest.len() - after.len());
     // A plural possessive: "Sanders' senior adviser", "the voters’ choice".
     if w.len() > 2
         && w.ends_with('s')
         && let Some(mark) = ['\'', '’'].into_iter().find(|&m| after.starts_with(m))
         && after[mark.len_utf8()..].starts_with(' ')
     {
-        end += mark.len_utf8();
-        class = Class::Det;
+        let end = end + mark.len_utf8();
+        return Some(Tok::new(text, p, end, Class::Det, Lists::of(&text[p..end])));
     }
-    Some(Tok {
-        start: p,
-        end,
-        text: &text[p..end],
-        class,
-        facts: Facts::default(),
-    })
+    let lists = Lists::of(w);
+    Some(Tok::new(text, p, end, classify(w, lists), lists))
 }
 
-fn classify(w: &str) -> Class {
+/// The class of the word `w`, which the lists `lists` hold.
+fn classify(w: &str, lists: Lists) -> Class {
     let first = w.chars().next().unwrap_or(' ');
     let bare = w.trim_end_matches('.');
     // "that" and "this" open clauses more often than mentions.
     let clause_word = ["that", "this", "these", "those"]
         .iter()
         .any(|c| c.eq_ignore_ascii_case(bare));
-    if (lexicon::is_determiner(bare) && !clause_word) || is_possessive(w) {
+    if (lists.bare & DETERMINER != 0 && !clause_word) || is_possessive(w) {
         return Class::Det;
     }
     if ["of", "for", "at", "from", "with", "in"]
@@ -314,13 +391,17 @@ fn ends_every_mention(prev: Option<&Tok>, t: &Tok, after_prep: bool) -> bool {
         && !prev.is_some_and(|p| p.postmodifier())
 }
 
+#[cfg(test)]
 /// Quantifiers that stand for people on their own ("Another tweeted", "Several said").
 fn is_lone_quantifier(w: &str) -> bool {
-    static QUANTIFIERS: WordSet = WordSet::new(&[&[
-        "another", "one", "some", "many", "several", "both", "others", "most", "few",
-    ]]);
+    static QUANTIFIERS: WordSet = WordSet::new(&[LONE_QUANTIFIERS]);
     QUANTIFIERS.contains(w)
 }
+
+/// The words of [`is_lone_quantifier`].
+const LONE_QUANTIFIERS: &[&str] = &[
+    "another", "one", "some", "many", "several", "both", "others", "most", "few",
+];
 
 fn is_possessive(w: &str) -> bool {
     w.len() > 2 && (w.ends_with("'s") || w.ends_with("’s"))
@@ -423,10 +504,7 @@ fn quantity(text: &str, toks: &[Tok]) -> Option<Mention> {
 
 /// A word that qualifies a quantity ("at least", "about", "nearly").
 fn is_qualifier(t: &Tok) -> bool {
-    {
-        static QUALIFIERS_SET: WordSet = WordSet::new(&[QUALIFIERS]);
-        QUALIFIERS_SET.contains(t.text)
-    }
+    t.lists.word & QUALIFIER != 0
 }
 
 /// The words of [`is_qualifier`].
@@ -442,18 +520,14 @@ const AMOUNTS: &[&str] = &[
 
 /// A word that gives an amount ("58", "half", "several", "percent").
 fn is_amount(t: &Tok) -> bool {
-    t.class == Class::Num || t.number_word() || {
-        static AMOUNTS_SET: WordSet = WordSet::new(&[AMOUNTS]);
-        AMOUNTS_SET.contains(t.text)
-    }
+    t.class == Class::Num || t.number_word() || t.lists.word & AMOUNT != 0
 }
 
 /// True when [`quantity`] may read a phrase that opens with `t`.
 fn opens_quantity(t: &Tok) -> bool {
-    // A word that opens no quantity is most often turned away by its letters, without a
-    // lookup.
-    static OPENERS: WordSet = WordSet::new(&[QUALIFIERS, AMOUNTS, NUMBERS]);
-    t.class == Class::Num || OPENERS.contains(t.text) || (t.text.contains('-') && t.number_word())
+    t.class == Class::Num
+        || t.lists.word & (QUALIFIER | AMOUNT | NUMBER) != 0
+        || (t.text.contains('-') && t.number_word())
 }
 
 /// The longest well-formed prefix of the tokens.
@@ -822,28 +896,31 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
     }
 }
 
+#[cfg(test)]
 /// Capitalized words that open a sentence before a possessive without being part of a name.
 fn is_clause_opener(w: &str) -> bool {
-    const OPENERS: &[&str] = &[
-        "given",
-        "despite",
-        "unlike",
-        "like",
-        "amid",
-        "under",
-        "as",
-        "for",
-        "following",
-        "including",
-        "regarding",
-        "concerning",
-        "during",
-        "unless",
-        "whether",
-    ];
-    static OPENERS_SET: WordSet = WordSet::new(&[OPENERS]);
+    static OPENERS_SET: WordSet = WordSet::new(&[CLAUSE_OPENERS]);
     lexicon::is_stopword(w) || OPENERS_SET.contains(w)
 }
+
+/// The words of [`is_clause_opener`] besides the stopwords.
+const CLAUSE_OPENERS: &[&str] = &[
+    "given",
+    "despite",
+    "unlike",
+    "like",
+    "amid",
+    "under",
+    "as",
+    "for",
+    "following",
+    "including",
+    "regarding",
+    "concerning",
+    "during",
+    "unless",
+    "whether",
+];
 
 /// Adjectives and participles that follow a person noun with their own complement: "a source
 /// familiar with ...", "an aide close to ...".
@@ -908,81 +985,84 @@ const NUMBERS: &[&str] = &[
     "many",
 ];
 
+#[cfg(test)]
 /// Adjectives that may stand before a role noun without a determiner ("senior officials").
 fn is_role_adjective(w: &str) -> bool {
-    const ADJ: &[&str] = &[
-        "senior",
-        "top",
-        "former",
-        "chief",
-        "deputy",
-        "acting",
-        "local",
-        "federal",
-        "state",
-        "government",
-        "administration",
-        "campaign",
-        "party",
-        "military",
-        "police",
-        "press",
-        "foreign",
-        "defense",
-        "health",
-        "security",
-        "intelligence",
-        "white",
-        "house",
-        "some",
-        "other",
-        "many",
-        "several",
-        "longtime",
-        "veteran",
-        "independent",
-        "presidential",
-        "democratic",
-        "republican",
-        "conservative",
-        "liberal",
-        "prominent",
-        "leading",
-        "anonymous",
-        "outside",
-        "legal",
-        "industry",
-        "company",
-        "union",
-        "city",
-        "county",
-        "council",
-        "opposition",
-        "rebel",
-        "university",
-        "hospital",
-        "western",
-        "european",
-        "american",
-        "us",
-        "u.s.",
-        "uk",
-        "eu",
-        "un",
-        "prime",
-        "vice",
-        "assistant",
-        "associate",
-        "executive",
-        "managing",
-        "general",
-        "national",
-        "regional",
-        "international",
-    ];
-    static ADJ_SET: WordSet = WordSet::new(&[ADJ]);
+    static ADJ_SET: WordSet = WordSet::new(&[ROLE_ADJECTIVES]);
     ADJ_SET.contains(w)
 }
+
+/// The words of [`is_role_adjective`].
+const ROLE_ADJECTIVES: &[&str] = &[
+    "senior",
+    "top",
+    "former",
+    "chief",
+    "deputy",
+    "acting",
+    "local",
+    "federal",
+    "state",
+    "government",
+    "administration",
+    "campaign",
+    "party",
+    "military",
+    "police",
+    "press",
+    "foreign",
+    "defense",
+    "health",
+    "security",
+    "intelligence",
+    "white",
+    "house",
+    "some",
+    "other",
+    "many",
+    "several",
+    "longtime",
+    "veteran",
+    "independent",
+    "presidential",
+    "democratic",
+    "republican",
+    "conservative",
+    "liberal",
+    "prominent",
+    "leading",
+    "anonymous",
+    "outside",
+    "legal",
+    "industry",
+    "company",
+    "union",
+    "city",
+    "county",
+    "council",
+    "opposition",
+    "rebel",
+    "university",
+    "hospital",
+    "western",
+    "european",
+    "american",
+    "us",
+    "u.s.",
+    "uk",
+    "eu",
+    "un",
+    "prime",
+    "vice",
+    "assistant",
+    "associate",
+    "executive",
+    "managing",
+    "general",
+    "national",
+    "regional",
+    "international",
+];
 
 /// The relative pronoun "who" or "which" as a speaker ("Cruz, who said ..."): a pronoun
 /// that the resolver binds to the name just before it.
@@ -1188,15 +1268,89 @@ mod possessor_tests {
         );
     }
 
+    /// A token's lists answer as the predicates of the lexicon do, for every word of the
+    /// bundled corpus and of the lists, capitalized, upper-cased, with a period or an
+    /// apostrophe.
+    #[test]
+    fn token_lists_agree_with_the_lexicon_predicates() {
+        let mut words: Vec<String> = LISTS
+            .iter()
+            .flat_map(|(_, list)| list.iter().map(|w| w.to_string()))
+            .collect();
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+        for entry in std::fs::read_dir(dir).unwrap() {
+            // The corpus holds a few articles in legacy encodings on purpose.
+            if let Ok(t) = std::fs::read_to_string(entry.unwrap().path()) {
+                words.extend(crate::grammar::words::words(&t).map(|(_, w)| w.to_string()));
+            }
+        }
+        words.extend(
+            [
+                "Mr.",
+                "Ms..",
+                "officials'",
+                "aides’",
+                "40-year-old",
+                "two-thirds",
+            ]
+            .map(String::from),
+        );
+        words.sort();
+        words.dedup();
+        assert!(words.len() > 2000, "{} words", words.len());
+        let mut checked = 0;
+        for base in &words {
+            let mut cap = base.clone();
+            if let Some(f) = cap.get_mut(..1) {
+                f.make_ascii_uppercase();
+            }
+            for w in [
+                base.clone(),
+                cap,
+                base.to_ascii_uppercase(),
+                format!("{base}."),
+                format!("{base}'"),
+                format!("{base}’"),
+            ] {
+                let lists = Lists::of(&w);
+                let t = Tok::new(&w, 0, w.len(), classify(&w, lists), lists);
+                let bare = w.trim_end_matches('.');
+                assert_eq!(t.stopword(), lexicon::is_stopword(&w), "{w}");
+                assert_eq!(t.pronoun(), lexicon::is_pronoun(&w), "{w}");
+                assert_eq!(t.number_word(), is_number_word(&w), "{w}");
+                assert_eq!(t.title(), lexicon::is_title(&w), "{w}");
+                assert_eq!(t.person_noun(), lexicon::is_person_noun(&w), "{w}");
+                assert_eq!(t.org_head(), lexicon::is_org_head(&w), "{w}");
+                assert_eq!(t.clause_opener(), is_clause_opener(&w), "{w}");
+                assert_eq!(t.role_adjective(), is_role_adjective(&w), "{w}");
+                assert_eq!(t.lone_quantifier(), is_lone_quantifier(&w), "{w}");
+                assert_eq!(
+                    t.gender(),
+                    lexicon::honorific_gender(&w).or_else(|| lexicon::noun_gender(&w)),
+                    "{w}"
+                );
+                assert_eq!(
+                    lists.bare & DETERMINER != 0,
+                    lexicon::is_determiner(bare),
+                    "{w}"
+                );
+                let has = |list: &[&str]| list.iter().any(|q| q.eq_ignore_ascii_case(&w));
+                assert_eq!(is_qualifier(&t), has(QUALIFIERS), "{w}");
+                assert_eq!(
+                    is_amount(&t),
+                    t.class == Class::Num || is_number_word(&w) || has(AMOUNTS),
+                    "{w}"
+                );
+                checked += 1;
+            }
+        }
+        assert!(checked > 12_000, "{checked} words checked");
+    }
+
     #[test]
     fn quantity_openers_are_the_qualifiers_amounts_and_numbers() {
-        let tok = |w: &'static str| Tok {
-            start: 0,
-            end: w.len(),
-            text: w,
-            class: classify(w),
-            facts: Facts::default(),
-        };
+        let tok =
+            |w: &'static str| Tok::new(w, 0, w.len(), classify(w, Lists::of(w)), Lists::of(w));
         for &w in QUALIFIERS.iter().chain(AMOUNTS).chain(NUMBERS) {
             assert!(opens_quantity(&tok(w)), "{w}");
         }
