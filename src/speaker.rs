@@ -126,13 +126,18 @@ impl<'t> Resolver<'t> {
             if matches!(c, '.' | '!' | '?' | '\n') {
                 sentence_start = pos + 1;
             }
-            let alnum = crate::grammar::words::is_word_char(c);
-            let starts_word = alnum && !prev_alnum;
-            prev_alnum = alnum || (prev_alnum && matches!(c, '\'' | '’' | '-'));
+            if !crate::grammar::words::is_word_char(c) {
+                prev_alnum = prev_alnum && matches!(c, '\'' | '’' | '-');
+                continue;
+            }
+            let starts_word = !prev_alnum;
+            prev_alnum = true;
+            // The rest of the run of letters and digits ends no sentence and starts no word.
+            let w_end = crate::grammar::words::word_chars_end(&text[..range.end], pos);
+            next = w_end;
             if !starts_word || pos < covered {
                 continue;
             }
-            let w_end = crate::grammar::words::word_chars_end(&text[..range.end], pos);
             let w = &text[pos..w_end];
             if !(c.is_uppercase() || lexicon::is_title(w)) {
                 continue;
