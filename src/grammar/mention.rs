@@ -100,6 +100,9 @@ const MALE_HONORIFIC: u32 = 1 << 13;
 const FEMALE_HONORIFIC: u32 = 1 << 14;
 const MALE_NOUN: u32 = 1 << 15;
 const FEMALE_NOUN: u32 = 1 << 16;
+const CLAUSE_WORD: u32 = 1 << 17;
+const PREPOSITION: u32 = 1 << 18;
+const AND: u32 = 1 << 19;
 
 /// Every word list the grammar asks about a token, in one map: a token is looked up once
 /// (twice when it ends with a period or an apostrophe), where the predicates of [`lexicon`]
@@ -126,6 +129,9 @@ const LISTS: &[(u32, &[&str])] = &[
     (FEMALE_HONORIFIC, lexicon::FEMALE_HONORIFICS),
     (MALE_NOUN, lexicon::MALE),
     (FEMALE_NOUN, lexicon::FEMALE),
+    (CLAUSE_WORD, &["that", "this", "these", "those"]),
+    (PREPOSITION, &["of", "for", "at", "from", "with", "in"]),
+    (AND, &["and"]),
 ];
 
 /// The lists that hold a token, as the predicates of [`lexicon`] see it: the word as written,
@@ -346,21 +352,14 @@ fn read_token(text: &str, p: usize, limit: usize) -> Option<Tok<'_>> {
 /// The class of the word `w`, which the lists `lists` hold.
 fn classify(w: &str, lists: Lists) -> Class {
     let first = w.chars().next().unwrap_or(' ');
-    let bare = w.trim_end_matches('.');
     // "that" and "this" open clauses more often than mentions.
-    let clause_word = ["that", "this", "these", "those"]
-        .iter()
-        .any(|c| c.eq_ignore_ascii_case(bare));
-    if (lists.bare & DETERMINER != 0 && !clause_word) || is_possessive(w) {
+    if (lists.bare & (DETERMINER | CLAUSE_WORD) == DETERMINER) || is_possessive(w) {
         return Class::Det;
     }
-    if ["of", "for", "at", "from", "with", "in"]
-        .iter()
-        .any(|p| p.eq_ignore_ascii_case(bare))
-    {
+    if lists.bare & PREPOSITION != 0 {
         return Class::Prep;
     }
-    if bare.eq_ignore_ascii_case("and") {
+    if lists.bare & AND != 0 {
         return Class::And;
     }
     if first.is_ascii_digit() {
@@ -1268,6 +1267,35 @@ mod possessor_tests {
         );
     }
 
+    /// The class of a word as `classify` found it with word lists and comparisons.
+    fn classify_by_lists(w: &str) -> Class {
+        let first = w.chars().next().unwrap_or(' ');
+        let bare = w.trim_end_matches('.');
+        let clause_word = ["that", "this", "these", "those"]
+            .iter()
+            .any(|c| c.eq_ignore_ascii_case(bare));
+        if (lexicon::is_determiner(bare) && !clause_word) || is_possessive(w) {
+            return Class::Det;
+        }
+        if ["of", "for", "at", "from", "with", "in"]
+            .iter()
+            .any(|p| p.eq_ignore_ascii_case(bare))
+        {
+            return Class::Prep;
+        }
+        if bare.eq_ignore_ascii_case("and") {
+            return Class::And;
+        }
+        if first.is_ascii_digit() {
+            return Class::Num;
+        }
+        if first.is_uppercase() {
+            Class::Cap
+        } else {
+            Class::Lower
+        }
+    }
+
     /// A token's lists answer as the predicates of the lexicon do, for every word of the
     /// bundled corpus and of the lists, capitalized, upper-cased, with a period or an
     /// apostrophe.
@@ -1334,6 +1362,7 @@ mod possessor_tests {
                     lexicon::is_determiner(bare),
                     "{w}"
                 );
+                assert_eq!(t.class, classify_by_lists(&w), "{w}");
                 let has = |list: &[&str]| list.iter().any(|q| q.eq_ignore_ascii_case(&w));
                 assert_eq!(is_qualifier(&t), has(QUALIFIERS), "{w}");
                 assert_eq!(

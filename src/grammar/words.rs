@@ -92,9 +92,15 @@ pub fn word(input: &str) -> PResult<'_, &str> {
             nom::error::ErrorKind::TakeWhile1,
         )));
     }
-    while let Some(j) = input[end..].chars().next().filter(|&c| is_joiner(c)) {
-        let after = word_chars_end(input, end + j.len_utf8());
-        if after == end + j.len_utf8() {
+    // A joiner ([`is_joiner`]) followed by more word characters continues the word.
+    loop {
+        let joiner = match input.as_bytes().get(end) {
+            Some(b'\'' | b'-') => 1,
+            Some(0xE2) if input[end..].starts_with(['’', '‑']) => 3,
+            _ => break,
+        };
+        let after = word_chars_end(input, end + joiner);
+        if after == end + joiner {
             break;
         }
         end = after;
