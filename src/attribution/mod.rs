@@ -938,11 +938,18 @@ fn is_adjunct_chain(s: &str) -> bool {
     if s.is_empty() {
         return true;
     }
-    if s.contains(['"', '“', '”', '.', ';', '(', ')']) || s.split_whitespace().count() > 14 {
+    // Quotation marks or sentence punctuation (by byte, then the two curly marks), or more than
+    // 14 words.
+    if s.bytes()
+        .any(|b| matches!(b, b'"' | b'.' | b';' | b'(' | b')'))
+        || s.contains(['“', '”'])
+        || s.split_whitespace().nth(14).is_some()
+    {
         return false;
     }
     // "for a photo and Clinton said": a coordinated clause with a verb of its own.
-    if let Some(i) = s.find(" and ").or_else(|| s.find(" but "))
+    if let Some(i) = memchr::memmem::find(s.as_bytes(), b" and ")
+        .or_else(|| memchr::memmem::find(s.as_bytes(), b" but "))
         && s[i..]
             .split_whitespace()
             .any(crate::grammar::cue::is_past_form)
