@@ -65,7 +65,7 @@ static ASCII_ALNUM: [bool; 256] = {
 };
 
 /// The end of the run of word characters (letters and digits) from byte `at` of `s`.
-#[inline]
+#[inline(always)]
 pub(crate) fn word_chars_end(s: &str, mut at: usize) -> usize {
     let b = s.as_bytes();
     while let Some(&x) = b.get(at) {
