@@ -103,6 +103,7 @@ const FEMALE_NOUN: u32 = 1 << 16;
 const CLAUSE_WORD: u32 = 1 << 17;
 const PREPOSITION: u32 = 1 << 18;
 const AND: u32 = 1 << 19;
+const POSTMODIFIER: u32 = 1 << 20;
 
 /// Every word list the grammar asks about a token, in one map: a token is looked up once
 /// (twice when it ends with a period or an apostrophe), where the predicates of [`lexicon`]
@@ -132,6 +133,7 @@ const LISTS: &[(u32, &[&str])] = &[
     (CLAUSE_WORD, &["that", "this", "these", "those"]),
     (PREPOSITION, &["of", "for", "at", "from", "with", "in"]),
     (AND, &["and"]),
+    (POSTMODIFIER, POSTMODIFIERS),
 ];
 
 /// The lists that hold a token, as the predicates of [`lexicon`] see it: the word as written,
@@ -222,8 +224,9 @@ impl<'t> Tok<'t> {
         }
     }
 
+    /// One of the [`POSTMODIFIERS`], written in lower case ("a source familiar with").
     fn postmodifier(&self) -> bool {
-        is_postmodifier(self.text)
+        self.lists.word & POSTMODIFIER != 0 && !self.text.bytes().any(|b| b.is_ascii_uppercase())
     }
 
     /// [`lexicon::is_title`].
@@ -244,7 +247,7 @@ impl<'t> Tok<'t> {
         self.lists.bare & (ORG_HEAD | COMPANY_HEAD) != 0
     }
 
-    /// [`is_clause_opener`].
+    /// A stopword or one of the [`CLAUSE_OPENERS`] ("Given Obama's ...").
     fn clause_opener(&self) -> bool {
         self.lists.word & (STOPWORD | OPENER) != 0
     }
@@ -258,12 +261,12 @@ impl<'t> Tok<'t> {
         self.verb_fact(VERB, |w| crate::grammar::cue::verb_lemma(w).is_some())
     }
 
-    /// [`is_role_adjective`].
+    /// One of the [`ROLE_ADJECTIVES`] ("senior officials").
     fn role_adjective(&self) -> bool {
         self.lists.word & ROLE_ADJECTIVE != 0
     }
 
-    /// [`is_lone_quantifier`].
+    /// One of the [`LONE_QUANTIFIERS`] ("Several said").
     fn lone_quantifier(&self) -> bool {
         self.lists.word & LONE_QUANTIFIER != 0
     }
@@ -390,14 +393,15 @@ fn ends_every_mention(prev: Option<&Tok>, t: &Tok, after_prep: bool) -> bool {
         && !prev.is_some_and(|p| p.postmodifier())
 }
 
+/// True for the [`LONE_QUANTIFIERS`], in any case: the lookup that [`Tok::lone_quantifier`]
+/// replaces, kept to test it.
 #[cfg(test)]
-/// Quantifiers that stand for people on their own ("Another tweeted", "Several said").
 fn is_lone_quantifier(w: &str) -> bool {
     static QUANTIFIERS: WordSet = WordSet::new(&[LONE_QUANTIFIERS]);
     QUANTIFIERS.contains(w)
 }
 
-/// The words of [`is_lone_quantifier`].
+/// Quantifiers that stand for people on their own ("Another tweeted", "Several said").
 const LONE_QUANTIFIERS: &[&str] = &[
     "another", "one", "some", "many", "several", "both", "others", "most", "few",
 ];
@@ -895,14 +899,16 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
     }
 }
 
+/// True for stopwords and [`CLAUSE_OPENERS`]: the lookup that [`Tok::clause_opener`] replaces,
+/// kept to test it.
 #[cfg(test)]
-/// Capitalized words that open a sentence before a possessive without being part of a name.
 fn is_clause_opener(w: &str) -> bool {
     static OPENERS_SET: WordSet = WordSet::new(&[CLAUSE_OPENERS]);
     lexicon::is_stopword(w) || OPENERS_SET.contains(w)
 }
 
-/// The words of [`is_clause_opener`] besides the stopwords.
+/// Capitalized words besides the stopwords that open a sentence before a possessive without
+/// being part of a name ("Given Obama's ...", "Despite Trump").
 const CLAUSE_OPENERS: &[&str] = &[
     "given",
     "despite",
@@ -921,22 +927,26 @@ const CLAUSE_OPENERS: &[&str] = &[
     "whether",
 ];
 
+/// True for the [`POSTMODIFIERS`] as written: the comparison that [`Tok::postmodifier`]
+/// replaces, kept to test it.
+#[cfg(test)]
+fn is_postmodifier(w: &str) -> bool {
+    POSTMODIFIERS.contains(&w)
+}
+
 /// Adjectives and participles that follow a person noun with their own complement: "a source
 /// familiar with ...", "an aide close to ...".
-fn is_postmodifier(w: &str) -> bool {
-    matches!(
-        w,
-        "familiar"
-            | "close"
-            | "involved"
-            | "knowledgeable"
-            | "briefed"
-            | "loyal"
-            | "allied"
-            | "speaking"
-            | "writing"
-    )
-}
+const POSTMODIFIERS: &[&str] = &[
+    "familiar",
+    "close",
+    "involved",
+    "knowledgeable",
+    "briefed",
+    "loyal",
+    "allied",
+    "speaking",
+    "writing",
+];
 
 /// Number words ("two", "Sixty-six", "dozens").
 pub fn is_number_word(w: &str) -> bool {
@@ -984,14 +994,15 @@ const NUMBERS: &[&str] = &[
     "many",
 ];
 
+/// True for the [`ROLE_ADJECTIVES`], in any case: the lookup that [`Tok::role_adjective`]
+/// replaces, kept to test it.
 #[cfg(test)]
-/// Adjectives that may stand before a role noun without a determiner ("senior officials").
 fn is_role_adjective(w: &str) -> bool {
     static ADJ_SET: WordSet = WordSet::new(&[ROLE_ADJECTIVES]);
     ADJ_SET.contains(w)
 }
 
-/// The words of [`is_role_adjective`].
+/// Adjectives that may stand before a role noun without a determiner ("senior officials").
 const ROLE_ADJECTIVES: &[&str] = &[
     "senior",
     "top",
@@ -1345,6 +1356,7 @@ mod possessor_tests {
                 let bare = w.trim_end_matches('.');
                 assert_eq!(t.stopword(), lexicon::is_stopword(&w), "{w}");
                 assert_eq!(t.pronoun(), lexicon::is_pronoun(&w), "{w}");
+                assert_eq!(t.postmodifier(), is_postmodifier(&w), "{w}");
                 assert_eq!(t.number_word(), is_number_word(&w), "{w}");
                 assert_eq!(t.title(), lexicon::is_title(&w), "{w}");
                 assert_eq!(t.person_noun(), lexicon::is_person_noun(&w), "{w}");
