@@ -193,6 +193,11 @@ pub fn find_cues_outside(text: &str, range: Range<usize>, skip: &[Range<usize>])
             p = s.end;
             continue;
         }
+        if text.as_bytes()[p].is_ascii() && !text.as_bytes()[p].is_ascii_alphabetic() {
+            // Spaces, digits and ASCII punctuation start no word.
+            p += 1;
+            continue;
+        }
         let Some(ch) = text[p..end].chars().next() else {
             break;
         };
@@ -203,7 +208,7 @@ pub fn find_cues_outside(text: &str, range: Range<usize>, skip: &[Range<usize>])
                 continue;
             };
             if may_start_cue(w)
-                && let Some(cue) = parse_from(text, p, end)
+                && let Some(cue) = parse_from(text, p, end, w)
             {
                 p = cue.end;
                 out.push(cue);
@@ -329,14 +334,22 @@ struct Lower(ArrayString<32>);
 
 impl Lower {
     fn new(w: &str) -> Option<Lower> {
-        let mut low = ArrayString::new();
-        for c in w.chars() {
+        let mut low = ArrayString::<32>::new();
+        let mut b = w.as_bytes();
+        while let Some((&c, rest)) = b.split_first() {
             let c = match c {
-                'A'..='Z' | 'a'..='z' | '-' | '\'' => c.to_ascii_lowercase(),
-                '\u{2019}' => '\'',
-                _ => return None,
+                b'A'..=b'Z' | b'a'..=b'z' | b'-' | b'\'' => c.to_ascii_lowercase(),
+                _ => match b.strip_prefix("\u{2019}".as_bytes()) {
+                    Some(after) => {
+                        b = after;
+                        low.try_push('\'').ok()?;
+                        continue;
+                    }
+                    None => return None,
+                },
             };
-            low.try_push(c).ok()?;
+            low.try_push(char::from(c)).ok()?;
+            b = rest;
         }
         Some(Lower(low))
     }
@@ -361,35 +374,57 @@ fn lower_is(w: &str, f: impl Fn(&str) -> bool) -> bool {
 
 type Res<'a, O> = IResult<&'a str, O>;
 
-/// The end of the run of letters that starts at byte `at` of `i` (`at` when none).
-fn letters_end(i: &str, at: usize) -> usize {
-    crate::grammar::words::run_end(i, at, |b| b.is_ascii_alphabetic(), char::is_alphabetic)
+/// The end of the run of letters that starts at byte `at` of `i` (`at` when none): ASCII
+/// letters byte by byte, any other character decoded and tested with
+/// [`char::is_alphabetic`].
+fn letters_end(i: &str, mut at: usize) -> usize {
+    let b = i.as_bytes();
+    while let Some(&c) = b.get(at) {
+        if c.is_ascii_alphabetic() {
+            at += 1;
+        } else if c.is_ascii() {
+            break;
+        } else {
+            match i[at..].chars().next() {
+                Some(ch) if ch.is_alphabetic() => at += ch.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    at
+}
+
+/// The length in bytes of the apostrophe (`'`, `’`) or hyphen that starts `b`, if one does.
+fn joiner_len(b: &[u8]) -> Option<usize> {
+    match b {
+        [b'\'' | b'-', ..] => Some(1),
+        [0xE2, 0x80, 0x99, ..] => Some(3),
+        _ => None,
+    }
 }
 
 /// A whole word: letters with inner apostrophes (`'`, `’`) or hyphens, not
 /// followed by a digit or another letter. Hand-rolled (it runs at every word
-/// start of the text), with an ASCII fast path.
+/// start of the text), byte by byte with an ASCII fast path.
 fn word(i: &str) -> Res<'_, &str> {
+    let b = i.as_bytes();
     let mut end = letters_end(i, 0);
     if end == 0 {
         return Err(nom::Err::Error(Error::new(i, ErrorKind::Alpha)));
     }
-    while let Some(j) = i[end..]
-        .chars()
-        .next()
-        .filter(|&c| matches!(c, '\'' | '\u{2019}' | '-'))
-    {
-        let after = letters_end(i, end + j.len_utf8());
-        if after == end + j.len_utf8() {
+    while let Some(j) = joiner_len(&b[end..]) {
+        let after = letters_end(i, end + j);
+        if after == end + j {
             break;
         }
         end = after;
     }
-    if i[end..]
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_alphanumeric() || c == '_')
-    {
+    let glued = match b.get(end) {
+        None => false,
+        Some(&c) if c.is_ascii() => c.is_ascii_alphanumeric() || c == b'_',
+        Some(_) => i[end..].chars().next().is_some_and(char::is_alphanumeric),
+    };
+    if glued {
         return Err(nom::Err::Error(Error::new(&i[end..], ErrorKind::Not)));
     }
     Ok((&i[end..], &i[..end]))
@@ -981,22 +1016,26 @@ fn may_start_cue(w: &str) -> bool {
         return false;
     };
     let l = low.as_str();
-    matches!(l, "according" | "in")
+    PHRASE_STARTS.contains(&l)
         || index().form(&low).is_some()
         || lex::aux_of(l).is_some()
         || lex::adverb_of(l).is_some()
         || lex::is_manner_adverb(w)
 }
 
+/// The words a [`phrase`] starts with.
+const PHRASE_STARTS: [&str; 2] = ["according", "in"];
+
 fn parse_at(text: &str, pos: usize, end: usize) -> Option<Cue> {
-    if !word(&text[pos..end]).is_ok_and(|(_, w)| may_start_cue(w)) {
-        return None;
+    match word(&text[pos..end]) {
+        Ok((_, w)) if may_start_cue(w) => parse_from(text, pos, end, w),
+        _ => None,
     }
-    parse_from(text, pos, end)
 }
 
-/// [`parse_at`] once the word at `pos` is known to [`may_start_cue`].
-fn parse_from(text: &str, pos: usize, end: usize) -> Option<Cue> {
+/// [`parse_at`] once the word at `pos`, `first`, is known to [`may_start_cue`]. Only a
+/// word "according" or "in" may start a [`phrase`].
+fn parse_from(text: &str, pos: usize, end: usize, first: &str) -> Option<Cue> {
     let input = &text[pos..end];
     let cx = Ctx {
         text,
@@ -1004,7 +1043,11 @@ fn parse_from(text: &str, pos: usize, end: usize) -> Option<Cue> {
         end,
         initial: sentence_initial(text, pos),
     };
-    phrase(&cx, input).or_else(|| verbal(&cx, input))
+    let opens_phrase = PHRASE_STARTS.iter().any(|k| first.eq_ignore_ascii_case(k));
+    opens_phrase
+        .then(|| phrase(&cx, input))
+        .flatten()
+        .or_else(|| verbal(&cx, input))
 }
 
 // ---------------------------------------------------------------------------
@@ -1014,18 +1057,29 @@ fn parse_from(text: &str, pos: usize, end: usize) -> Option<Cue> {
 const LOOKBACK: usize = 256;
 
 fn is_word_start(text: &str, pos: usize) -> bool {
-    let Some(c) = text[pos..].chars().next() else {
-        return false;
+    let b = text.as_bytes();
+    let letter = match b.get(pos) {
+        None => false,
+        Some(c) if c.is_ascii() => c.is_ascii_alphabetic(),
+        Some(_) => text[pos..].chars().next().is_some_and(char::is_alphabetic),
     };
-    if !c.is_alphabetic() {
+    if !letter {
         return false;
     }
     let mut back = text[..pos].chars().rev();
-    match back.next() {
+    match b[..pos].last() {
         None => true,
-        Some(p) if p.is_alphanumeric() || p == '_' => false,
-        Some('\'' | '\u{2019}' | '-') => !back.next().is_some_and(char::is_alphanumeric),
-        Some(_) => true,
+        Some(c) if c.is_ascii_alphanumeric() || *c == b'_' => false,
+        Some(b'\'' | b'-') => {
+            back.next();
+            !back.next().is_some_and(char::is_alphanumeric)
+        }
+        Some(c) if c.is_ascii() => true,
+        Some(_) => match back.next() {
+            Some(p) if p.is_alphanumeric() => false,
+            Some('\u{2019}') => !back.next().is_some_and(char::is_alphanumeric),
+            _ => true,
+        },
     }
 }
 
@@ -1149,6 +1203,140 @@ mod tests {
             skipped > 50,
             "the corpus has cues inside quotations ({skipped})"
         );
+    }
+
+    /// The scan's token primitives as they were before their byte loops, for the tests below.
+    mod reference {
+        use super::super::*;
+
+        pub fn letters_end(i: &str, at: usize) -> usize {
+            crate::grammar::words::run_end(i, at, |b| b.is_ascii_alphabetic(), char::is_alphabetic)
+        }
+
+        pub fn word(i: &str) -> Res<'_, &str> {
+            let mut end = letters_end(i, 0);
+            if end == 0 {
+                return Err(nom::Err::Error(Error::new(i, ErrorKind::Alpha)));
+            }
+            while let Some(j) = i[end..]
+                .chars()
+                .next()
+                .filter(|&c| matches!(c, '\'' | '\u{2019}' | '-'))
+            {
+                let after = letters_end(i, end + j.len_utf8());
+                if after == end + j.len_utf8() {
+                    break;
+                }
+                end = after;
+            }
+            if i[end..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_alphanumeric() || c == '_')
+            {
+                return Err(nom::Err::Error(Error::new(&i[end..], ErrorKind::Not)));
+            }
+            Ok((&i[end..], &i[..end]))
+        }
+
+        pub fn lower(w: &str) -> Option<String> {
+            let mut low = ArrayString::<32>::new();
+            for c in w.chars() {
+                let c = match c {
+                    'A'..='Z' | 'a'..='z' | '-' | '\'' => c.to_ascii_lowercase(),
+                    '\u{2019}' => '\'',
+                    _ => return None,
+                };
+                low.try_push(c).ok()?;
+            }
+            Some(low.to_string())
+        }
+
+        pub fn is_word_start(text: &str, pos: usize) -> bool {
+            let Some(c) = text[pos..].chars().next() else {
+                return false;
+            };
+            if !c.is_alphabetic() {
+                return false;
+            }
+            let mut back = text[..pos].chars().rev();
+            match back.next() {
+                None => true,
+                Some(p) if p.is_alphanumeric() || p == '_' => false,
+                Some('\'' | '\u{2019}' | '-') => !back.next().is_some_and(char::is_alphanumeric),
+                Some(_) => true,
+            }
+        }
+
+        /// Every cue of `text`, each word start parsed by both grammars.
+        pub fn find_cues(text: &str) -> Vec<Cue> {
+            let mut p = 0;
+            let mut out = Vec::new();
+            while let Some(ch) = text[p..].chars().next() {
+                if ch.is_alphabetic() && is_word_start(text, p) {
+                    let Ok((rest, w)) = word(&text[p..]) else {
+                        p += ch.len_utf8();
+                        continue;
+                    };
+                    let cx = Ctx {
+                        text,
+                        pos: p,
+                        end: text.len(),
+                        initial: sentence_initial(text, p),
+                    };
+                    let input = &text[p..];
+                    if may_start_cue(w)
+                        && let Some(cue) = phrase(&cx, input).or_else(|| verbal(&cx, input))
+                    {
+                        p = cue.end;
+                        out.push(cue);
+                        continue;
+                    }
+                    p = text.len() - rest.len();
+                } else {
+                    p += ch.len_utf8();
+                }
+            }
+            out
+        }
+    }
+
+    /// The bundled corpus, and a few odd texts: non-ASCII letters, digits and typographic
+    /// apostrophes next to words.
+    fn sample_texts() -> Vec<String> {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+        let mut texts: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .filter_map(|p| std::fs::read_to_string(p).ok())
+            .collect();
+        texts.push(
+            "He didn\u{2019}t say. Naïve café_ x² Ünïcødé-wörds said—l\u{2019}Élysée, \
+             rock'n'roll co-operated ‘quoted’ 3rd SAID Didn’T in a statement \
+             according to ٣ab ab٣ a\u{2019} -said 'said _said é's ß"
+                .to_string(),
+        );
+        texts
+    }
+
+    /// The byte loops of the scan find the words, word starts, lower-cased words and cues
+    /// that the character loops found.
+    #[test]
+    fn byte_loops_read_the_words_the_char_loops_read() {
+        for t in sample_texts() {
+            for p in (0..=t.len()).filter(|&p| t.is_char_boundary(p)) {
+                assert_eq!(letters_end(&t, p), reference::letters_end(&t, p));
+                assert_eq!(is_word_start(&t, p), reference::is_word_start(&t, p), "{p}");
+                let w = word(&t[p..]);
+                assert_eq!(w, reference::word(&t[p..]));
+                if let Ok((_, w)) = w {
+                    let low = Lower::new(w).map(|l| l.as_str().to_string());
+                    assert_eq!(low, reference::lower(w), "{w}");
+                }
+            }
+            assert_eq!(find_cues(&t, 0..t.len()), reference::find_cues(&t));
+        }
     }
 
     /// The cue starting at the first occurrence of `at` in `text`.
