@@ -37,11 +37,24 @@ use rustc_hash::FxHashSet;
 
 /// Opening quotation marks that make a line "speech-like" (ASCII `'` only after a space).
 pub(crate) fn has_quote_marks(s: &str) -> bool {
-    let mut prev = ' ';
-    for c in s.chars() {
-        if matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‘') || (c == '\'' && prev == ' ')
-        {
-            return true;
+    // Byte by byte: the typographic marks are the only characters decoded, at their lead
+    // bytes (`«` `»` start with 0xC2, the others with 0xE2), and a byte before `'` is a
+    // space only where the character before it is one.
+    let b = s.as_bytes();
+    let mut prev = b' ';
+    for (i, &c) in b.iter().enumerate() {
+        match c {
+            b'"' => return true,
+            b'\'' if prev == b' ' => return true,
+            0xC2 | 0xE2
+                if s[i..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| matches!(c, '“' | '”' | '„' | '«' | '»' | '‘')) =>
+            {
+                return true;
+            }
+            _ => {}
         }
         prev = c;
     }
@@ -73,7 +86,23 @@ fn normalise(s: &str) -> String {
         }
         _ => s,
     };
-    s.to_lowercase().replace('’', "'")
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    if s.contains('Σ') {
+        // The one letter whose lower case depends on its place in the word.
+        return s.to_lowercase().replace('’', "'");
+    }
+    // `s.to_lowercase().replace('’', "'")` in one pass and one allocation.
+    let mut n = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '’' => n.push('\''),
+            c if c.is_ascii() => n.push(c.to_ascii_lowercase()),
+            c => n.extend(c.to_lowercase()),
+        }
+    }
+    n
 }
 
 /// Exact junk lines (normalised).
@@ -420,6 +449,91 @@ pub(crate) fn is_tail_marker(p: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The lines of the bundled corpus, and a few with typographic marks and letters whose
+    /// lower case is not one character or depends on the word ("İ", "Σ").
+    fn sample_lines() -> Vec<String> {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+        let mut lines: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .filter_map(|p| std::fs::read_to_string(p).ok())
+            .flat_map(|t| t.lines().map(str::to_string).collect::<Vec<_>>())
+            .collect();
+        lines.extend(
+            [
+                "“Related:”",
+                "• FOLLOW US ON TWITTER ›",
+                "It’s ‘here’ and «there» „now” 'then'",
+                "don't",
+                "'lead",
+                "ΟΔΥΣΣΕΥΣ ΣΑΣ ΣΟΦΟΣ Σ",
+                "İSTANBUL — ẞ Ǆ Ω K Å ﬁ",
+                "Café  Ü —",
+                "",
+            ]
+            .map(String::from),
+        );
+        lines
+    }
+
+    /// The byte loop and the ASCII / one-pass lower-casing give what the char loop and
+    /// `to_lowercase().replace(..)` gave.
+    #[test]
+    fn quote_marks_and_normalised_lines_as_before() {
+        fn has_quote_marks_chars(s: &str) -> bool {
+            let mut prev = ' ';
+            for c in s.chars() {
+                if matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‘')
+                    || (c == '\'' && prev == ' ')
+                {
+                    return true;
+                }
+                prev = c;
+            }
+            false
+        }
+        for line in sample_lines() {
+            assert_eq!(
+                has_quote_marks(&line),
+                has_quote_marks_chars(&line),
+                "{line}"
+            );
+            for from in (0..line.len()).filter(|&i| line.is_char_boundary(i)) {
+                let s = &line[from..];
+                assert_eq!(has_quote_marks(s), has_quote_marks_chars(s), "{s}");
+                assert_eq!(normalise(s), normalise_reference(s), "{s}");
+            }
+        }
+    }
+
+    /// [`normalise`] as it was: the same trims, then `to_lowercase` and `replace`.
+    fn normalise_reference(s: &str) -> String {
+        let s = s.trim_start_matches(|c: char| {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '•' | '·' | '»' | '›' | '>' | '|' | '-' | '–' | '—' | '*' | '#'
+                )
+        });
+        let s = s.trim_end_matches(|c: char| {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '.' | ':' | ';' | '!' | '»' | '›' | '>' | '|' | '•' | '…' | '-'
+                )
+        });
+        let s = match (s.chars().next(), s.chars().next_back()) {
+            (Some('"' | '“'), Some('"' | '”')) if s.len() <= 40 && s.len() > 2 => {
+                let inner = &s[s.chars().next().map_or(1, char::len_utf8)
+                    ..s.len() - s.chars().next_back().map_or(1, char::len_utf8)];
+                inner.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ':' | ';'))
+            }
+            _ => s,
+        };
+        s.to_lowercase().replace('’', "'")
+    }
 
     #[test]
     fn junk_lines() {

@@ -299,9 +299,12 @@ pub(crate) fn caption(p: &str) -> bool {
     if needles.credits.is_match(tail) {
         return true;
     }
-    // A slash credit ("Reuters/"): in any case in a short line, else in capitals only.
+    // A slash credit ("Reuters/"): in any case in a short line, else in capitals only. Each
+    // needle holds a slash.
     let short = p.len() <= 80 && !has_quote_marks(p);
-    if (short && needles.slash.is_match(tail)) || needles.slash_upper.is_match(tail) {
+    if memchr::memchr(b'/', tail.as_bytes()).is_some()
+        && ((short && needles.slash.is_match(tail)) || needles.slash_upper.is_match(tail))
+    {
         return true;
     }
     let core = p.trim_end_matches(|c: char| c.is_whitespace() || ".)]".contains(c));
@@ -430,6 +433,12 @@ mod tests {
         let p = "Reporting by Jane Roe for Reuters";
         assert_eq!(credit_line(p).unwrap().map(|r| &p[r]), Some("Reuters"));
         assert_eq!(credit_line("Reporters said the vote was close."), None);
+    }
+
+    #[test]
+    fn slash_credits_hold_a_slash() {
+        // caption looks for them only in a tail with a slash.
+        assert!(SLASH_CREDITS.iter().all(|n| n.contains('/')));
     }
 
     #[test]
