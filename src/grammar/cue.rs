@@ -71,7 +71,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use arrayvec::ArrayString;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use nom::branch::alt;
 use nom::bytes::complete::take_while1;
@@ -261,6 +261,10 @@ struct Index {
     forms: FxHashMap<Box<[u8]>, Vec<Hit>>,
     /// Turns away most words that are no form before they are hashed.
     filter: LetterFilter,
+    /// The lower-cased words a cue may start with but for the negative contractions and
+    /// the unlisted manner adverbs: forms, [`PHRASE_STARTS`], [`lex::AUX_WORDS`] and
+    /// [`lex::CHAIN_ADVERBS`] (see [`may_start_cue`]).
+    starts: FxHashSet<Box<[u8]>>,
 }
 
 impl Index {
@@ -317,10 +321,17 @@ fn build_index() -> Index {
     }
     let mut filter = LetterFilter::new();
     forms.keys().for_each(|k| filter.add(k));
+    let listed = PHRASE_STARTS
+        .iter()
+        .chain(lex::AUX_WORDS)
+        .chain(lex::CHAIN_ADVERBS)
+        .map(|w| w.as_bytes().into());
+    let starts = forms.keys().cloned().chain(listed).collect();
     Index {
         entries,
         forms,
         filter,
+        starts,
     }
 }
 
@@ -1016,10 +1027,8 @@ fn may_start_cue(w: &str) -> bool {
         return false;
     };
     let l = low.as_str();
-    PHRASE_STARTS.contains(&l)
-        || index().form(&low).is_some()
-        || lex::aux_of(l).is_some()
-        || lex::adverb_of(l).is_some()
+    index().starts.contains(low.as_bytes())
+        || (l.ends_with("n't") && lex::aux_of(l).is_some())
         || lex::is_manner_adverb(w)
 }
 
@@ -1268,6 +1277,18 @@ mod tests {
             }
         }
 
+        pub fn may_start_cue(w: &str) -> bool {
+            let Some(low) = Lower::new(w) else {
+                return false;
+            };
+            let l = low.as_str();
+            matches!(l, "according" | "in")
+                || index().form(&low).is_some()
+                || lex::aux_of(l).is_some()
+                || lex::adverb_of(l).is_some()
+                || lex::is_manner_adverb(w)
+        }
+
         /// Every cue of `text`, each word start parsed by both grammars.
         pub fn find_cues(text: &str) -> Vec<Cue> {
             let mut p = 0;
@@ -1336,6 +1357,65 @@ mod tests {
                 }
             }
             assert_eq!(find_cues(&t, 0..t.len()), reference::find_cues(&t));
+        }
+    }
+
+    /// One set lookup tells the words a cue may start with as the lexicon's lookups did: the
+    /// words of the texts, every listed word and form in three casings and with `’`, and
+    /// contractions and manner adverbs.
+    #[test]
+    fn cue_starts_are_the_words_the_lookups_accept() {
+        let texts = sample_texts();
+        let mut words: Vec<String> = texts
+            .iter()
+            .flat_map(|t| t.split(|c: char| !c.is_alphanumeric() && !"'’-".contains(c)))
+            .map(String::from)
+            .collect();
+        let listed = index()
+            .forms
+            .keys()
+            .map(|k| String::from_utf8(k.to_vec()).unwrap())
+            .chain(
+                PHRASE_STARTS
+                    .iter()
+                    .chain(lex::AUX_WORDS)
+                    .chain(lex::CHAIN_ADVERBS)
+                    .map(|w| w.to_string()),
+            )
+            .chain(
+                [
+                    "didn't",
+                    "won't",
+                    "can't",
+                    "shan't",
+                    "cannot't",
+                    "tobe",
+                    "don'tn't",
+                    "ca",
+                    "n't",
+                    "loudly",
+                    "matter-of-factly",
+                    "family",
+                    "to-do",
+                    "isn't",
+                    "Wasn’t",
+                ]
+                .map(String::from),
+            );
+        for w in listed {
+            let mut capital = w.clone();
+            capital[..1].make_ascii_uppercase();
+            words.extend([
+                w.replace('\'', "\u{2019}"),
+                w.to_ascii_uppercase(),
+                capital,
+                format!("{w}s"),
+                w,
+            ]);
+        }
+        assert!(words.iter().filter(|w| may_start_cue(w)).count() > 2000);
+        for w in &words {
+            assert_eq!(may_start_cue(w), reference::may_start_cue(w), "{w}");
         }
     }
 
