@@ -70,7 +70,6 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use arrayvec::ArrayString;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use nom::branch::alt;
@@ -341,37 +340,35 @@ fn lookup(word: &str) -> Option<&'static [Hit]> {
 
 /// A word lower-cased into a stack buffer, apostrophes normalised to `'`.
 /// Words with non-ASCII letters or longer than the buffer are no cue words.
-struct Lower(ArrayString<32>);
+struct Lower {
+    buf: [u8; 32],
+    len: usize,
+}
 
 impl Lower {
     fn new(w: &str) -> Option<Lower> {
-        let mut low = ArrayString::<32>::new();
+        let mut buf = [0; 32];
+        let mut len = 0;
         let mut b = w.as_bytes();
         while let Some((&c, rest)) = b.split_first() {
-            let c = match c {
-                b'A'..=b'Z' | b'a'..=b'z' | b'-' | b'\'' => c.to_ascii_lowercase(),
-                _ => match b.strip_prefix("\u{2019}".as_bytes()) {
-                    Some(after) => {
-                        b = after;
-                        low.try_push('\'').ok()?;
-                        continue;
-                    }
-                    None => return None,
-                },
+            let (c, rest) = match c {
+                b'A'..=b'Z' | b'a'..=b'z' | b'-' | b'\'' => (c.to_ascii_lowercase(), rest),
+                _ => (b'\'', b.strip_prefix("\u{2019}".as_bytes())?),
             };
-            low.try_push(char::from(c)).ok()?;
+            *buf.get_mut(len)? = c;
+            len += 1;
             b = rest;
         }
-        Some(Lower(low))
+        Some(Lower { buf, len })
     }
 
     fn as_str(&self) -> &str {
-        &self.0
+        std::str::from_utf8(self.as_bytes()).expect("a lower-cased word is ASCII")
     }
 
     /// The lower-cased word's bytes (ASCII), for the lexicon's byte-keyed maps.
     fn as_bytes(&self) -> &[u8] {
-        self.0.as_bytes()
+        &self.buf[..self.len]
     }
 }
 
@@ -1026,9 +1023,9 @@ fn may_start_cue(w: &str) -> bool {
     let Some(low) = Lower::new(w) else {
         return false;
     };
-    let l = low.as_str();
-    index().starts.contains(low.as_bytes())
-        || (l.ends_with("n't") && lex::aux_of(l).is_some())
+    let l = low.as_bytes();
+    index().starts.contains(l)
+        || (l.ends_with(b"n't") && lex::aux_of(low.as_str()).is_some())
         || lex::is_manner_adverb(w)
 }
 
@@ -1217,6 +1214,7 @@ mod tests {
     /// The scan's token primitives as they were before their byte loops, for the tests below.
     mod reference {
         use super::super::*;
+        use arrayvec::ArrayString;
 
         pub fn letters_end(i: &str, at: usize) -> usize {
             crate::grammar::words::run_end(i, at, |b| b.is_ascii_alphabetic(), char::is_alphabetic)
