@@ -264,6 +264,8 @@ struct Index {
     /// the unlisted manner adverbs: forms, [`PHRASE_STARTS`], [`lex::AUX_WORDS`] and
     /// [`lex::CHAIN_ADVERBS`] (see [`may_start_cue`]).
     starts: FxHashSet<Box<[u8]>>,
+    /// Turns away most words that are no venue noun before the venues are searched.
+    venues: LetterFilter,
 }
 
 impl Index {
@@ -326,11 +328,16 @@ fn build_index() -> Index {
         .chain(lex::CHAIN_ADVERBS)
         .map(|w| w.as_bytes().into());
     let starts = forms.keys().cloned().chain(listed).collect();
+    let mut venues = LetterFilter::new();
+    lex::VENUES
+        .iter()
+        .for_each(|v| venues.add(v.noun.as_bytes()));
     Index {
         entries,
         forms,
         filter,
         starts,
+        venues,
     }
 }
 
@@ -575,6 +582,9 @@ fn verb_token(i: &str) -> Res<'_, (&str, &'static [Hit])> {
 
 fn venue_noun(i: &str) -> Res<'_, (&str, &'static lex::Venue)> {
     map_opt(word, |w| {
+        if !index().venues.may_hold(w.as_bytes()) {
+            return None;
+        }
         let low = Lower::new(w)?;
         let l = low.as_str();
         lex::VENUES.iter().find(|v| v.noun == l).map(|v| (w, v))
@@ -1414,6 +1424,19 @@ mod tests {
         assert!(words.iter().filter(|w| may_start_cue(w)).count() > 2000);
         for w in &words {
             assert_eq!(may_start_cue(w), reference::may_start_cue(w), "{w}");
+        }
+    }
+
+    /// The letter filter in front of the venue search lets every venue noun by, in any case.
+    #[test]
+    fn venue_nouns_pass_their_filter() {
+        for v in lex::VENUES {
+            let mut capital = v.noun.to_string();
+            capital[..1].make_ascii_uppercase();
+            for w in [v.noun.to_string(), v.noun.to_ascii_uppercase(), capital] {
+                let found = venue_noun(&w).map(|(_, (_, found))| found.noun);
+                assert_eq!(found, Ok(v.noun), "{w}");
+            }
         }
     }
 
