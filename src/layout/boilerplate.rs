@@ -37,28 +37,21 @@ use rustc_hash::FxHashSet;
 
 /// Opening quotation marks that make a line "speech-like" (ASCII `'` only after a space).
 pub(crate) fn has_quote_marks(s: &str) -> bool {
-    // Byte by byte: the typographic marks are the only characters decoded, at their lead
-    // bytes (`«` `»` start with 0xC2, the others with 0xE2), and a byte before `'` is a
-    // space only where the character before it is one.
+    // Only the bytes that may start a mark are visited, found with memchr: `"`, `'` (a mark
+    // after a space or at the start: a byte before it is a space only where the character
+    // is), and the lead bytes of the typographic marks (`«` `»` start with 0xC2, the others
+    // with 0xE2).
     let b = s.as_bytes();
-    let mut prev = b' ';
-    for (i, &c) in b.iter().enumerate() {
-        match c {
-            b'"' => return true,
-            b'\'' if prev == b' ' => return true,
-            0xC2 | 0xE2
-                if s[i..]
-                    .chars()
-                    .next()
-                    .is_some_and(|c| matches!(c, '“' | '”' | '„' | '«' | '»' | '‘')) =>
-            {
-                return true;
-            }
-            _ => {}
-        }
-        prev = c;
-    }
-    false
+    let mark_at = |i: usize| match b[i] {
+        b'"' => true,
+        b'\'' => i == 0 || b[i - 1] == b' ',
+        _ => s[i..]
+            .chars()
+            .next()
+            .is_some_and(|c| matches!(c, '“' | '”' | '„' | '«' | '»' | '‘')),
+    };
+    memchr::memchr3_iter(b'"', b'\'', 0xE2, b).any(mark_at)
+        || memchr::memchr_iter(0xC2, b).any(mark_at)
 }
 
 /// Normalised form of a short line (see module docs).
