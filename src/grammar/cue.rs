@@ -1053,17 +1053,22 @@ fn parse_at(text: &str, pos: usize, end: usize) -> Option<Cue> {
 /// word "according" or "in" may start a [`phrase`].
 fn parse_from(text: &str, pos: usize, end: usize, first: &str) -> Option<Cue> {
     let input = &text[pos..end];
-    let cx = Ctx {
+    let mut cx = Ctx {
         text,
         pos,
         end,
-        initial: sentence_initial(text, pos),
+        initial: false,
     };
     let opens_phrase = PHRASE_STARTS.iter().any(|k| first.eq_ignore_ascii_case(k));
-    opens_phrase
-        .then(|| phrase(&cx, input))
-        .flatten()
-        .or_else(|| verbal_may_match(input, first).then(|| verbal(&cx, input))?)
+    if opens_phrase && let Some(cue) = phrase(&cx, input) {
+        return Some(cue);
+    }
+    if !verbal_may_match(input, first) {
+        return None;
+    }
+    // Only the verbal grammar reads it.
+    cx.initial = sentence_initial(text, pos);
+    verbal(&cx, input)
 }
 
 /// Whether [`verbal`] may match `input`, whose first word is `first`: `first` is a verb
@@ -1093,20 +1098,22 @@ fn is_word_start(text: &str, pos: usize) -> bool {
     if !letter {
         return false;
     }
-    let mut back = text[..pos].chars().rev();
     match b[..pos].last() {
         None => true,
         Some(c) if c.is_ascii_alphanumeric() || *c == b'_' => false,
-        Some(b'\'' | b'-') => {
-            back.next();
-            !back.next().is_some_and(char::is_alphanumeric)
-        }
+        Some(b'\'' | b'-') => !text[..pos - 1]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric),
         Some(c) if c.is_ascii() => true,
-        Some(_) => match back.next() {
-            Some(p) if p.is_alphanumeric() => false,
-            Some('\u{2019}') => !back.next().is_some_and(char::is_alphanumeric),
-            _ => true,
-        },
+        Some(_) => {
+            let mut back = text[..pos].chars().rev();
+            match back.next() {
+                Some(p) if p.is_alphanumeric() => false,
+                Some('\u{2019}') => !back.next().is_some_and(char::is_alphanumeric),
+                _ => true,
+            }
+        }
     }
 }
 
