@@ -70,7 +70,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use nom::branch::alt;
 use nom::bytes::complete::take_while1;
@@ -206,8 +206,8 @@ pub fn find_cues_outside(text: &str, range: Range<usize>, skip: &[Range<usize>])
                 p += ch.len_utf8();
                 continue;
             };
-            if may_start_cue(w)
-                && let Some(cue) = parse_from(text, p, end, w)
+            if let Some(start) = cue_start(w)
+                && let Some(cue) = parse_from(text, p, end, w, start)
             {
                 p = cue.end;
                 out.push(cue);
@@ -262,8 +262,8 @@ struct Index {
     filter: LetterFilter,
     /// The lower-cased words a cue may start with but for the negative contractions and
     /// the unlisted manner adverbs: forms, [`PHRASE_STARTS`], [`lex::AUX_WORDS`] and
-    /// [`lex::CHAIN_ADVERBS`] (see [`may_start_cue`]).
-    starts: FxHashSet<Box<[u8]>>,
+    /// [`lex::CHAIN_ADVERBS`] (see [`cue_start`]), each with whether it is a form.
+    starts: FxHashMap<Box<[u8]>, Start>,
     /// Turns away most words that are no venue noun before the venues are searched.
     venues: LetterFilter,
 }
@@ -327,7 +327,11 @@ fn build_index() -> Index {
         .chain(lex::AUX_WORDS)
         .chain(lex::CHAIN_ADVERBS)
         .map(|w| w.as_bytes().into());
-    let starts = forms.keys().cloned().chain(listed).collect();
+    let mut starts: FxHashMap<Box<[u8]>, Start> =
+        forms.keys().map(|k| (k.clone(), Start::Form)).collect();
+    for w in listed {
+        starts.entry(w).or_insert(Start::Other);
+    }
     let mut venues = LetterFilter::new();
     lex::VENUES
         .iter()
@@ -1026,32 +1030,45 @@ fn verbal(cx: &Ctx, input: &str) -> Option<Cue> {
     Some(cx.cue(rest, verb, lemma, class, form, addressee, passive))
 }
 
-/// Whether a cue may start with `w`: a phrase's first word ("according", "in"), or what the
-/// verbal grammar's chain or verb accepts first (an auxiliary, an adverb, a verb form). One
-/// hash lookup spares the parsers at most word starts.
-fn may_start_cue(w: &str) -> bool {
-    let Some(low) = Lower::new(w) else {
-        return false;
-    };
+/// What a word a cue may start with is to the grammar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Start {
+    /// A verb form (and maybe more).
+    Form,
+    /// A phrase's first word, an auxiliary or an adverb only.
+    Other,
+}
+
+/// Whether a cue may start with `w`, and how: a phrase's first word ("according", "in"), or
+/// what the verbal grammar's chain or verb accepts first (an auxiliary, an adverb, a verb
+/// form). One hash lookup spares the parsers at most word starts.
+fn cue_start(w: &str) -> Option<Start> {
+    let low = Lower::new(w)?;
     let l = low.as_bytes();
-    index().starts.contains(l)
-        || (l.ends_with(b"n't") && lex::aux_of(low.as_str()).is_some())
-        || lex::is_manner_adverb(w)
+    if let Some(&start) = index().starts.get(l) {
+        return Some(start);
+    }
+    // Not listed, and so no form either.
+    ((l.ends_with(b"n't") && lex::aux_of(low.as_str()).is_some()) || lex::is_manner_adverb(w))
+        .then_some(Start::Other)
+}
+
+/// Whether a cue may start with `w` (see [`cue_start`]).
+fn may_start_cue(w: &str) -> bool {
+    cue_start(w).is_some()
 }
 
 /// The words a [`phrase`] starts with.
 const PHRASE_STARTS: [&str; 2] = ["according", "in"];
 
 fn parse_at(text: &str, pos: usize, end: usize) -> Option<Cue> {
-    match word(&text[pos..end]) {
-        Ok((_, w)) if may_start_cue(w) => parse_from(text, pos, end, w),
-        _ => None,
-    }
+    let (_, w) = word(&text[pos..end]).ok()?;
+    parse_from(text, pos, end, w, cue_start(w)?)
 }
 
-/// [`parse_at`] once the word at `pos`, `first`, is known to [`may_start_cue`]. Only a
-/// word "according" or "in" may start a [`phrase`].
-fn parse_from(text: &str, pos: usize, end: usize, first: &str) -> Option<Cue> {
+/// [`parse_at`] once the word at `pos`, `first`, is known to [`cue_start`] as `start`. Only
+/// a word "according" or "in" may start a [`phrase`].
+fn parse_from(text: &str, pos: usize, end: usize, first: &str, start: Start) -> Option<Cue> {
     let input = &text[pos..end];
     let mut cx = Ctx {
         text,
@@ -1063,7 +1080,7 @@ fn parse_from(text: &str, pos: usize, end: usize, first: &str) -> Option<Cue> {
     if opens_phrase && let Some(cue) = phrase(&cx, input) {
         return Some(cue);
     }
-    if !verbal_may_match(input, first) {
+    if !verbal_may_match(input, first, start) {
         return None;
     }
     // Only the verbal grammar reads it.
@@ -1071,12 +1088,13 @@ fn parse_from(text: &str, pos: usize, end: usize, first: &str) -> Option<Cue> {
     verbal(&cx, input)
 }
 
-/// Whether [`verbal`] may match `input`, whose first word is `first`: `first` is a verb
-/// form, or the word after it (past [`sp`]) is one a cue may start with, as every item of
-/// the auxiliary chain and its verb are. A cheap test that spares the chain parsers most
-/// auxiliaries and adverbs that no verb follows ("to the", "is a").
-fn verbal_may_match(input: &str, first: &str) -> bool {
-    lookup(first).is_some()
+/// Whether [`verbal`] may match `input`, whose first word is `first` (`start` to
+/// [`cue_start`]): `first` is a verb form, or the word after it (past [`sp`]) is one a cue
+/// may start with, as every item of the auxiliary chain and its verb are. A cheap test that
+/// spares the chain parsers most auxiliaries and adverbs that no verb follows ("to the",
+/// "is a").
+fn verbal_may_match(input: &str, first: &str, start: Start) -> bool {
+    start == Start::Form
         || (sp, word)
             .parse(&input[first.len()..])
             .is_ok_and(|(_, (_, next))| may_start_cue(next))
@@ -1442,6 +1460,8 @@ mod tests {
         assert!(words.iter().filter(|w| may_start_cue(w)).count() > 2000);
         for w in &words {
             assert_eq!(may_start_cue(w), reference::may_start_cue(w), "{w}");
+            let form = cue_start(w) == Some(Start::Form);
+            assert_eq!(form, lookup(w).is_some(), "{w}");
         }
     }
 
@@ -1463,7 +1483,8 @@ mod tests {
                 };
                 if verbal(&cx, &t[p..]).is_some() {
                     tried += 1;
-                    assert!(verbal_may_match(&t[p..], first), "{}", &t[p..]);
+                    let start = cue_start(first).expect("a verbal cue starts with a start word");
+                    assert!(verbal_may_match(&t[p..], first, start), "{}", &t[p..]);
                 }
             }
         }
