@@ -86,13 +86,25 @@ fn normalise(s: &str) -> String {
         // The one letter whose lower case depends on its place in the word.
         return s.to_lowercase().replace('’', "'");
     }
-    // `s.to_lowercase().replace('’', "'")` in one pass and one allocation.
+    // `s.to_lowercase().replace('’', "'")` in one pass and one allocation: runs of ASCII
+    // copied and lower-cased at once, other characters one by one.
     let mut n = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '’' => n.push('\''),
-            c if c.is_ascii() => n.push(c.to_ascii_lowercase()),
-            c => n.extend(c.to_lowercase()),
+    let mut rest = s;
+    while !rest.is_empty() {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let at = n.len();
+        n.push_str(&rest[..ascii]);
+        n[at..].make_ascii_lowercase();
+        rest = &rest[ascii..];
+        if let Some(c) = rest.chars().next() {
+            match c {
+                '’' => n.push('\''),
+                c => n.extend(c.to_lowercase()),
+            }
+            rest = &rest[c.len_utf8()..];
         }
     }
     n
