@@ -257,13 +257,13 @@ struct Entry {
 
 struct Index {
     entries: Vec<Entry>,
-    forms: FxHashMap<Box<[u8]>, Vec<Hit>>,
+    forms: WordMap<Vec<Hit>>,
     /// Turns away most words that are no form before they are hashed.
     filter: LetterFilter,
     /// The lower-cased words a cue may start with but for the negative contractions and
     /// the unlisted manner adverbs: forms, [`PHRASE_STARTS`], [`lex::AUX_WORDS`] and
     /// [`lex::CHAIN_ADVERBS`] (see [`cue_start`]), each with whether it is a form.
-    starts: FxHashMap<Box<[u8]>, Start>,
+    starts: WordMap<Start>,
     /// Turns away most words that are no venue noun before the venues are searched.
     venues: LetterFilter,
 }
@@ -271,11 +271,58 @@ struct Index {
 impl Index {
     /// The verbs a lower-cased word is a form of.
     fn form(&self, low: &Lower) -> Option<&[Hit]> {
-        let key = low.as_bytes();
-        if !self.filter.may_hold(key) {
+        if !self.filter.may_hold(low.as_bytes()) {
             return None;
         }
-        self.forms.get(key).map(Vec::as_slice)
+        self.forms.get(low).map(Vec::as_slice)
+    }
+}
+
+/// A map keyed by lower-cased words: those of up to 16 bytes, nearly all, as one `u128`
+/// (cheap to hash and compare), longer ones as bytes.
+struct WordMap<V> {
+    short: FxHashMap<u128, V>,
+    long: FxHashMap<Box<[u8]>, V>,
+}
+
+/// The `u128` key of a word of up to 16 bytes: its bytes, zero-padded (no word holds a
+/// zero byte).
+fn short_key(word: &[u8]) -> Option<u128> {
+    let mut key = [0; 16];
+    key.get_mut(..word.len())?.copy_from_slice(word);
+    Some(u128::from_le_bytes(key))
+}
+
+impl<V> WordMap<V> {
+    fn new(words: impl IntoIterator<Item = (Box<[u8]>, V)>) -> WordMap<V> {
+        let mut map = WordMap {
+            short: FxHashMap::default(),
+            long: FxHashMap::default(),
+        };
+        for (word, v) in words {
+            match short_key(&word) {
+                Some(k) => map.short.insert(k, v),
+                None => map.long.insert(word, v),
+            };
+        }
+        map
+    }
+
+    /// The words of the map.
+    #[cfg(test)]
+    fn words(&self) -> impl Iterator<Item = Vec<u8>> + '_ {
+        let short = self.short.keys().map(|k| {
+            let bytes = k.to_le_bytes();
+            bytes.into_iter().take_while(|&b| b != 0).collect()
+        });
+        short.chain(self.long.keys().map(|k| k.to_vec()))
+    }
+
+    fn get(&self, low: &Lower) -> Option<&V> {
+        match low.short_key() {
+            Some(k) => self.short.get(&k),
+            None => self.long.get(low.as_bytes()),
+        }
     }
 }
 
@@ -322,6 +369,7 @@ fn build_index() -> Index {
     }
     let mut filter = LetterFilter::new();
     forms.keys().for_each(|k| filter.add(k));
+
     let listed = PHRASE_STARTS
         .iter()
         .chain(lex::AUX_WORDS)
@@ -338,9 +386,9 @@ fn build_index() -> Index {
         .for_each(|v| venues.add(v.noun.as_bytes()));
     Index {
         entries,
-        forms,
+        forms: WordMap::new(forms),
         filter,
-        starts,
+        starts: WordMap::new(starts),
         venues,
     }
 }
@@ -380,6 +428,12 @@ impl Lower {
     /// The lower-cased word's bytes (ASCII), for the lexicon's byte-keyed maps.
     fn as_bytes(&self) -> &[u8] {
         &self.buf[..self.len]
+    }
+
+    /// The word's [`short_key`], read from the zero-padded buffer.
+    fn short_key(&self) -> Option<u128> {
+        let head: [u8; 16] = self.buf[..16].try_into().expect("16 bytes");
+        (self.len <= 16).then(|| u128::from_le_bytes(head))
     }
 }
 
@@ -1045,7 +1099,7 @@ enum Start {
 fn cue_start(w: &str) -> Option<Start> {
     let low = Lower::new(w)?;
     let l = low.as_bytes();
-    if let Some(&start) = index().starts.get(l) {
+    if let Some(&start) = index().starts.get(&low) {
         return Some(start);
     }
     // Not listed, and so no form either.
@@ -1417,8 +1471,8 @@ mod tests {
             .collect();
         let listed = index()
             .forms
-            .keys()
-            .map(|k| String::from_utf8(k.to_vec()).unwrap())
+            .words()
+            .map(|k| String::from_utf8(k).unwrap())
             .chain(
                 PHRASE_STARTS
                     .iter()
@@ -1489,6 +1543,38 @@ mod tests {
             }
         }
         assert!(tried > 100, "{tried}");
+    }
+
+    /// Words of up to 16 bytes and longer ones are found in a word map, in any case, and no
+    /// other word is.
+    #[test]
+    fn word_map_finds_short_and_long_words() {
+        let words = [
+            "a",
+            "said",
+            "abcdefghijklmnop",
+            "abcdefghijklmnopq",
+            "matter-of-factly-speaking",
+        ];
+        let map = WordMap::new(
+            words
+                .iter()
+                .enumerate()
+                .map(|(i, w)| (w.as_bytes().into(), i)),
+        );
+        for (i, w) in words.iter().enumerate() {
+            for w in [w.to_string(), w.to_ascii_uppercase()] {
+                assert_eq!(map.get(&Lower::new(&w).unwrap()), Some(&i), "{w}");
+            }
+        }
+        for w in ["b", "sai", "saidx", "abcdefghijklmno", "abcdefghijklmnopqr"] {
+            assert_eq!(map.get(&Lower::new(w).unwrap()), None, "{w}");
+        }
+        let mut back: Vec<Vec<u8>> = map.words().collect();
+        back.sort();
+        let mut expected: Vec<Vec<u8>> = words.iter().map(|w| w.as_bytes().to_vec()).collect();
+        expected.sort();
+        assert_eq!(back, expected);
     }
 
     /// The letter filter in front of the venue search lets every venue noun by, in any case.
