@@ -192,18 +192,31 @@ pub fn find_cues_outside(text: &str, range: Range<usize>, skip: &[Range<usize>])
             p = s.end;
             continue;
         }
-        if text.as_bytes()[p].is_ascii() && !text.as_bytes()[p].is_ascii_alphabetic() {
+        let b = text.as_bytes();
+        let (letter, len) = match b[p] {
             // Spaces, digits and ASCII punctuation start no word.
-            p += 1;
-            continue;
-        }
-        let Some(ch) = text[p..end].chars().next() else {
-            break;
+            c if c.is_ascii() && !c.is_ascii_alphabetic() => {
+                p += 1;
+                continue;
+            }
+            c if c.is_ascii() => (true, 1),
+            _ => {
+                let Some(ch) = text[p..end].chars().next() else {
+                    break;
+                };
+                (ch.is_alphabetic(), ch.len_utf8())
+            }
         };
-        if ch.is_alphabetic() && is_word_start(text, p) {
+        // An ASCII letter after a space or punctuation (not `_`, `'`, `-`) starts a word.
+        let after_plain = len == 1
+            && p > 0
+            && b[p - 1].is_ascii()
+            && !b[p - 1].is_ascii_alphanumeric()
+            && !matches!(b[p - 1], b'_' | b'\'' | b'-');
+        if letter && (after_plain || is_word_start(text, p)) {
             // The word is read once: only a word that may start a cue is parsed further.
             let Ok((rest, w)) = word(&text[p..end]) else {
-                p += ch.len_utf8();
+                p += len;
                 continue;
             };
             if let Some(start) = cue_start(w)
@@ -215,7 +228,7 @@ pub fn find_cues_outside(text: &str, range: Range<usize>, skip: &[Range<usize>])
             }
             p = end - rest.len();
         } else {
-            p += ch.len_utf8();
+            p += len;
         }
     }
     out
