@@ -271,8 +271,6 @@ struct Entry {
 struct Index {
     entries: Vec<Entry>,
     forms: WordMap<Vec<Hit>>,
-    /// Turns away most words that are no form before they are hashed.
-    filter: LetterFilter,
     /// The lower-cased words a cue may start with but for the negative contractions and
     /// the unlisted manner adverbs: forms, [`PHRASE_STARTS`], [`lex::AUX_WORDS`] and
     /// [`lex::CHAIN_ADVERBS`] (see [`cue_start`]), each with whether it is a form.
@@ -284,9 +282,6 @@ struct Index {
 impl Index {
     /// The verbs a lower-cased word is a form of.
     fn form(&self, low: &Lower) -> Option<&[Hit]> {
-        if !self.filter.may_hold(low.as_bytes()) {
-            return None;
-        }
         self.forms.get(low).map(Vec::as_slice)
     }
 }
@@ -380,8 +375,6 @@ fn build_index() -> Index {
             add(form, mask);
         }
     }
-    let mut filter = LetterFilter::new();
-    forms.keys().for_each(|k| filter.add(k));
 
     let listed = PHRASE_STARTS
         .iter()
@@ -400,7 +393,6 @@ fn build_index() -> Index {
     Index {
         entries,
         forms: WordMap::new(forms),
-        filter,
         starts: WordMap::new(starts),
         venues,
     }
