@@ -93,25 +93,25 @@ fn split_block(
             i = end.max(i + 1);
             continue;
         }
-        let b = bytes[i];
-        if matches!(b, b'.' | b'!' | b'?') {
-            let mut j = i + 1;
-            while j < block.end && matches!(bytes[j], b'.' | b'!' | b'?' | b')') {
-                j += 1;
-            }
-            if (b != b'.' || !is_abbreviation_before(text, start, i))
-                && starts_new_sentence(&text[j..block.end])
-            {
-                push(out, text, start..j, paragraph);
-                start = j;
-            }
-            i = j;
+        // Up to the next quote, only the sentence punctuation is looked at.
+        let limit = inside.get(qk).map_or(block.end, |q| q.start.min(block.end));
+        let Some(k) = memchr::memchr3(b'.', b'!', b'?', &bytes[i..limit]) else {
+            i = limit;
             continue;
+        };
+        i += k;
+        let b = bytes[i];
+        let mut j = i + 1;
+        while j < block.end && matches!(bytes[j], b'.' | b'!' | b'?' | b')') {
+            j += 1;
         }
-        i += 1;
-        while i < block.end && !text.is_char_boundary(i) {
-            i += 1;
+        if (b != b'.' || !is_abbreviation_before(text, start, i))
+            && starts_new_sentence(&text[j..block.end])
+        {
+            push(out, text, start..j, paragraph);
+            start = j;
         }
+        i = j;
     }
     push(out, text, start..block.end, paragraph);
     if out.len() > first
@@ -180,6 +180,106 @@ fn is_abbreviation_before(text: &str, from: usize, dot: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`split_block`] as it was, visiting every character.
+    fn split_block_reference(
+        text: &str,
+        block: Range<usize>,
+        paragraph: usize,
+        quotes: &[QuotedSpan],
+        out: &mut Vec<Sentence>,
+    ) {
+        let first = out.len();
+        let bytes = text.as_bytes();
+        let mut start = block.start;
+        let mut i = block.start;
+        // The quotes are sorted by start and the caller skipped those that end before the block.
+        let inside: Vec<&QuotedSpan> = quotes
+            .iter()
+            .take_while(|q| q.start < block.end)
+            .filter(|q| q.end > block.start)
+            .collect();
+        let mut qk = 0;
+        while i < block.end {
+            while qk < inside.len() && inside[qk].end <= i {
+                qk += 1;
+            }
+            if let Some(q) = inside.get(qk).filter(|q| q.start <= i) {
+                // Inside a quote: jump to its end; a quote ending in . ! ? followed by a capital
+                // ends the sentence.
+                let end = q.end.min(block.end);
+                let content = text[q.content_start..q.content_end.min(end)].trim_end();
+                if content.ends_with(['.', '!', '?'])
+                    && starts_new_sentence(&text[end..block.end])
+                    && !(text[start..q.start].trim().is_empty()
+                        && attribution_follows(text, end, block.end))
+                {
+                    push(out, text, start..end, paragraph);
+                    start = end;
+                }
+                i = end.max(i + 1);
+                continue;
+            }
+            let b = bytes[i];
+            if matches!(b, b'.' | b'!' | b'?') {
+                let mut j = i + 1;
+                while j < block.end && matches!(bytes[j], b'.' | b'!' | b'?' | b')') {
+                    j += 1;
+                }
+                if (b != b'.' || !is_abbreviation_before(text, start, i))
+                    && starts_new_sentence(&text[j..block.end])
+                {
+                    push(out, text, start..j, paragraph);
+                    start = j;
+                }
+                i = j;
+                continue;
+            }
+            i += 1;
+            while i < block.end && !text.is_char_boundary(i) {
+                i += 1;
+            }
+        }
+        push(out, text, start..block.end, paragraph);
+        if out.len() > first
+            && let Some(last) = out.last_mut()
+        {
+            last.last_in_paragraph = true;
+        }
+    }
+
+    /// Jumping from punctuation to punctuation splits the corpus texts, paragraph by
+    /// paragraph, as visiting every character did.
+    #[test]
+    fn punctuation_jumps_split_as_before() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+        let mut texts: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .filter_map(|p| std::fs::read_to_string(p).ok())
+            .collect();
+        texts.push("“Él?” dijo. «Ja!» Ü. (Mr. X.) \"Go.\" he said. Über… ok?! é.".to_string());
+        for t in &texts {
+            let mut paragraphs = Vec::new();
+            let mut at = 0;
+            for line in t.split_inclusive('\n') {
+                paragraphs.push(at..at + line.len());
+                at += line.len();
+            }
+            let quotes: Vec<QuotedSpan> = crate::grammar::spans::find_quotes(t, &paragraphs)
+                .into_iter()
+                .filter(|q| q.depth == 0)
+                .collect();
+            for (index, range) in paragraphs.iter().enumerate() {
+                let from = quotes.partition_point(|q| q.end <= range.start);
+                let (mut new, mut old) = (Vec::new(), Vec::new());
+                split_block(t, range.clone(), index, &quotes[from..], &mut new);
+                split_block_reference(t, range.clone(), index, &quotes[from..], &mut old);
+                assert_eq!(new, old, "{:?}", &t[range.clone()]);
+            }
+        }
+    }
 
     fn sents(t: &str) -> Vec<&str> {
         let paragraphs = vec![0..t.len(); 1];

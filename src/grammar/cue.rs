@@ -70,7 +70,6 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use arrayvec::ArrayString;
 use rustc_hash::FxHashMap;
 
 use nom::branch::alt;
@@ -193,17 +192,35 @@ pub fn find_cues_outside(text: &str, range: Range<usize>, skip: &[Range<usize>])
             p = s.end;
             continue;
         }
-        let Some(ch) = text[p..end].chars().next() else {
-            break;
+        let b = text.as_bytes();
+        let (letter, len) = match b[p] {
+            // Spaces, digits and ASCII punctuation start no word.
+            c if c.is_ascii() && !c.is_ascii_alphabetic() => {
+                p += 1;
+                continue;
+            }
+            c if c.is_ascii() => (true, 1),
+            _ => {
+                let Some(ch) = text[p..end].chars().next() else {
+                    break;
+                };
+                (ch.is_alphabetic(), ch.len_utf8())
+            }
         };
-        if ch.is_alphabetic() && is_word_start(text, p) {
+        // An ASCII letter after a space or punctuation (not `_`, `'`, `-`) starts a word.
+        let after_plain = len == 1
+            && p > 0
+            && b[p - 1].is_ascii()
+            && !b[p - 1].is_ascii_alphanumeric()
+            && !matches!(b[p - 1], b'_' | b'\'' | b'-');
+        if letter && (after_plain || is_word_start(text, p)) {
             // The word is read once: only a word that may start a cue is parsed further.
             let Ok((rest, w)) = word(&text[p..end]) else {
-                p += ch.len_utf8();
+                p += len;
                 continue;
             };
-            if may_start_cue(w)
-                && let Some(cue) = parse_from(text, p, end)
+            if let Some(start) = cue_start(w)
+                && let Some(cue) = parse_from(text, p, end, w, start)
             {
                 p = cue.end;
                 out.push(cue);
@@ -211,7 +228,7 @@ pub fn find_cues_outside(text: &str, range: Range<usize>, skip: &[Range<usize>])
             }
             p = end - rest.len();
         } else {
-            p += ch.len_utf8();
+            p += len;
         }
     }
     out
@@ -253,19 +270,67 @@ struct Entry {
 
 struct Index {
     entries: Vec<Entry>,
-    forms: FxHashMap<Box<[u8]>, Vec<Hit>>,
-    /// Turns away most words that are no form before they are hashed.
-    filter: LetterFilter,
+    forms: WordMap<Vec<Hit>>,
+    /// The lower-cased words a cue may start with but for the negative contractions and
+    /// the unlisted manner adverbs: forms, [`PHRASE_STARTS`], [`lex::AUX_WORDS`] and
+    /// [`lex::CHAIN_ADVERBS`] (see [`cue_start`]), each with whether it is a form.
+    starts: WordMap<Start>,
+    /// Turns away most words that are no venue noun before the venues are searched.
+    venues: LetterFilter,
 }
 
 impl Index {
     /// The verbs a lower-cased word is a form of.
     fn form(&self, low: &Lower) -> Option<&[Hit]> {
-        let key = low.as_bytes();
-        if !self.filter.may_hold(key) {
-            return None;
+        self.forms.get(low).map(Vec::as_slice)
+    }
+}
+
+/// A map keyed by lower-cased words: those of up to 16 bytes, nearly all, as one `u128`
+/// (cheap to hash and compare), longer ones as bytes.
+struct WordMap<V> {
+    short: FxHashMap<u128, V>,
+    long: FxHashMap<Box<[u8]>, V>,
+}
+
+/// The `u128` key of a word of up to 16 bytes: its bytes, zero-padded (no word holds a
+/// zero byte).
+fn short_key(word: &[u8]) -> Option<u128> {
+    let mut key = [0; 16];
+    key.get_mut(..word.len())?.copy_from_slice(word);
+    Some(u128::from_le_bytes(key))
+}
+
+impl<V> WordMap<V> {
+    fn new(words: impl IntoIterator<Item = (Box<[u8]>, V)>) -> WordMap<V> {
+        let mut map = WordMap {
+            short: FxHashMap::default(),
+            long: FxHashMap::default(),
+        };
+        for (word, v) in words {
+            match short_key(&word) {
+                Some(k) => map.short.insert(k, v),
+                None => map.long.insert(word, v),
+            };
         }
-        self.forms.get(key).map(Vec::as_slice)
+        map
+    }
+
+    /// The words of the map.
+    #[cfg(test)]
+    fn words(&self) -> impl Iterator<Item = Vec<u8>> + '_ {
+        let short = self.short.keys().map(|k| {
+            let bytes = k.to_le_bytes();
+            bytes.into_iter().take_while(|&b| b != 0).collect()
+        });
+        short.chain(self.long.keys().map(|k| k.to_vec()))
+    }
+
+    fn get(&self, low: &Lower) -> Option<&V> {
+        match low.short_key() {
+            Some(k) => self.short.get(&k),
+            None => self.long.get(low.as_bytes()),
+        }
     }
 }
 
@@ -310,12 +375,26 @@ fn build_index() -> Index {
             add(form, mask);
         }
     }
-    let mut filter = LetterFilter::new();
-    forms.keys().for_each(|k| filter.add(k));
+
+    let listed = PHRASE_STARTS
+        .iter()
+        .chain(lex::AUX_WORDS)
+        .chain(lex::CHAIN_ADVERBS)
+        .map(|w| w.as_bytes().into());
+    let mut starts: FxHashMap<Box<[u8]>, Start> =
+        forms.keys().map(|k| (k.clone(), Start::Form)).collect();
+    for w in listed {
+        starts.entry(w).or_insert(Start::Other);
+    }
+    let mut venues = LetterFilter::new();
+    lex::VENUES
+        .iter()
+        .for_each(|v| venues.add(v.noun.as_bytes()));
     Index {
         entries,
-        forms,
-        filter,
+        forms: WordMap::new(forms),
+        starts: WordMap::new(starts),
+        venues,
     }
 }
 
@@ -325,29 +404,41 @@ fn lookup(word: &str) -> Option<&'static [Hit]> {
 
 /// A word lower-cased into a stack buffer, apostrophes normalised to `'`.
 /// Words with non-ASCII letters or longer than the buffer are no cue words.
-struct Lower(ArrayString<32>);
+struct Lower {
+    buf: [u8; 32],
+    len: usize,
+}
 
 impl Lower {
     fn new(w: &str) -> Option<Lower> {
-        let mut low = ArrayString::new();
-        for c in w.chars() {
-            let c = match c {
-                'A'..='Z' | 'a'..='z' | '-' | '\'' => c.to_ascii_lowercase(),
-                '\u{2019}' => '\'',
-                _ => return None,
+        let mut buf = [0; 32];
+        let mut len = 0;
+        let mut b = w.as_bytes();
+        while let Some((&c, rest)) = b.split_first() {
+            let (c, rest) = match c {
+                b'A'..=b'Z' | b'a'..=b'z' | b'-' | b'\'' => (c.to_ascii_lowercase(), rest),
+                _ => (b'\'', b.strip_prefix("\u{2019}".as_bytes())?),
             };
-            low.try_push(c).ok()?;
+            *buf.get_mut(len)? = c;
+            len += 1;
+            b = rest;
         }
-        Some(Lower(low))
+        Some(Lower { buf, len })
     }
 
     fn as_str(&self) -> &str {
-        &self.0
+        std::str::from_utf8(self.as_bytes()).expect("a lower-cased word is ASCII")
     }
 
     /// The lower-cased word's bytes (ASCII), for the lexicon's byte-keyed maps.
     fn as_bytes(&self) -> &[u8] {
-        self.0.as_bytes()
+        &self.buf[..self.len]
+    }
+
+    /// The word's [`short_key`], read from the zero-padded buffer.
+    fn short_key(&self) -> Option<u128> {
+        let head: [u8; 16] = self.buf[..16].try_into().expect("16 bytes");
+        (self.len <= 16).then(|| u128::from_le_bytes(head))
     }
 }
 
@@ -361,35 +452,57 @@ fn lower_is(w: &str, f: impl Fn(&str) -> bool) -> bool {
 
 type Res<'a, O> = IResult<&'a str, O>;
 
-/// The end of the run of letters that starts at byte `at` of `i` (`at` when none).
-fn letters_end(i: &str, at: usize) -> usize {
-    crate::grammar::words::run_end(i, at, |b| b.is_ascii_alphabetic(), char::is_alphabetic)
+/// The end of the run of letters that starts at byte `at` of `i` (`at` when none): ASCII
+/// letters byte by byte, any other character decoded and tested with
+/// [`char::is_alphabetic`].
+fn letters_end(i: &str, mut at: usize) -> usize {
+    let b = i.as_bytes();
+    while let Some(&c) = b.get(at) {
+        if c.is_ascii_alphabetic() {
+            at += 1;
+        } else if c.is_ascii() {
+            break;
+        } else {
+            match i[at..].chars().next() {
+                Some(ch) if ch.is_alphabetic() => at += ch.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    at
+}
+
+/// The length in bytes of the apostrophe (`'`, `’`) or hyphen that starts `b`, if one does.
+fn joiner_len(b: &[u8]) -> Option<usize> {
+    match b {
+        [b'\'' | b'-', ..] => Some(1),
+        [0xE2, 0x80, 0x99, ..] => Some(3),
+        _ => None,
+    }
 }
 
 /// A whole word: letters with inner apostrophes (`'`, `’`) or hyphens, not
 /// followed by a digit or another letter. Hand-rolled (it runs at every word
-/// start of the text), with an ASCII fast path.
+/// start of the text), byte by byte with an ASCII fast path.
 fn word(i: &str) -> Res<'_, &str> {
+    let b = i.as_bytes();
     let mut end = letters_end(i, 0);
     if end == 0 {
         return Err(nom::Err::Error(Error::new(i, ErrorKind::Alpha)));
     }
-    while let Some(j) = i[end..]
-        .chars()
-        .next()
-        .filter(|&c| matches!(c, '\'' | '\u{2019}' | '-'))
-    {
-        let after = letters_end(i, end + j.len_utf8());
-        if after == end + j.len_utf8() {
+    while let Some(j) = joiner_len(&b[end..]) {
+        let after = letters_end(i, end + j);
+        if after == end + j {
             break;
         }
         end = after;
     }
-    if i[end..]
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_alphanumeric() || c == '_')
-    {
+    let glued = match b.get(end) {
+        None => false,
+        Some(&c) if c.is_ascii() => c.is_ascii_alphanumeric() || c == b'_',
+        Some(_) => i[end..].chars().next().is_some_and(char::is_alphanumeric),
+    };
+    if glued {
         return Err(nom::Err::Error(Error::new(&i[end..], ErrorKind::Not)));
     }
     Ok((&i[end..], &i[..end]))
@@ -532,6 +645,9 @@ fn verb_token(i: &str) -> Res<'_, (&str, &'static [Hit])> {
 
 fn venue_noun(i: &str) -> Res<'_, (&str, &'static lex::Venue)> {
     map_opt(word, |w| {
+        if !index().venues.may_hold(w.as_bytes()) {
+            return None;
+        }
         let low = Lower::new(w)?;
         let l = low.as_str();
         lex::VENUES.iter().find(|v| v.noun == l).map(|v| (w, v))
@@ -586,12 +702,17 @@ fn on_platform(i: &str) -> Res<'_, &str> {
 fn venue_phrase(i: &str) -> Res<'_, (&str, &'static lex::Venue)> {
     let (i, _) = (kw("in"), sp).parse(i)?;
     let (i, det) = opt(terminated(lw(lex::is_venue_det), sp)).parse(i)?;
-    let (rest, (mods, (noun, venue))) = alt((
-        map((venue_mod, sp, venue_mod, sp, venue_noun), |t| (2, t.4)),
-        map((venue_mod, sp, venue_noun), |t| (1, t.2)),
-        map(venue_noun, |n| (0, n)),
-    ))
-    .parse(i)?;
+    // Two modifiers, else one, else none; the first modifier is read once for both.
+    let modified = (venue_mod, sp).parse(i).ok().and_then(|(after, _)| {
+        map((venue_mod, sp, venue_noun), |t| (2, t.2))
+            .parse(after)
+            .or_else(|_| map(venue_noun, |n| (1, n)).parse(after))
+            .ok()
+    });
+    let (rest, (mods, (noun, venue))) = match modified {
+        Some(found) => found,
+        None => map(venue_noun, |n| (0, n)).parse(i)?,
+    };
     // "in the Washington Post", "in the Post": a capitalised noun is a name.
     if (venue.needs_det && det.is_none() && mods == 0) || is_capitalized(noun) {
         return fail(i);
@@ -973,38 +1094,74 @@ fn verbal(cx: &Ctx, input: &str) -> Option<Cue> {
     Some(cx.cue(rest, verb, lemma, class, form, addressee, passive))
 }
 
-/// Whether a cue may start with `w`: a phrase's first word ("according", "in"), or what the
-/// verbal grammar's chain or verb accepts first (an auxiliary, an adverb, a verb form). One
-/// hash lookup spares the parsers at most word starts.
-fn may_start_cue(w: &str) -> bool {
-    let Some(low) = Lower::new(w) else {
-        return false;
-    };
-    let l = low.as_str();
-    matches!(l, "according" | "in")
-        || index().form(&low).is_some()
-        || lex::aux_of(l).is_some()
-        || lex::adverb_of(l).is_some()
-        || lex::is_manner_adverb(w)
+/// What a word a cue may start with is to the grammar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Start {
+    /// A verb form (and maybe more).
+    Form,
+    /// A phrase's first word, an auxiliary or an adverb only.
+    Other,
 }
+
+/// Whether a cue may start with `w`, and how: a phrase's first word ("according", "in"), or
+/// what the verbal grammar's chain or verb accepts first (an auxiliary, an adverb, a verb
+/// form). One hash lookup spares the parsers at most word starts.
+fn cue_start(w: &str) -> Option<Start> {
+    let low = Lower::new(w)?;
+    let l = low.as_bytes();
+    if let Some(&start) = index().starts.get(&low) {
+        return Some(start);
+    }
+    // Not listed, and so no form either.
+    ((l.ends_with(b"n't") && lex::aux_of(low.as_str()).is_some()) || lex::is_manner_adverb(w))
+        .then_some(Start::Other)
+}
+
+/// Whether a cue may start with `w` (see [`cue_start`]).
+fn may_start_cue(w: &str) -> bool {
+    cue_start(w).is_some()
+}
+
+/// The words a [`phrase`] starts with.
+const PHRASE_STARTS: [&str; 2] = ["according", "in"];
 
 fn parse_at(text: &str, pos: usize, end: usize) -> Option<Cue> {
-    if !word(&text[pos..end]).is_ok_and(|(_, w)| may_start_cue(w)) {
-        return None;
-    }
-    parse_from(text, pos, end)
+    let (_, w) = word(&text[pos..end]).ok()?;
+    parse_from(text, pos, end, w, cue_start(w)?)
 }
 
-/// [`parse_at`] once the word at `pos` is known to [`may_start_cue`].
-fn parse_from(text: &str, pos: usize, end: usize) -> Option<Cue> {
+/// [`parse_at`] once the word at `pos`, `first`, is known to [`cue_start`] as `start`. Only
+/// a word "according" or "in" may start a [`phrase`].
+fn parse_from(text: &str, pos: usize, end: usize, first: &str, start: Start) -> Option<Cue> {
     let input = &text[pos..end];
-    let cx = Ctx {
+    let mut cx = Ctx {
         text,
         pos,
         end,
-        initial: sentence_initial(text, pos),
+        initial: false,
     };
-    phrase(&cx, input).or_else(|| verbal(&cx, input))
+    let opens_phrase = PHRASE_STARTS.iter().any(|k| first.eq_ignore_ascii_case(k));
+    if opens_phrase && let Some(cue) = phrase(&cx, input) {
+        return Some(cue);
+    }
+    if !verbal_may_match(input, first, start) {
+        return None;
+    }
+    // Only the verbal grammar reads it.
+    cx.initial = sentence_initial(text, pos);
+    verbal(&cx, input)
+}
+
+/// Whether [`verbal`] may match `input`, whose first word is `first` (`start` to
+/// [`cue_start`]): `first` is a verb form, or the word after it (past [`sp`]) is one a cue
+/// may start with, as every item of the auxiliary chain and its verb are. A cheap test that
+/// spares the chain parsers most auxiliaries and adverbs that no verb follows ("to the",
+/// "is a").
+fn verbal_may_match(input: &str, first: &str, start: Start) -> bool {
+    start == Start::Form
+        || (sp, word)
+            .parse(&input[first.len()..])
+            .is_ok_and(|(_, (_, next))| may_start_cue(next))
 }
 
 // ---------------------------------------------------------------------------
@@ -1014,18 +1171,31 @@ fn parse_from(text: &str, pos: usize, end: usize) -> Option<Cue> {
 const LOOKBACK: usize = 256;
 
 fn is_word_start(text: &str, pos: usize) -> bool {
-    let Some(c) = text[pos..].chars().next() else {
-        return false;
+    let b = text.as_bytes();
+    let letter = match b.get(pos) {
+        None => false,
+        Some(c) if c.is_ascii() => c.is_ascii_alphabetic(),
+        Some(_) => text[pos..].chars().next().is_some_and(char::is_alphabetic),
     };
-    if !c.is_alphabetic() {
+    if !letter {
         return false;
     }
-    let mut back = text[..pos].chars().rev();
-    match back.next() {
+    match b[..pos].last() {
         None => true,
-        Some(p) if p.is_alphanumeric() || p == '_' => false,
-        Some('\'' | '\u{2019}' | '-') => !back.next().is_some_and(char::is_alphanumeric),
-        Some(_) => true,
+        Some(c) if c.is_ascii_alphanumeric() || *c == b'_' => false,
+        Some(b'\'' | b'-') => !text[..pos - 1]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric),
+        Some(c) if c.is_ascii() => true,
+        Some(_) => {
+            let mut back = text[..pos].chars().rev();
+            match back.next() {
+                Some(p) if p.is_alphanumeric() => false,
+                Some('\u{2019}') => !back.next().is_some_and(char::is_alphanumeric),
+                _ => true,
+            }
+        }
     }
 }
 
@@ -1149,6 +1319,328 @@ mod tests {
             skipped > 50,
             "the corpus has cues inside quotations ({skipped})"
         );
+    }
+
+    /// The scan's token primitives as they were before their byte loops, for the tests below.
+    mod reference {
+        use super::super::*;
+        use arrayvec::ArrayString;
+
+        pub fn letters_end(i: &str, at: usize) -> usize {
+            crate::grammar::words::run_end(i, at, |b| b.is_ascii_alphabetic(), char::is_alphabetic)
+        }
+
+        pub fn word(i: &str) -> Res<'_, &str> {
+            let mut end = letters_end(i, 0);
+            if end == 0 {
+                return Err(nom::Err::Error(Error::new(i, ErrorKind::Alpha)));
+            }
+            while let Some(j) = i[end..]
+                .chars()
+                .next()
+                .filter(|&c| matches!(c, '\'' | '\u{2019}' | '-'))
+            {
+                let after = letters_end(i, end + j.len_utf8());
+                if after == end + j.len_utf8() {
+                    break;
+                }
+                end = after;
+            }
+            if i[end..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_alphanumeric() || c == '_')
+            {
+                return Err(nom::Err::Error(Error::new(&i[end..], ErrorKind::Not)));
+            }
+            Ok((&i[end..], &i[..end]))
+        }
+
+        pub fn lower(w: &str) -> Option<String> {
+            let mut low = ArrayString::<32>::new();
+            for c in w.chars() {
+                let c = match c {
+                    'A'..='Z' | 'a'..='z' | '-' | '\'' => c.to_ascii_lowercase(),
+                    '\u{2019}' => '\'',
+                    _ => return None,
+                };
+                low.try_push(c).ok()?;
+            }
+            Some(low.to_string())
+        }
+
+        pub fn is_word_start(text: &str, pos: usize) -> bool {
+            let Some(c) = text[pos..].chars().next() else {
+                return false;
+            };
+            if !c.is_alphabetic() {
+                return false;
+            }
+            let mut back = text[..pos].chars().rev();
+            match back.next() {
+                None => true,
+                Some(p) if p.is_alphanumeric() || p == '_' => false,
+                Some('\'' | '\u{2019}' | '-') => !back.next().is_some_and(char::is_alphanumeric),
+                Some(_) => true,
+            }
+        }
+
+        pub fn may_start_cue(w: &str) -> bool {
+            let Some(low) = Lower::new(w) else {
+                return false;
+            };
+            let l = low.as_str();
+            matches!(l, "according" | "in")
+                || index().form(&low).is_some()
+                || lex::aux_of(l).is_some()
+                || lex::adverb_of(l).is_some()
+                || lex::is_manner_adverb(w)
+        }
+
+        /// The venue phrase as one `alt` of its three shapes.
+        pub fn venue_phrase(i: &str) -> Res<'_, (&str, &'static lex::Venue)> {
+            let (i, _) = (kw("in"), sp).parse(i)?;
+            let (i, det) = opt(terminated(lw(lex::is_venue_det), sp)).parse(i)?;
+            let (rest, (mods, (noun, venue))) = alt((
+                map((venue_mod, sp, venue_mod, sp, venue_noun), |t| (2, t.4)),
+                map((venue_mod, sp, venue_noun), |t| (1, t.2)),
+                map(venue_noun, |n| (0, n)),
+            ))
+            .parse(i)?;
+            if (venue.needs_det && det.is_none() && mods == 0) || is_capitalized(noun) {
+                return fail(i);
+            }
+            let (rest, _) = opt(preceded(sp, on_platform)).parse(rest)?;
+            Ok((rest, (noun, venue)))
+        }
+
+        /// Every cue of `text`, each word start parsed by both grammars.
+        pub fn find_cues(text: &str) -> Vec<Cue> {
+            let mut p = 0;
+            let mut out = Vec::new();
+            while let Some(ch) = text[p..].chars().next() {
+                if ch.is_alphabetic() && is_word_start(text, p) {
+                    let Ok((rest, w)) = word(&text[p..]) else {
+                        p += ch.len_utf8();
+                        continue;
+                    };
+                    let cx = Ctx {
+                        text,
+                        pos: p,
+                        end: text.len(),
+                        initial: sentence_initial(text, p),
+                    };
+                    let input = &text[p..];
+                    if may_start_cue(w)
+                        && let Some(cue) = phrase(&cx, input).or_else(|| verbal(&cx, input))
+                    {
+                        p = cue.end;
+                        out.push(cue);
+                        continue;
+                    }
+                    p = text.len() - rest.len();
+                } else {
+                    p += ch.len_utf8();
+                }
+            }
+            out
+        }
+    }
+
+    /// The bundled corpus, and a few odd texts: non-ASCII letters, digits and typographic
+    /// apostrophes next to words.
+    fn sample_texts() -> Vec<String> {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+        let mut texts: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .filter_map(|p| std::fs::read_to_string(p).ok())
+            .collect();
+        texts.push(
+            "He didn\u{2019}t say. Naïve café_ x² Ünïcødé-wörds said—l\u{2019}Élysée, \
+             rock'n'roll co-operated ‘quoted’ 3rd SAID Didn’T in a statement \
+             according to ٣ab ab٣ a\u{2019} -said 'said _said é's ß"
+                .to_string(),
+        );
+        texts
+    }
+
+    /// The byte loops of the scan find the words, word starts, lower-cased words and cues
+    /// that the character loops found.
+    #[test]
+    fn byte_loops_read_the_words_the_char_loops_read() {
+        for t in sample_texts() {
+            for p in (0..=t.len()).filter(|&p| t.is_char_boundary(p)) {
+                assert_eq!(letters_end(&t, p), reference::letters_end(&t, p));
+                assert_eq!(is_word_start(&t, p), reference::is_word_start(&t, p), "{p}");
+                let w = word(&t[p..]);
+                assert_eq!(w, reference::word(&t[p..]));
+                if let Ok((_, w)) = w {
+                    let low = Lower::new(w).map(|l| l.as_str().to_string());
+                    assert_eq!(low, reference::lower(w), "{w}");
+                }
+            }
+            assert_eq!(find_cues(&t, 0..t.len()), reference::find_cues(&t));
+        }
+    }
+
+    /// One set lookup tells the words a cue may start with as the lexicon's lookups did: the
+    /// words of the texts, every listed word and form in three casings and with `’`, and
+    /// contractions and manner adverbs.
+    #[test]
+    fn cue_starts_are_the_words_the_lookups_accept() {
+        let texts = sample_texts();
+        let mut words: Vec<String> = texts
+            .iter()
+            .flat_map(|t| t.split(|c: char| !c.is_alphanumeric() && !"'’-".contains(c)))
+            .map(String::from)
+            .collect();
+        let listed = index()
+            .forms
+            .words()
+            .map(|k| String::from_utf8(k).unwrap())
+            .chain(
+                PHRASE_STARTS
+                    .iter()
+                    .chain(lex::AUX_WORDS)
+                    .chain(lex::CHAIN_ADVERBS)
+                    .map(|w| w.to_string()),
+            )
+            .chain(
+                [
+                    "didn't",
+                    "won't",
+                    "can't",
+                    "shan't",
+                    "cannot't",
+                    "tobe",
+                    "don'tn't",
+                    "ca",
+                    "n't",
+                    "loudly",
+                    "matter-of-factly",
+                    "family",
+                    "to-do",
+                    "isn't",
+                    "Wasn’t",
+                ]
+                .map(String::from),
+            );
+        for w in listed {
+            let mut capital = w.clone();
+            capital[..1].make_ascii_uppercase();
+            words.extend([
+                w.replace('\'', "\u{2019}"),
+                w.to_ascii_uppercase(),
+                capital,
+                format!("{w}s"),
+                w,
+            ]);
+        }
+        assert!(words.iter().filter(|w| may_start_cue(w)).count() > 2000);
+        for w in &words {
+            assert_eq!(may_start_cue(w), reference::may_start_cue(w), "{w}");
+            let form = cue_start(w) == Some(Start::Form);
+            assert_eq!(form, lookup(w).is_some(), "{w}");
+        }
+    }
+
+    /// Wherever the verbal grammar matches a word of the texts, the test in front of it lets
+    /// it try.
+    #[test]
+    fn verbal_cues_pass_their_test() {
+        let mut tried = 0;
+        for t in sample_texts() {
+            for p in (0..t.len()).filter(|&p| t.is_char_boundary(p) && is_word_start(&t, p)) {
+                let Ok((_, first)) = word(&t[p..]) else {
+                    continue;
+                };
+                let cx = Ctx {
+                    text: &t,
+                    pos: p,
+                    end: t.len(),
+                    initial: sentence_initial(&t, p),
+                };
+                if verbal(&cx, &t[p..]).is_some() {
+                    tried += 1;
+                    let start = cue_start(first).expect("a verbal cue starts with a start word");
+                    assert!(verbal_may_match(&t[p..], first, start), "{}", &t[p..]);
+                }
+            }
+        }
+        assert!(tried > 100, "{tried}");
+    }
+
+    /// Words of up to 16 bytes and longer ones are found in a word map, in any case, and no
+    /// other word is.
+    #[test]
+    fn word_map_finds_short_and_long_words() {
+        let words = [
+            "a",
+            "said",
+            "abcdefghijklmnop",
+            "abcdefghijklmnopq",
+            "matter-of-factly-speaking",
+        ];
+        let map = WordMap::new(
+            words
+                .iter()
+                .enumerate()
+                .map(|(i, w)| (w.as_bytes().into(), i)),
+        );
+        for (i, w) in words.iter().enumerate() {
+            for w in [w.to_string(), w.to_ascii_uppercase()] {
+                assert_eq!(map.get(&Lower::new(&w).unwrap()), Some(&i), "{w}");
+            }
+        }
+        for w in ["b", "sai", "saidx", "abcdefghijklmno", "abcdefghijklmnopqr"] {
+            assert_eq!(map.get(&Lower::new(w).unwrap()), None, "{w}");
+        }
+        let mut back: Vec<Vec<u8>> = map.words().collect();
+        back.sort();
+        let mut expected: Vec<Vec<u8>> = words.iter().map(|w| w.as_bytes().to_vec()).collect();
+        expected.sort();
+        assert_eq!(back, expected);
+    }
+
+    /// The venue phrase reads its first modifier once and finds what the `alt` of its three
+    /// shapes found, at every word of the texts.
+    #[test]
+    fn venue_phrases_as_before() {
+        let mut texts = sample_texts();
+        texts.push(
+            "in a joint statement; in the Washington Post; in Monday's statement; in a \
+             Facebook post on X; in remarks; in an emailed statement; in his CNN interview; \
+             in Reuters' report; in a statement statement; in the new new new memo"
+                .to_string(),
+        );
+        let mut found = 0;
+        for t in &texts {
+            for p in (0..t.len()).filter(|&p| t.is_char_boundary(p) && is_word_start(t, p)) {
+                let new = venue_phrase(&t[p..]).map(|(r, (n, v))| (r, n, v.noun));
+                let old = reference::venue_phrase(&t[p..]).map(|(r, (n, v))| (r, n, v.noun));
+                assert_eq!(new.is_ok(), old.is_ok(), "{}", &t[p..]);
+                if let (Ok(new), Ok(old)) = (new, old) {
+                    found += 1;
+                    assert_eq!(new, old);
+                }
+            }
+        }
+        assert!(found >= 8, "{found}");
+    }
+
+    /// The letter filter in front of the venue search lets every venue noun by, in any case.
+    #[test]
+    fn venue_nouns_pass_their_filter() {
+        for v in lex::VENUES {
+            let mut capital = v.noun.to_string();
+            capital[..1].make_ascii_uppercase();
+            for w in [v.noun.to_string(), v.noun.to_ascii_uppercase(), capital] {
+                let found = venue_noun(&w).map(|(_, (_, found))| found.noun);
+                assert_eq!(found, Ok(v.noun), "{w}");
+            }
+        }
     }
 
     /// The cue starting at the first occurrence of `at` in `text`.

@@ -668,35 +668,64 @@ const fn aux(form: u8, next: u8) -> Aux {
     }
 }
 
-/// Auxiliary reading of a lower-case word, including negative contractions
-/// ("didn't", "won't", "cannot").
-pub fn aux_of(w: &str) -> Option<Aux> {
-    let be = |form| Aux {
+/// A function whose body is one `match` on a word over string literals, and a list of those
+/// literals: the words it knows, in one place for the function and the filters built from
+/// the list.
+macro_rules! listed_match {
+    (
+        $(#[$fm:meta])* pub fn $f:ident($w:ident: &str) -> $t:ty;
+        $(#[$lm:meta])* pub const $list:ident;
+        { $($($lit:literal)|+ => $e:expr,)+ _ => $d:expr $(,)? }
+    ) => {
+        $(#[$lm])*
+        pub const $list: &[&str] = &[$($($lit,)+)+];
+
+        $(#[$fm])*
+        pub fn $f($w: &str) -> $t {
+            match $w {
+                $($($lit)|+ => $e,)+
+                _ => $d,
+            }
+        }
+    };
+}
+
+/// A form of "be" in the verb chain: followed by an `-ing` form or a past participle.
+const fn be(form: u8) -> Aux {
+    Aux {
         be: true,
         ..aux(form, ING | PP)
-    };
-    Some(match w {
+    }
+}
+
+listed_match! {
+    /// Auxiliary reading of a lower-case word, including negative contractions
+    /// ("didn't", "won't", "cannot").
+    pub fn aux_of(w: &str) -> Option<Aux>;
+    /// The words [`aux_of`] reads as auxiliaries, bar the negative contractions in `n't`.
+    pub const AUX_WORDS;
+    {
         "will" | "would" | "can" | "could" | "may" | "might" | "must" | "shall" | "should"
-        | "cannot" => aux(FIN, BASE),
-        "do" | "does" | "did" => aux(FIN, BASE),
-        "has" | "had" => aux(FIN, PP),
-        "have" => aux(FIN | BASE, PP),
-        "having" => Aux {
+        | "cannot" => Some(aux(FIN, BASE)),
+        "do" | "does" | "did" => Some(aux(FIN, BASE)),
+        "has" | "had" => Some(aux(FIN, PP)),
+        "have" => Some(aux(FIN | BASE, PP)),
+        "having" => Some(Aux {
             participial: true,
             ..aux(ING, PP)
-        },
-        "is" | "are" | "am" | "was" | "were" => be(FIN),
-        "be" => be(BASE),
-        "been" => be(PP),
-        "being" => Aux {
+        }),
+        "is" | "are" | "am" | "was" | "were" => Some(be(FIN)),
+        "be" => Some(be(BASE)),
+        "been" => Some(be(PP)),
+        "being" => Some(Aux {
             be: true,
             participial: true,
             ..aux(ING, PP)
-        },
-        "to" => Aux {
+        }),
+        "to" => Some(Aux {
             to: true,
             ..aux(TO, BASE)
-        },
+        }),
         _ => {
             let stem = w.strip_suffix("n't")?;
             let stem = match stem {
@@ -709,17 +738,20 @@ pub fn aux_of(w: &str) -> Option<Aux> {
             if a.form & FIN == 0 || stem == "cannot" {
                 return None;
             }
-            a
+            Some(a)
         }
-    })
+    }
 }
 
-/// Adverb allowed inside a verb chain. `Some(true)` marks "weak" adverbs
-/// that double as adjectives ("further", "long"): without an auxiliary they
-/// only count before a past-tense verb ("further said", not "further
-/// comment").
-pub fn adverb_of(w: &str) -> Option<bool> {
-    match w {
+listed_match! {
+    /// Adverb allowed inside a verb chain. `Some(true)` marks "weak" adverbs
+    /// that double as adjectives ("further", "long"): without an auxiliary they
+    /// only count before a past-tense verb ("further said", not "further
+    /// comment").
+    pub fn adverb_of(w: &str) -> Option<bool>;
+    /// The words [`adverb_of`] knows.
+    pub const CHAIN_ADVERBS;
+    {
         "further" | "long" => Some(true),
         "not" | "never" | "also" | "later" | "previously" | "repeatedly" | "once" | "often"
         | "recently" | "again" | "then" | "already" | "reportedly" | "publicly" | "privately"
@@ -734,9 +766,7 @@ pub fn adverb_of(w: &str) -> Option<bool> {
         | "cautiously" | "candidly" | "frankly" | "bitterly" | "curtly" | "tersely" | "wryly"
         | "dryly" | "drily" | "sarcastically" | "generally" | "widely" | "actually" | "indeed"
         | "yet" | "gently" | "forcefully" | "forcibly" | "insistently" | "plainly" | "casually"
-        | "briefly" | "tentatively" | "hastily" | "abruptly" | "only" | "merely" | "first" => {
-            Some(false)
-        }
+        | "briefly" | "tentatively" | "hastily" | "abruptly" | "only" | "merely" | "first" => Some(false),
         _ => None,
     }
 }

@@ -53,9 +53,16 @@ pub(crate) fn canonical(name: &str) -> Option<&'static str> {
         return None;
     }
     let name = strip_article(name);
+    // A spelling starts with a letter: only those starting with the name's first byte (in
+    // either case) are compared in full.
+    let first = name.bytes().next()?;
     AGENCIES
         .iter()
-        .find(|(_, spellings)| spellings.iter().any(|s| loose_eq(s, name)))
+        .find(|(_, spellings)| {
+            spellings
+                .iter()
+                .any(|s| s.as_bytes()[0].eq_ignore_ascii_case(&first) && loose_eq(s, name))
+        })
         .map(|(canon, _)| *canon)
 }
 
@@ -124,6 +131,18 @@ pub(crate) use crate::offsets::floor_boundary;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spellings_start_with_a_letter() {
+        // canonical compares the first bytes before the whole names.
+        for (_, spellings) in AGENCIES {
+            assert!(
+                spellings
+                    .iter()
+                    .all(|s| s.starts_with(|c: char| c.is_ascii_alphabetic()))
+            );
+        }
+    }
 
     #[test]
     fn canonical_names() {

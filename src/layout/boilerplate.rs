@@ -37,15 +37,21 @@ use rustc_hash::FxHashSet;
 
 /// Opening quotation marks that make a line "speech-like" (ASCII `'` only after a space).
 pub(crate) fn has_quote_marks(s: &str) -> bool {
-    let mut prev = ' ';
-    for c in s.chars() {
-        if matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‘') || (c == '\'' && prev == ' ')
-        {
-            return true;
-        }
-        prev = c;
-    }
-    false
+    // Only the bytes that may start a mark are visited, found with memchr: `"`, `'` (a mark
+    // after a space or at the start: a byte before it is a space only where the character
+    // is), and the lead bytes of the typographic marks (`«` `»` start with 0xC2, the others
+    // with 0xE2).
+    let b = s.as_bytes();
+    let mark_at = |i: usize| match b[i] {
+        b'"' => true,
+        b'\'' => i == 0 || b[i - 1] == b' ',
+        _ => s[i..]
+            .chars()
+            .next()
+            .is_some_and(|c| matches!(c, '“' | '”' | '„' | '«' | '»' | '‘')),
+    };
+    memchr::memchr3_iter(b'"', b'\'', 0xE2, b).any(mark_at)
+        || memchr::memchr_iter(0xC2, b).any(mark_at)
 }
 
 /// Normalised form of a short line (see module docs).
@@ -73,7 +79,35 @@ fn normalise(s: &str) -> String {
         }
         _ => s,
     };
-    s.to_lowercase().replace('’', "'")
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    if s.contains('Σ') {
+        // The one letter whose lower case depends on its place in the word.
+        return s.to_lowercase().replace('’', "'");
+    }
+    // `s.to_lowercase().replace('’', "'")` in one pass and one allocation: runs of ASCII
+    // copied and lower-cased at once, other characters one by one.
+    let mut n = String::with_capacity(s.len());
+    let mut rest = s;
+    while !rest.is_empty() {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let at = n.len();
+        n.push_str(&rest[..ascii]);
+        n[at..].make_ascii_lowercase();
+        rest = &rest[ascii..];
+        if let Some(c) = rest.chars().next() {
+            match c {
+                '’' => n.push('\''),
+                c => n.extend(c.to_lowercase()),
+            }
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    n
 }
 
 /// Exact junk lines (normalised).
@@ -420,6 +454,91 @@ pub(crate) fn is_tail_marker(p: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The lines of the bundled corpus, and a few with typographic marks and letters whose
+    /// lower case is not one character or depends on the word ("İ", "Σ").
+    fn sample_lines() -> Vec<String> {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+        let mut lines: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .filter_map(|p| std::fs::read_to_string(p).ok())
+            .flat_map(|t| t.lines().map(str::to_string).collect::<Vec<_>>())
+            .collect();
+        lines.extend(
+            [
+                "“Related:”",
+                "• FOLLOW US ON TWITTER ›",
+                "It’s ‘here’ and «there» „now” 'then'",
+                "don't",
+                "'lead",
+                "ΟΔΥΣΣΕΥΣ ΣΑΣ ΣΟΦΟΣ Σ",
+                "İSTANBUL — ẞ Ǆ Ω K Å ﬁ",
+                "Café  Ü —",
+                "",
+            ]
+            .map(String::from),
+        );
+        lines
+    }
+
+    /// The byte loop and the ASCII / one-pass lower-casing give what the char loop and
+    /// `to_lowercase().replace(..)` gave.
+    #[test]
+    fn quote_marks_and_normalised_lines_as_before() {
+        fn has_quote_marks_chars(s: &str) -> bool {
+            let mut prev = ' ';
+            for c in s.chars() {
+                if matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‘')
+                    || (c == '\'' && prev == ' ')
+                {
+                    return true;
+                }
+                prev = c;
+            }
+            false
+        }
+        for line in sample_lines() {
+            assert_eq!(
+                has_quote_marks(&line),
+                has_quote_marks_chars(&line),
+                "{line}"
+            );
+            for from in (0..line.len()).filter(|&i| line.is_char_boundary(i)) {
+                let s = &line[from..];
+                assert_eq!(has_quote_marks(s), has_quote_marks_chars(s), "{s}");
+                assert_eq!(normalise(s), normalise_reference(s), "{s}");
+            }
+        }
+    }
+
+    /// [`normalise`] as it was: the same trims, then `to_lowercase` and `replace`.
+    fn normalise_reference(s: &str) -> String {
+        let s = s.trim_start_matches(|c: char| {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '•' | '·' | '»' | '›' | '>' | '|' | '-' | '–' | '—' | '*' | '#'
+                )
+        });
+        let s = s.trim_end_matches(|c: char| {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '.' | ':' | ';' | '!' | '»' | '›' | '>' | '|' | '•' | '…' | '-'
+                )
+        });
+        let s = match (s.chars().next(), s.chars().next_back()) {
+            (Some('"' | '“'), Some('"' | '”')) if s.len() <= 40 && s.len() > 2 => {
+                let inner = &s[s.chars().next().map_or(1, char::len_utf8)
+                    ..s.len() - s.chars().next_back().map_or(1, char::len_utf8)];
+                inner.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ':' | ';'))
+            }
+            _ => s,
+        };
+        s.to_lowercase().replace('’', "'")
+    }
 
     #[test]
     fn junk_lines() {

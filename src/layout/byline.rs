@@ -213,7 +213,7 @@ pub(crate) fn credit_line(p: &str) -> Option<Option<Range<usize>>> {
     }
     let s = p.trim_start_matches(['(', '[']);
     let tail = p.trim_end_matches(|c: char| c.is_whitespace() || ".)]".contains(c));
-    let is_credit = CREDIT_PREFIXES.iter().any(|pre| starts_ci(s, pre))
+    let is_credit = starts_ci_any(s, CREDIT_PREFIXES)
         || (p.len() <= 200
             && [
                 "contributed to this report",
@@ -284,7 +284,7 @@ pub(crate) fn caption(p: &str) -> bool {
     if p.len() > 500 {
         return false;
     }
-    if CAPTION_PREFIXES.iter().any(|pre| starts_ci(p, pre)) {
+    if starts_ci_any(p, CAPTION_PREFIXES) {
         return true;
     }
     if ["file -", "file –", "file —"]
@@ -299,9 +299,12 @@ pub(crate) fn caption(p: &str) -> bool {
     if needles.credits.is_match(tail) {
         return true;
     }
-    // A slash credit ("Reuters/"): in any case in a short line, else in capitals only.
+    // A slash credit ("Reuters/"): in any case in a short line, else in capitals only. Each
+    // needle holds a slash.
     let short = p.len() <= 80 && !has_quote_marks(p);
-    if (short && needles.slash.is_match(tail)) || needles.slash_upper.is_match(tail) {
+    if memchr::memchr(b'/', tail.as_bytes()).is_some()
+        && ((short && needles.slash.is_match(tail)) || needles.slash_upper.is_match(tail))
+    {
         return true;
     }
     let core = p.trim_end_matches(|c: char| c.is_whitespace() || ".)]".contains(c));
@@ -346,6 +349,20 @@ fn starts_ci(s: &str, pre: &str) -> bool {
     s.as_bytes()
         .get(..pre.len())
         .is_some_and(|h| h.eq_ignore_ascii_case(pre.as_bytes()))
+}
+
+/// `s` starts with one of `prefixes`, ignoring ASCII case: only the prefixes that start
+/// with the first byte of `s` are compared in full.
+fn starts_ci_any(s: &str, prefixes: &[&str]) -> bool {
+    let first = s.bytes().next();
+    prefixes.iter().any(|pre| {
+        let same_first = match (pre.bytes().next(), first) {
+            (None, _) => true,
+            (Some(a), Some(b)) => a.eq_ignore_ascii_case(&b),
+            (Some(_), None) => false,
+        };
+        same_first && starts_ci(s, pre)
+    })
 }
 
 /// `s` ends with `suf`, ignoring ASCII case.
@@ -430,6 +447,33 @@ mod tests {
         let p = "Reporting by Jane Roe for Reuters";
         assert_eq!(credit_line(p).unwrap().map(|r| &p[r]), Some("Reuters"));
         assert_eq!(credit_line("Reporters said the vote was close."), None);
+    }
+
+    #[test]
+    fn slash_credits_hold_a_slash() {
+        // caption looks for them only in a tail with a slash.
+        assert!(SLASH_CREDITS.iter().all(|n| n.contains('/')));
+    }
+
+    #[test]
+    fn prefixes_by_first_byte_as_one_by_one() {
+        let mut lines: Vec<String> = ["", "(", "PHOTO: x", "Photograph by", "édition", "[Image"]
+            .map(String::from)
+            .to_vec();
+        for pre in CAPTION_PREFIXES.iter().chain(CREDIT_PREFIXES) {
+            lines.extend([
+                pre.to_string(),
+                pre.to_ascii_uppercase(),
+                format!("{pre} x"),
+            ]);
+            lines.push(pre[..pre.len() - 1].to_string());
+        }
+        for list in [CAPTION_PREFIXES, CREDIT_PREFIXES, &["", "a"]] {
+            for s in &lines {
+                let one_by_one = list.iter().any(|pre| starts_ci(s, pre));
+                assert_eq!(starts_ci_any(s, list), one_by_one, "{s}");
+            }
+        }
     }
 
     #[test]

@@ -33,10 +33,15 @@ struct Line {
     range: Range<usize>,
     /// No visible character on the line.
     blank: bool,
-    /// Number of chars in the trimmed line.
-    chars: usize,
     /// The raw line starts with whitespace.
     indented: bool,
+}
+
+impl Line {
+    /// Number of chars in the trimmed line (counted where the wrap test needs it).
+    fn chars(&self, text: &str) -> usize {
+        text[self.range.clone()].chars().count()
+    }
 }
 
 /// Whitespace for trimming: Unicode whitespace plus zero-width characters.
@@ -96,7 +101,6 @@ fn lines(text: &str) -> impl Iterator<Item = Line> + '_ {
         Line {
             range: s..s + trimmed.len(),
             blank: trimmed.is_empty(),
-            chars: trimmed.chars().count(),
             indented: left.len() != raw.len(),
         }
     })
@@ -138,8 +142,9 @@ impl Wrap {
             indented += usize::from(line.indented);
             if let Some(p) = &prev {
                 breaks += 1;
-                hist[p.chars.min(CAP)] += 1;
-                in_width += usize::from((35..=100).contains(&p.chars));
+                let chars = p.chars(text);
+                hist[chars.min(CAP)] += 1;
+                in_width += usize::from((35..=100).contains(&chars));
                 let prev_text = &text[p.range.clone()];
                 let next_text = &text[line.range.clone()];
                 carry_on += usize::from(starts_lowercase(next_text) || !ends_sentence(prev_text));
@@ -171,7 +176,7 @@ impl Wrap {
         }
         let prev_text = &text[prev.range.clone()];
         let next_text = &text[next.range.clone()];
-        let short = prev.chars * 4 < self.median * 3;
+        let short = prev.chars(text) * 4 < self.median * 3;
         !(short && ends_sentence(prev_text) && !starts_lowercase(next_text))
     }
 }
