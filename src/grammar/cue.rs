@@ -1327,7 +1327,10 @@ mod tests {
         use arrayvec::ArrayString;
 
         pub fn letters_end(i: &str, at: usize) -> usize {
-            crate::grammar::words::run_end(i, at, |b| b.is_ascii_alphabetic(), char::is_alphabetic)
+            i[at..]
+                .char_indices()
+                .find(|(_, c)| !c.is_alphabetic())
+                .map_or(i.len(), |(k, _)| at + k)
         }
 
         pub fn word(i: &str) -> Res<'_, &str> {

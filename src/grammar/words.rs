@@ -26,33 +26,6 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '‑')
 }
 
-/// The end of the run of characters that starts at byte `at` of `s` (`at` when none) and
-/// that `ascii` (for ASCII bytes) or `wide` (for other characters) accept. The ASCII fast
-/// path matters: the grammars run this at every word of the text.
-#[inline]
-pub(crate) fn run_end(
-    s: &str,
-    mut at: usize,
-    ascii: impl Fn(u8) -> bool,
-    wide: impl Fn(char) -> bool,
-) -> usize {
-    let b = s.as_bytes();
-    while at < b.len() {
-        if b[at].is_ascii() {
-            if !ascii(b[at]) {
-                break;
-            }
-            at += 1;
-        } else {
-            match s[at..].chars().next() {
-                Some(c) if wide(c) => at += c.len_utf8(),
-                _ => break,
-            }
-        }
-    }
-    at
-}
-
 /// ASCII letters and digits, by byte: one load per byte where the word scans run.
 static ASCII_ALNUM: [bool; 256] = {
     let mut table = [false; 256];
