@@ -16,6 +16,10 @@
 //! a person's name ("US Secretary of State **Rex Tillerson**"); a capitalized run with an
 //! organization head word is an organization ("the **Russian Foreign Ministry**"); a phrase
 //! ending in a common noun is a description ("the top US diplomat", "a spokeswoman").
+//!
+//! Each token is looked up once, when it is read, in one map of every word list the grammar
+//! asks about (a bit per list); the rules then test bits. The cue lexicon's answers (is it a
+//! verb form?) are looked up the first time a rule asks, and kept with the token.
 
 use std::cell::Cell;
 use std::ops::Range;

@@ -264,6 +264,7 @@ mod tests {
         );
     }
 
+    /// The shortcut of [`is_word_char`] for punctuation answers as `char::is_alphanumeric`.
     #[test]
     fn word_chars_are_the_alphanumeric_chars() {
         for c in (0..=0x3000u32).filter_map(char::from_u32) {
