@@ -1,7 +1,7 @@
 //! Word lists of the mention grammar: titles, role nouns, organization heads, function words,
 //! news outlets and platforms. Lookups are case-insensitive over ASCII; the lists are hash
-//! maps built on first use ([`WordSet`], and [`WordClasses`] for several lists answered in one
-//! lookup), and a lookup allocates nothing for words up to 48 bytes.
+//! maps built on first use (several lists may be answered in one lookup, a bit per list),
+//! and a lookup allocates nothing for words up to 48 bytes.
 
 use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
