@@ -219,7 +219,7 @@ pub fn find_cues_outside(text: &str, range: Range<usize>, skip: &[Range<usize>])
                 p += len;
                 continue;
             };
-            if let Some(start) = cue_start(w)
+            if let Some(start) = word_cue_start(w)
                 && let Some(cue) = parse_from(text, p, end, w, start)
             {
                 p = cue.end;
@@ -424,6 +424,27 @@ impl Lower {
             b = rest;
         }
         Some(Lower { buf, len })
+    }
+
+    /// [`Lower::new`] of a word read by [`word`] (letters, `'`, `’`, `-`). An ASCII word of up
+    /// to 16 bytes holds only ASCII letters, `'` and `-`: it is lower-cased in one step, by
+    /// setting the case bit (`0x20`) of each byte, which `'` and `-` already have.
+    fn of_word(w: &str) -> Option<Lower> {
+        let b = w.as_bytes();
+        if b.is_empty() || b.len() > 16 {
+            return Lower::new(w);
+        }
+        let mut head = [0; 16];
+        head[..b.len()].copy_from_slice(b);
+        let x = u128::from_le_bytes(head);
+        const EACH_BYTE: u128 = u128::MAX / 0xFF;
+        if x & (EACH_BYTE * 0x80) != 0 {
+            return Lower::new(w);
+        }
+        let case = (EACH_BYTE * 0x20) >> (8 * (16 - b.len()));
+        let mut buf = [0; 32];
+        buf[..16].copy_from_slice(&(x | case).to_le_bytes());
+        Some(Lower { buf, len: b.len() })
     }
 
     fn as_str(&self) -> &str {
@@ -1107,9 +1128,18 @@ enum Start {
 /// what the verbal grammar's chain or verb accepts first (an auxiliary, an adverb, a verb
 /// form). One hash lookup spares the parsers at most word starts.
 fn cue_start(w: &str) -> Option<Start> {
-    let low = Lower::new(w)?;
+    start_of(w, &Lower::new(w)?)
+}
+
+/// [`cue_start`] of a word read by [`word`], lower-cased by [`Lower::of_word`].
+fn word_cue_start(w: &str) -> Option<Start> {
+    start_of(w, &Lower::of_word(w)?)
+}
+
+/// [`cue_start`] of `w` lower-cased as `low`.
+fn start_of(w: &str, low: &Lower) -> Option<Start> {
     let l = low.as_bytes();
-    if let Some(&start) = index().starts.get(&low) {
+    if let Some(&start) = index().starts.get(low) {
         return Some(start);
     }
     // Not listed, and so no form either.
@@ -1482,6 +1512,9 @@ mod tests {
                 if let Ok((_, w)) = w {
                     let low = Lower::new(w).map(|l| l.as_str().to_string());
                     assert_eq!(low, reference::lower(w), "{w}");
+                    let of_word = Lower::of_word(w).map(|l| l.as_str().to_string());
+                    assert_eq!(of_word, low, "{w}");
+                    assert_eq!(word_cue_start(w), cue_start(w), "{w}");
                 }
             }
             assert_eq!(find_cues(&t, 0..t.len()), reference::find_cues(&t));
