@@ -474,16 +474,19 @@ fn lower_is(w: &str, f: impl Fn(&str) -> bool) -> bool {
 type Res<'a, O> = IResult<&'a str, O>;
 
 /// The end of the run of letters that starts at byte `at` of `i` (`at` when none): ASCII
-/// letters 16 bytes at a time (see [`ascii_letters`]) and then byte by byte, any other
+/// letters 8 bytes at a time (see [`ascii_letters`]) and then byte by byte, any other
 /// character decoded and tested with [`char::is_alphabetic`].
 fn letters_end(i: &str, mut at: usize) -> usize {
     let b = i.as_bytes();
-    if let Some(chunk) = b.get(at..at + 16) {
-        let n = ascii_letters(u128::from_le_bytes(chunk.try_into().expect("16 bytes")));
+    while let Some(chunk) = b.get(at..at + 8) {
+        let n = ascii_letters(u64::from_le_bytes(chunk.try_into().expect("8 bytes")));
         at += n;
-        // Most runs end at an ASCII byte inside the 16.
-        if n < 16 && b[at].is_ascii() {
-            return at;
+        if n < 8 {
+            // Most runs end at an ASCII byte inside the 8.
+            if b[at].is_ascii() {
+                return at;
+            }
+            break;
         }
     }
     while let Some(&c) = b.get(at) {
@@ -501,16 +504,16 @@ fn letters_end(i: &str, mut at: usize) -> usize {
     at
 }
 
-/// The number of ASCII letters that start the 16 bytes `x` (read little-endian), all bytes
+/// The number of ASCII letters that start the 8 bytes `x` (read little-endian), all bytes
 /// tested at once: a byte is a letter when its high bit is clear and, with the case bit
 /// (`0x20`) set, it lies in `a..=z`, which two carry-free additions tell in its high bit.
-fn ascii_letters(x: u128) -> usize {
-    const EACH_BYTE: u128 = u128::MAX / 0xFF;
-    const HIGH: u128 = EACH_BYTE * 0x80;
-    const CASE: u128 = EACH_BYTE * 0x20;
+fn ascii_letters(x: u64) -> usize {
+    const EACH_BYTE: u64 = u64::MAX / 0xFF;
+    const HIGH: u64 = EACH_BYTE * 0x80;
+    const CASE: u64 = EACH_BYTE * 0x20;
     let low = (x | CASE) & !HIGH;
-    let from_a = low + EACH_BYTE * (0x80 - u128::from(b'a'));
-    let past_z = low + EACH_BYTE * (0x80 - u128::from(b'z') - 1);
+    let from_a = low + EACH_BYTE * (0x80 - u64::from(b'a'));
+    let past_z = low + EACH_BYTE * (0x80 - u64::from(b'z') - 1);
     let letters = from_a & !past_z & !x & HIGH;
     let others = !letters & HIGH;
     others.trailing_zeros() as usize / 8
@@ -1544,16 +1547,16 @@ mod tests {
         }
     }
 
-    /// The 16-byte letter count stops at the first byte that is no ASCII letter, whatever the
+    /// The 8-byte letter count stops at the first byte that is no ASCII letter, whatever the
     /// byte and wherever it stands.
     #[test]
     fn ascii_letters_stop_at_the_first_other_byte() {
         for c in 0..=u8::MAX {
-            for at in 0..16 {
-                let mut chunk = *b"aZbYcXdWeVfUgThS";
+            for at in 0..8 {
+                let mut chunk = *b"aZbYcXdW";
                 chunk[at] = c;
-                let n = ascii_letters(u128::from_le_bytes(chunk));
-                assert_eq!(n, if c.is_ascii_alphabetic() { 16 } else { at }, "{c} {at}");
+                let n = ascii_letters(u64::from_le_bytes(chunk));
+                assert_eq!(n, if c.is_ascii_alphabetic() { 8 } else { at }, "{c} {at}");
             }
         }
     }
