@@ -475,7 +475,9 @@ type Res<'a, O> = IResult<&'a str, O>;
 
 /// The end of the run of letters that starts at byte `at` of `i` (`at` when none): ASCII
 /// letters 8 bytes at a time (see [`ascii_letters`]) and then byte by byte, any other
-/// character decoded and tested with [`char::is_alphabetic`].
+/// character decoded and tested with [`char::is_alphabetic`]. Always inlined into [`word`]
+/// (its caller in the scan): a call costs about as much as counting the few letters of a word.
+#[inline(always)]
 fn letters_end(i: &str, mut at: usize) -> usize {
     let b = i.as_bytes();
     while let Some(chunk) = b.get(at..at + 8) {
