@@ -215,7 +215,7 @@ pub fn find_cues_outside(text: &str, range: Range<usize>, skip: &[Range<usize>])
             && !matches!(b[p - 1], b'_' | b'\'' | b'-');
         if letter && (after_plain || is_word_start(text, p)) {
             // The word is read once: only a word that may start a cue is parsed further.
-            let Ok((rest, w)) = word(&text[p..end]) else {
+            let Ok((rest, w)) = scan_word(&text[p..end]) else {
                 p += len;
                 continue;
             };
@@ -534,6 +534,13 @@ fn joiner_len(b: &[u8]) -> Option<usize> {
 /// followed by a digit or another letter. Hand-rolled (it runs at every word
 /// start of the text), byte by byte with an ASCII fast path.
 fn word(i: &str) -> Res<'_, &str> {
+    scan_word(i)
+}
+
+/// [`word`], always inlined: into the cue scan, which reads a word at every word start, and
+/// into [`word`] itself, which the parsers call.
+#[inline(always)]
+fn scan_word(i: &str) -> Res<'_, &str> {
     let b = i.as_bytes();
     let mut end = letters_end(i, 0);
     if end == 0 {
