@@ -215,11 +215,11 @@ pub fn find_cues_outside(text: &str, range: Range<usize>, skip: &[Range<usize>])
             && !matches!(b[p - 1], b'_' | b'\'' | b'-');
         if letter && (after_plain || is_word_start(text, p)) {
             // The word is read once: only a word that may start a cue is parsed further.
-            let Ok((rest, w)) = word(&text[p..end]) else {
+            let Ok((rest, w)) = scan_word(&text[p..end]) else {
                 p += len;
                 continue;
             };
-            if let Some(start) = cue_start(w)
+            if let Some(start) = word_cue_start(w)
                 && let Some(cue) = parse_from(text, p, end, w, start)
             {
                 p = cue.end;
@@ -426,6 +426,27 @@ impl Lower {
         Some(Lower { buf, len })
     }
 
+    /// [`Lower::new`] of a word read by [`word`] (letters, `'`, `’`, `-`). An ASCII word of up
+    /// to 16 bytes holds only ASCII letters, `'` and `-`: it is lower-cased in one step, by
+    /// setting the case bit (`0x20`) of each byte, which `'` and `-` already have.
+    fn of_word(w: &str) -> Option<Lower> {
+        let b = w.as_bytes();
+        if b.is_empty() || b.len() > 16 {
+            return Lower::new(w);
+        }
+        let mut head = [0; 16];
+        head[..b.len()].copy_from_slice(b);
+        let x = u128::from_le_bytes(head);
+        const EACH_BYTE: u128 = u128::MAX / 0xFF;
+        if x & (EACH_BYTE * 0x80) != 0 {
+            return Lower::new(w);
+        }
+        let case = (EACH_BYTE * 0x20) >> (8 * (16 - b.len()));
+        let mut buf = [0; 32];
+        buf[..16].copy_from_slice(&(x | case).to_le_bytes());
+        Some(Lower { buf, len: b.len() })
+    }
+
     fn as_str(&self) -> &str {
         std::str::from_utf8(self.as_bytes()).expect("a lower-cased word is ASCII")
     }
@@ -453,10 +474,23 @@ fn lower_is(w: &str, f: impl Fn(&str) -> bool) -> bool {
 type Res<'a, O> = IResult<&'a str, O>;
 
 /// The end of the run of letters that starts at byte `at` of `i` (`at` when none): ASCII
-/// letters byte by byte, any other character decoded and tested with
-/// [`char::is_alphabetic`].
+/// letters 8 bytes at a time (see [`ascii_letters`]) and then byte by byte, any other
+/// character decoded and tested with [`char::is_alphabetic`]. Always inlined into [`word`]
+/// (its caller in the scan): a call costs about as much as counting the few letters of a word.
+#[inline(always)]
 fn letters_end(i: &str, mut at: usize) -> usize {
     let b = i.as_bytes();
+    while let Some(chunk) = b.get(at..at + 8) {
+        let n = ascii_letters(u64::from_le_bytes(chunk.try_into().expect("8 bytes")));
+        at += n;
+        if n < 8 {
+            // Most runs end at an ASCII byte inside the 8.
+            if b[at].is_ascii() {
+                return at;
+            }
+            break;
+        }
+    }
     while let Some(&c) = b.get(at) {
         if c.is_ascii_alphabetic() {
             at += 1;
@@ -472,6 +506,21 @@ fn letters_end(i: &str, mut at: usize) -> usize {
     at
 }
 
+/// The number of ASCII letters that start the 8 bytes `x` (read little-endian), all bytes
+/// tested at once: a byte is a letter when its high bit is clear and, with the case bit
+/// (`0x20`) set, it lies in `a..=z`, which two carry-free additions tell in its high bit.
+fn ascii_letters(x: u64) -> usize {
+    const EACH_BYTE: u64 = u64::MAX / 0xFF;
+    const HIGH: u64 = EACH_BYTE * 0x80;
+    const CASE: u64 = EACH_BYTE * 0x20;
+    let low = (x | CASE) & !HIGH;
+    let from_a = low + EACH_BYTE * (0x80 - u64::from(b'a'));
+    let past_z = low + EACH_BYTE * (0x80 - u64::from(b'z') - 1);
+    let letters = from_a & !past_z & !x & HIGH;
+    let others = !letters & HIGH;
+    others.trailing_zeros() as usize / 8
+}
+
 /// The length in bytes of the apostrophe (`'`, `’`) or hyphen that starts `b`, if one does.
 fn joiner_len(b: &[u8]) -> Option<usize> {
     match b {
@@ -485,6 +534,13 @@ fn joiner_len(b: &[u8]) -> Option<usize> {
 /// followed by a digit or another letter. Hand-rolled (it runs at every word
 /// start of the text), byte by byte with an ASCII fast path.
 fn word(i: &str) -> Res<'_, &str> {
+    scan_word(i)
+}
+
+/// [`word`], always inlined: into the cue scan, which reads a word at every word start, and
+/// into [`word`] itself, which the parsers call.
+#[inline(always)]
+fn scan_word(i: &str) -> Res<'_, &str> {
     let b = i.as_bytes();
     let mut end = letters_end(i, 0);
     if end == 0 {
@@ -1107,9 +1163,18 @@ enum Start {
 /// what the verbal grammar's chain or verb accepts first (an auxiliary, an adverb, a verb
 /// form). One hash lookup spares the parsers at most word starts.
 fn cue_start(w: &str) -> Option<Start> {
-    let low = Lower::new(w)?;
+    start_of(w, &Lower::new(w)?)
+}
+
+/// [`cue_start`] of a word read by [`word`], lower-cased by [`Lower::of_word`].
+fn word_cue_start(w: &str) -> Option<Start> {
+    start_of(w, &Lower::of_word(w)?)
+}
+
+/// [`cue_start`] of `w` lower-cased as `low`.
+fn start_of(w: &str, low: &Lower) -> Option<Start> {
     let l = low.as_bytes();
-    if let Some(&start) = index().starts.get(&low) {
+    if let Some(&start) = index().starts.get(low) {
         return Some(start);
     }
     // Not listed, and so no form either.
@@ -1482,9 +1547,26 @@ mod tests {
                 if let Ok((_, w)) = w {
                     let low = Lower::new(w).map(|l| l.as_str().to_string());
                     assert_eq!(low, reference::lower(w), "{w}");
+                    let of_word = Lower::of_word(w).map(|l| l.as_str().to_string());
+                    assert_eq!(of_word, low, "{w}");
+                    assert_eq!(word_cue_start(w), cue_start(w), "{w}");
                 }
             }
             assert_eq!(find_cues(&t, 0..t.len()), reference::find_cues(&t));
+        }
+    }
+
+    /// The 8-byte letter count stops at the first byte that is no ASCII letter, whatever the
+    /// byte and wherever it stands.
+    #[test]
+    fn ascii_letters_stop_at_the_first_other_byte() {
+        for c in 0..=u8::MAX {
+            for at in 0..8 {
+                let mut chunk = *b"aZbYcXdW";
+                chunk[at] = c;
+                let n = ascii_letters(u64::from_le_bytes(chunk));
+                assert_eq!(n, if c.is_ascii_alphabetic() { 8 } else { at }, "{c} {at}");
+            }
         }
     }
 
