@@ -430,11 +430,11 @@ const NOUNS: &[&str] = &[
     "contention",
     "prediction",
 ];
-// The content is a proposition: "claim that ...", "comments about ...", and an infinitive
-// after a noun of promising or hoping ("his pledge to ..."). "Her support for X", "his
-// attacks on X", "the decision to X" name a target or an act, no content (measured on
-// PolNeAR train: most such rows were false or took a reporting verb's quote).
-/// The words that link a noun of [`NOUNS`] to its content.
+/// The words that link a noun of [`NOUNS`] to its content. The content is a proposition:
+/// "claim that ...", "comments about ...", and an infinitive after a noun of promising or
+/// hoping ("his pledge to ...", [`TO_NOUNS`]). "Her support for X", "his attacks on X", "the
+/// decision to X" name a target or an act, no content (measured on PolNeAR train: most such
+/// rows were false or took a reporting verb's quote).
 const LINKS: &[&str] = &["that", "about"];
 /// The nouns of [`NOUNS`] that also take an infinitive.
 const TO_NOUNS: &[&str] = &["promise", "pledge", "vow", "hope", "hopes"];
