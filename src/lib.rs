@@ -23,6 +23,8 @@ pub mod sentence;
 pub mod source;
 pub mod speaker;
 pub mod stream;
+#[cfg(test)]
+mod test_support;
 
 pub use analyze::{PART_SEPARATOR, analyze};
 pub use corpus::{Corpus, Input};

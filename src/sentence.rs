@@ -252,13 +252,7 @@ mod tests {
     /// paragraph, as visiting every character did.
     #[test]
     fn punctuation_jumps_split_as_before() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
-        let mut texts: Vec<String> = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-            .filter_map(|p| std::fs::read_to_string(p).ok())
-            .collect();
+        let mut texts = crate::test_support::corpus_texts();
         texts.push("“Él?” dijo. «Ja!» Ü. (Mr. X.) \"Go.\" he said. Über… ok?! é.".to_string());
         for t in &texts {
             let mut paragraphs = Vec::new();

@@ -1491,13 +1491,7 @@ mod tests {
                 .map(|k| [words[k - 1], words[k], words[k + 1]])
                 .collect()
         }
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
-        let mut texts: Vec<String> = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-            .filter_map(|p| std::fs::read_to_string(p).ok())
-            .collect();
+        let mut texts = crate::test_support::corpus_texts();
         texts.push("his claim that x. Her hopes to win it; its vow to. a b c".to_string());
         let mut found = 0;
         for t in &texts {

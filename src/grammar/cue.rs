@@ -1351,17 +1351,8 @@ mod tests {
     /// changes no other.
     #[test]
     fn cues_outside_quotations_are_the_cues_found_outside_them() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
         let mut skipped = 0;
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            // The corpus holds a few articles in legacy encodings on purpose.
-            let Ok(t) = std::fs::read_to_string(&path) else {
-                continue;
-            };
-            if path.extension().is_none_or(|e| e != "txt") {
-                continue;
-            }
+        for t in crate::test_support::corpus_texts() {
             let quotes: Vec<Range<usize>> = crate::grammar::spans::find_quotes(&t, &[])
                 .into_iter()
                 .filter(|q| q.depth == 0)
@@ -1377,7 +1368,8 @@ mod tests {
             assert_eq!(
                 find_cues_outside(&t, 0..t.len(), &quotes),
                 outside,
-                "{path:?}"
+                "{:?}",
+                t.lines().next()
             );
         }
         assert!(
@@ -1518,13 +1510,7 @@ mod tests {
     /// The bundled corpus, and a few odd texts: non-ASCII letters, digits and typographic
     /// apostrophes next to words.
     fn sample_texts() -> Vec<String> {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
-        let mut texts: Vec<String> = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-            .filter_map(|p| std::fs::read_to_string(p).ok())
-            .collect();
+        let mut texts = crate::test_support::corpus_texts();
         texts.push(
             "He didn\u{2019}t say. Naïve café_ x² Ünïcødé-wörds said—l\u{2019}Élysée, \
              rock'n'roll co-operated ‘quoted’ 3rd SAID Didn’T in a statement \

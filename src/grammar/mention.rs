@@ -1241,17 +1241,8 @@ mod possessor_tests {
     /// bundled corpus, no longer prefix of the whole phrase is a mention or an exact quantity.
     #[test]
     fn barriers_cut_nothing_a_mention_could_hold() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
         let mut cut = 0;
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.extension().is_none_or(|e| e != "txt") {
-                continue;
-            }
-            // The corpus holds a few articles in legacy encodings on purpose.
-            let Ok(t) = std::fs::read_to_string(&path) else {
-                continue;
-            };
+        for t in crate::test_support::corpus_texts() {
             let starts = t.char_indices().filter(|&(i, c)| {
                 c.is_alphanumeric()
                     && !t[..i]
@@ -1320,12 +1311,8 @@ mod possessor_tests {
             .iter()
             .flat_map(|(_, list)| list.iter().map(|w| w.to_string()))
             .collect();
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
-        for entry in std::fs::read_dir(dir).unwrap() {
-            // The corpus holds a few articles in legacy encodings on purpose.
-            if let Ok(t) = std::fs::read_to_string(entry.unwrap().path()) {
-                words.extend(crate::grammar::words::words(&t).map(|(_, w)| w.to_string()));
-            }
+        for t in crate::test_support::corpus_texts() {
+            words.extend(crate::grammar::words::words(&t).map(|(_, w)| w.to_string()));
         }
         words.extend(
             [

@@ -303,14 +303,7 @@ mod tests {
         ]
         .map(String::from)
         .to_vec();
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
-        for entry in std::fs::read_dir(dir).unwrap() {
-            // The corpus holds a few articles in legacy encodings on purpose.
-            if let Ok(t) = std::fs::read_to_string(entry.unwrap().path()) {
-                texts.push(t);
-            }
-        }
-        assert!(texts.len() > 10, "the corpus is read");
+        texts.extend(crate::test_support::corpus_texts());
         for t in &texts {
             assert_eq!(word_offsets(t), by_chars(t));
         }

@@ -458,13 +458,9 @@ mod tests {
     /// The lines of the bundled corpus, and a few with typographic marks and letters whose
     /// lower case is not one character or depends on the word ("İ", "Σ").
     fn sample_lines() -> Vec<String> {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
-        let mut lines: Vec<String> = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-            .filter_map(|p| std::fs::read_to_string(p).ok())
-            .flat_map(|t| t.lines().map(str::to_string).collect::<Vec<_>>())
+        let mut lines: Vec<String> = crate::test_support::corpus_texts()
+            .iter()
+            .flat_map(|t| t.lines().map(str::to_string))
             .collect();
         lines.extend(
             [
