@@ -22,6 +22,7 @@ use rustc_hash::FxHashMap;
 
 use crate::grammar::lexicon::{self, Gender};
 use crate::grammar::mention::{Mention, MentionKind, mention_at, naming_mention_at};
+use crate::grammar::words::{WordStart, word_starts};
 use crate::offsets::floor_boundary;
 use crate::{SpeakerGender, SpeakerKind};
 
@@ -110,36 +111,21 @@ impl<'t> Resolver<'t> {
     fn register_range(&mut self, range: Range<usize>) {
         let text = self.text;
         let mut covered = range.start;
-        let mut prev_alnum = false;
-        // Kept as the scan goes, so that the work stays linear in the length of the range.
-        let mut sentence_start = range.start;
-        let bytes = text.as_bytes();
-        let mut next = range.start;
-        while next < range.end {
-            let pos = next;
-            // Byte by byte: most of the text is ASCII, decoded without the char machinery.
-            let c = match bytes[pos] {
-                b if b.is_ascii() => char::from(b),
-                _ => text[pos..].chars().next().unwrap_or(' '),
-            };
-            next += c.len_utf8();
-            if matches!(c, '.' | '!' | '?' | '\n') {
-                sentence_start = pos + 1;
-            }
-            if !crate::grammar::words::is_word_char(c) {
-                prev_alnum = prev_alnum && matches!(c, '\'' | '’' | '-');
-                continue;
-            }
-            let starts_word = !prev_alnum;
-            prev_alnum = true;
-            // The rest of the run of letters and digits ends no sentence and starts no word.
-            let w_end = crate::grammar::words::word_chars_end(&text[..range.end], pos);
-            next = w_end;
-            if !starts_word || pos < covered {
+        for WordStart {
+            start: pos,
+            end: w_end,
+            sentence_start,
+        } in word_starts(text, range.clone())
+        {
+            if pos < covered {
                 continue;
             }
             let w = &text[pos..w_end];
-            if !(c.is_uppercase() || lexicon::is_title(w)) {
+            let capitalized = match w.as_bytes()[0] {
+                b if b.is_ascii() => b.is_ascii_uppercase(),
+                _ => w.chars().next().is_some_and(char::is_uppercase),
+            };
+            if !(capitalized || lexicon::is_title(w)) {
                 continue;
             }
             // "Phil Jones's house" names Phil Jones.

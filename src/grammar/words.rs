@@ -153,6 +153,64 @@ pub fn words(s: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
+/// A word start found by [`word_starts`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct WordStart {
+    /// The first byte of the word.
+    pub start: usize,
+    /// The end of its run of letters and digits ([`word_chars_end`]).
+    pub end: usize,
+    /// The byte after the last sentence mark (`.`, `!`, `?` or a line break) before it, or
+    /// the start of the range.
+    pub sentence_start: usize,
+}
+
+/// The word starts of `text[range]`, in order: each letter or digit that follows neither a
+/// letter or digit nor an apostrophe or hyphen right after one ("O'Neill" and "al-Assad"
+/// start once). The text is read byte by byte, each run of letters and digits in one step;
+/// only non-ASCII bytes are decoded.
+pub(crate) fn word_starts(
+    text: &str,
+    range: std::ops::Range<usize>,
+) -> impl Iterator<Item = WordStart> + '_ {
+    let bytes = text.as_bytes();
+    let end = range.end;
+    let mut pos = range.start;
+    let mut sentence_start = range.start;
+    let mut after_word = false;
+    std::iter::from_fn(move || {
+        while pos < end {
+            let b = bytes[pos];
+            let (in_word, len, joiner) = if b.is_ascii() {
+                (ASCII_ALNUM[usize::from(b)], 1, matches!(b, b'\'' | b'-'))
+            } else {
+                let c = text[pos..].chars().next()?;
+                (is_word_char(c), c.len_utf8(), c == '’')
+            };
+            if !in_word {
+                if matches!(b, b'.' | b'!' | b'?' | b'\n') {
+                    sentence_start = pos + 1;
+                }
+                after_word = after_word && joiner;
+                pos += len;
+                continue;
+            }
+            let start = pos;
+            let starts_word = !after_word;
+            after_word = true;
+            pos = word_chars_end(&text[..end], start);
+            if starts_word {
+                return Some(WordStart {
+                    start,
+                    end: pos,
+                    sentence_start,
+                });
+            }
+        }
+        None
+    })
+}
+
 /// The character at byte `at` of `s`, decoded without the UTF-8 machinery when it is ASCII.
 #[inline]
 fn char_at(s: &str, at: usize) -> Option<char> {
@@ -306,6 +364,56 @@ mod tests {
         texts.extend(crate::test_support::corpus_texts());
         for t in &texts {
             assert_eq!(word_offsets(t), by_chars(t));
+        }
+    }
+
+    /// [`word_starts`] finds the words, their ends and their sentence starts that the
+    /// character loop of the registry of names found, on every corpus text and in every range
+    /// that starts at a line.
+    #[test]
+    fn word_starts_as_the_character_loop_found_them() {
+        fn by_chars(text: &str, range: std::ops::Range<usize>) -> Vec<WordStart> {
+            let mut out = Vec::new();
+            let (mut prev_alnum, mut sentence_start, mut next) = (false, range.start, range.start);
+            while next < range.end {
+                let pos = next;
+                let c = text[pos..].chars().next().unwrap();
+                next += c.len_utf8();
+                if matches!(c, '.' | '!' | '?' | '\n') {
+                    sentence_start = pos + 1;
+                }
+                if !c.is_alphanumeric() {
+                    prev_alnum = prev_alnum && matches!(c, '\'' | '’' | '-');
+                    continue;
+                }
+                let starts_word = !prev_alnum;
+                prev_alnum = true;
+                next = word_chars_end(&text[..range.end], pos);
+                if starts_word {
+                    out.push(WordStart {
+                        start: pos,
+                        end: next,
+                        sentence_start,
+                    });
+                }
+            }
+            out
+        }
+        let mut texts: Vec<String> = [
+            "Žižek’s -- rôle: naïve‑ish ’quoted’ 'twas 42-year-old ‑x- é. O'Neill! al-Assad?",
+            "",
+            "-'’",
+            "«Ça va» — dit-il, l’air las…\nU.S. officials",
+        ]
+        .map(String::from)
+        .to_vec();
+        texts.extend(crate::test_support::corpus_texts());
+        for t in &texts {
+            let lines = std::iter::once(0).chain(t.match_indices('\n').map(|(i, _)| i + 1));
+            for from in lines {
+                let got: Vec<WordStart> = word_starts(t, from..t.len()).collect();
+                assert_eq!(got, by_chars(t, from..t.len()));
+            }
         }
     }
 
