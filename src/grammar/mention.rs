@@ -27,7 +27,7 @@ use std::ops::Range;
 use arrayvec::ArrayVec;
 
 use super::lexicon::{self, Gender, WordClasses, WordSet};
-use super::words::word_or_initial;
+use super::words::{plain_ascii_word_len, word_or_initial};
 
 /// What a mention is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -374,6 +374,12 @@ fn word_gap(gap: &[u8]) -> Option<usize> {
 /// starts there.
 fn read_token(text: &str, p: usize, limit: usize) -> Option<Tok<'_>> {
     let rest = &text[p..limit];
+    // Most words: ASCII letters and digits, no initial, no possessive mark after them.
+    if let Some(n) = plain_ascii_word_len(rest.as_bytes()) {
+        let w = &rest[..n];
+        let lists = Lists::of(w);
+        return Some(Tok::new(text, p, p + n, classify(w, lists), lists));
+    }
     let (after, w) = word_or_initial(rest).ok()?;
     let end = p + (rest.len() - after.len());
     // A plural possessive: "Sanders' senior adviser", "the voters’ choice".
