@@ -563,11 +563,30 @@ fn contains_words(hay: &str, needle: &str) -> bool {
     if hay.len() < needle.len() {
         return false;
     }
-    hay.match_indices(needle).any(|(i, _)| {
+    // The matches of `str::match_indices` (left to right, none overlapping), found without a
+    // searcher: the hay is a short list of role words.
+    let bounded = |i: usize| {
         let before = hay[..i].chars().next_back();
         let after = hay[i + needle.len()..].chars().next();
         !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
+    };
+    let Some((&first, _)) = needle.as_bytes().split_first() else {
+        return hay.match_indices(needle).any(|(i, _)| bounded(i));
+    };
+    let bytes = hay.as_bytes();
+    let mut from = 0;
+    while let Some(k) = memchr::memchr(first, &bytes[from..]) {
+        let i = from + k;
+        if !bytes[i..].starts_with(needle.as_bytes()) {
+            from = i + 1;
+            continue;
+        }
+        if bounded(i) {
+            return true;
+        }
+        from = i + needle.len();
+    }
+    false
 }
 
 /// Collapses white space and drops a possessive ending.
@@ -601,4 +620,51 @@ fn normalize(s: &str) -> String {
     let kept = kept.trim_end_matches(['.', ',']).len();
     joined.truncate(kept);
     joined
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`contains_words`] answers as the search by `str::match_indices` it replaced, whose
+    /// matches do not overlap ("ax x x" holds no whole "x x" for it).
+    #[test]
+    fn whole_words_found_as_the_string_search_found_them() {
+        fn by_search(hay: &str, needle: &str) -> bool {
+            hay.match_indices(needle).any(|(i, _)| {
+                let before = hay[..i].chars().next_back();
+                let after = hay[i + needle.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            })
+        }
+        let hays = [
+            "",
+            "us secretary of state",
+            "ax x x",
+            "x x",
+            "former senator and senate leader",
+            "senators",
+            "the minister’s aide",
+            "état minister",
+            "co-chair",
+        ];
+        let mut needles = vec!["", "x x", "x", "senator", "minister", "state", "chair", "é"];
+        needles.extend(
+            lexicon::ROLE_FAMILIES
+                .iter()
+                .flat_map(|(_, words)| words.iter().copied()),
+        );
+        for hay in hays {
+            for needle in &needles {
+                assert_eq!(
+                    contains_words(hay, needle),
+                    by_search(hay, needle),
+                    "{hay:?} {needle:?}"
+                );
+            }
+        }
+        assert!(!contains_words("ax x x", "x x"));
+        assert!(contains_words("us secretary of state", "secretary"));
+    }
 }
