@@ -207,26 +207,17 @@ impl<'t> Resolver<'t> {
     /// pronoun later in that sentence ("Wale ... pointed to his years").
     fn vote_gender(&mut self, i: usize, from: usize, limit: usize) {
         let rest = &self.text[from..floor_boundary(self.text, limit.min(from + 300))];
-        // The end of the sentence or the start of a quotation, found byte by byte.
-        let end = rest
-            .bytes()
-            .enumerate()
-            .position(|(i, b)| {
-                matches!(b, b'.' | b'!' | b'?' | b'"') || (b == 0xE2 && rest[i..].starts_with('“'))
-            })
-            .unwrap_or(rest.len());
-        for w in rest[..end].split(|c: char| !c.is_alphanumeric()) {
-            let g = match w {
-                "he" | "him" | "his" | "himself" | "He" | "His" => Gender::Male,
-                "she" | "her" | "hers" | "herself" | "She" | "Her" => Gender::Female,
-                _ => continue,
-            };
+        // The end of the sentence or the start of a quotation.
+        let b = rest.as_bytes();
+        let mut end = memchr::memchr3(b'.', b'!', b'?', b).unwrap_or(b.len());
+        end = memchr::memchr(b'"', &b[..end]).unwrap_or(end);
+        end = memchr::memmem::find(&b[..end], "“".as_bytes()).unwrap_or(end);
+        if let Some(g) = first_pronoun_gender(&rest[..end]) {
             let v = &mut self.entities[i].votes;
             match g {
                 Gender::Male => v.0 += 1,
                 Gender::Female => v.1 += 1,
             }
-            break;
         }
     }
 
@@ -557,6 +548,35 @@ impl<'t> Resolver<'t> {
     }
 }
 
+/// The gender of the first third-person pronoun of `s` ("he", "his", "She", "herself"...),
+/// read as whole words (runs of letters and digits): only the words that start with an `h`
+/// or an `s` are looked at.
+fn first_pronoun_gender(s: &str) -> Option<Gender> {
+    let b = s.as_bytes();
+    let mut from = 0;
+    while let Some(k) = b[from..]
+        .iter()
+        .position(|&x| matches!(x | 0x20, b'h' | b's'))
+    {
+        let i = from + k;
+        let word_end = crate::grammar::words::word_chars_end(s, i);
+        from = word_end;
+        if s[..i]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+        {
+            continue;
+        }
+        match &s[i..word_end] {
+            "he" | "him" | "his" | "himself" | "He" | "His" => return Some(Gender::Male),
+            "she" | "her" | "hers" | "herself" | "She" | "Her" => return Some(Gender::Female),
+            _ => {}
+        }
+    }
+    None
+}
+
 /// True when `hay` holds the words of `needle` as whole words.
 fn contains_words(hay: &str, needle: &str) -> bool {
     // Most people have no title or a short one: no searcher to build.
@@ -625,6 +645,38 @@ fn normalize(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`first_pronoun_gender`] finds the pronoun the split of the text into words found, in
+    /// every sentence of the corpus and on edge cases.
+    #[test]
+    fn pronouns_found_as_the_word_split_found_them() {
+        fn by_split(s: &str) -> Option<Gender> {
+            s.split(|c: char| !c.is_alphanumeric())
+                .find_map(|w| match w {
+                    "he" | "him" | "his" | "himself" | "He" | "His" => Some(Gender::Male),
+                    "she" | "her" | "hers" | "herself" | "She" | "Her" => Some(Gender::Female),
+                    _ => None,
+                })
+        }
+        let mut texts: Vec<String> = [
+            "",
+            "he",
+            "She said",
+            "shehe his",
+            "éhe she",
+            "ßhe; Her",
+            "HE she",
+            "the hat, his",
+        ]
+        .map(String::from)
+        .to_vec();
+        for text in crate::test_support::corpus_texts() {
+            texts.extend(text.split(['.', '!', '?']).map(String::from));
+        }
+        for t in &texts {
+            assert_eq!(first_pronoun_gender(t), by_split(t), "{t:?}");
+        }
+    }
 
     /// [`contains_words`] answers as the search by `str::match_indices` it replaced, whose
     /// matches do not overlap ("ax x x" holds no whole "x x" for it).
