@@ -21,7 +21,9 @@ pub fn is_word_char(c: char) -> bool {
     !matches!(c, '\u{a0}' | '\u{2000}'..='\u{206f}') && c.is_alphanumeric()
 }
 
-/// True for apostrophes and hyphens that may join two parts of a word.
+/// True for apostrophes and hyphens that may join two parts of a word (what [`word`] and
+/// [`words`] test by byte; kept for the tests).
+#[cfg(test)]
 fn is_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '‑')
 }
@@ -158,17 +160,33 @@ pub fn word_offsets(s: &str) -> Vec<(usize, &str)> {
 /// The words of [`word_offsets`], one at a time: a word starts at a letter or digit and runs
 /// over letters, digits, apostrophes and hyphens.
 pub fn words(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    let b = s.as_bytes();
     let mut pos = 0;
     std::iter::from_fn(move || {
+        // Byte by byte to the next letter or digit; only non-ASCII characters are decoded.
         let start = loop {
-            let c = char_at(s, pos)?;
-            if is_word_char(c) {
-                break pos;
+            let x = *b.get(pos)?;
+            if x.is_ascii() {
+                if ASCII_ALNUM[usize::from(x)] {
+                    break pos;
+                }
+                pos += 1;
+            } else {
+                let c = s[pos..].chars().next()?;
+                if is_word_char(c) {
+                    break pos;
+                }
+                pos += c.len_utf8();
             }
-            pos += c.len_utf8();
         };
-        while let Some(c) = char_at(s, pos).filter(|&c| is_word_char(c) || is_joiner(c)) {
-            pos += c.len_utf8();
+        // Runs of letters and digits, and any joiners between or after them.
+        loop {
+            pos = word_chars_end(s, pos);
+            match b.get(pos) {
+                Some(b'\'' | b'-') => pos += 1,
+                Some(0xE2) if s[pos..].starts_with(['’', '‑']) => pos += 3,
+                _ => break,
+            }
         }
         Some((start, &s[start..pos]))
     })
@@ -230,15 +248,6 @@ pub(crate) fn word_starts(
         }
         None
     })
-}
-
-/// The character at byte `at` of `s`, decoded without the UTF-8 machinery when it is ASCII.
-#[inline]
-fn char_at(s: &str, at: usize) -> Option<char> {
-    match *s.as_bytes().get(at)? {
-        b if b.is_ascii() => Some(char::from(b)),
-        _ => s[at..].chars().next(),
-    }
 }
 
 /// A token of the text: a word or a single punctuation character, with its byte range.
