@@ -303,21 +303,23 @@ const MAX_PHRASE: usize = 16;
 /// [`mention_exact`] find is the same as with the whole phrase, for less work.
 #[inline(always)]
 fn phrase_tokens(text: &str, pos: usize, limit: usize) -> ArrayVec<Tok<'_>, MAX_PHRASE> {
-    read_phrase(text, pos, limit, true, |_| true)
+    let mut toks = ArrayVec::new();
+    read_phrase(&mut toks, text, pos, limit, true, |_| true);
+    toks
 }
 
 /// The tokens of [`phrase_tokens`]; without `barriers`, up to punctuation, `limit` or
 /// [`MAX_PHRASE`] words only; none when the first token fails `opens` (the rest is not
 /// read).
 #[inline(always)]
-fn read_phrase(
-    text: &str,
+fn read_phrase<'t>(
+    toks: &mut ArrayVec<Tok<'t>, MAX_PHRASE>,
+    text: &'t str,
     pos: usize,
     limit: usize,
     mut barriers: bool,
     opens: impl Fn(&Tok) -> bool,
-) -> ArrayVec<Tok<'_>, MAX_PHRASE> {
-    let mut toks: ArrayVec<Tok<'_>, MAX_PHRASE> = ArrayVec::new();
+) {
     let mut p = pos;
     let mut after_prep = false;
     while p < limit && !toks.is_full() {
@@ -343,7 +345,6 @@ fn read_phrase(
         };
         p = end + spaces;
     }
-    toks
 }
 
 /// The length of the white space at the start of `gap` when it may stand between two words
@@ -478,7 +479,8 @@ pub fn mention_at(text: &str, pos: usize, limit: usize) -> Option<Mention> {
 /// word read, when a capitalized function word or pronoun opens it ("But", "This", "He",
 /// "Tuesday": see [`opens_no_name`]).
 pub fn naming_mention_at(text: &str, pos: usize, limit: usize) -> Option<Mention> {
-    let toks = read_phrase(text, pos, limit, true, |t| !opens_no_name(t));
+    let mut toks = ArrayVec::new();
+    read_phrase(&mut toks, text, pos, limit, true, |t| !opens_no_name(t));
     possessor(text, pos, &toks).or_else(|| longest(text, &toks))
 }
 
@@ -517,7 +519,8 @@ fn possessor(text: &str, pos: usize, toks: &[Tok]) -> Option<Mention> {
 /// Parses a mention that starts at `pos` and ends exactly at `end` (trailing spaces allowed).
 pub fn mention_exact(text: &str, pos: usize, end: usize) -> Option<Mention> {
     // A phrase cut short by a barrier does not reach `end`.
-    let toks = phrase_tokens(text, pos, end);
+    let mut toks = ArrayVec::new();
+    read_phrase(&mut toks, text, pos, end, true, |_| true);
     let last = toks.last()?;
     if !text[last.end..end].trim().is_empty() {
         return None;
@@ -1340,7 +1343,8 @@ mod possessor_tests {
         let mut refused = 0;
         for t in &texts {
             for (i, _) in crate::grammar::words::words(t) {
-                let whole = read_phrase(t, i, t.len(), false, |_| true);
+                let mut whole = ArrayVec::new();
+                read_phrase(&mut whole, t, i, t.len(), false, |_| true);
                 if !whole.first().is_some_and(opens_no_name) {
                     continue;
                 }
@@ -1371,7 +1375,8 @@ mod possessor_tests {
             });
             for (i, _) in starts {
                 let read = phrase_tokens(&t, i, t.len());
-                let whole = read_phrase(&t, i, t.len(), false, |_| true);
+                let mut whole = ArrayVec::new();
+                read_phrase(&mut whole, &t, i, t.len(), false, |_| true);
                 assert!(read.len() <= whole.len());
                 for n in read.len() + 1..=whole.len() {
                     cut += 1;
