@@ -296,21 +296,25 @@ impl<'t> Tok<'t> {
 /// The most words a phrase is read for; the tokens live on the stack.
 const MAX_PHRASE: usize = 16;
 
-/// Reads the tokens of a possible noun phrase from `pos` up to `limit` (white space between
-/// words only; any punctuation but an initial's period ends the phrase). It also stops before
-/// the first word that no mention can hold ([`ends_every_mention`]), unless the phrase opens
-/// with a quantity (which [`quantity`] reads past function words): what [`longest`] and
-/// [`mention_exact`] find is the same as with the whole phrase, for less work.
+/// Reads into `toks` the tokens of a possible noun phrase from `pos` up to `limit` (white
+/// space between words only; any punctuation but an initial's period ends the phrase). It
+/// also stops before the first word that no mention can hold ([`ends_every_mention`]),
+/// unless the phrase opens with a quantity (which [`quantity`] reads past function words):
+/// what [`longest`] and [`mention_exact`] find is the same as with the whole phrase, for
+/// less work.
 #[inline(always)]
-fn phrase_tokens(text: &str, pos: usize, limit: usize) -> ArrayVec<Tok<'_>, MAX_PHRASE> {
-    let mut toks = ArrayVec::new();
-    read_phrase(&mut toks, text, pos, limit, true, |_| true);
-    toks
+fn phrase_tokens<'t>(
+    toks: &mut ArrayVec<Tok<'t>, MAX_PHRASE>,
+    text: &'t str,
+    pos: usize,
+    limit: usize,
+) {
+    read_phrase(toks, text, pos, limit, true, |_| true);
 }
 
-/// The tokens of [`phrase_tokens`]; without `barriers`, up to punctuation, `limit` or
-/// [`MAX_PHRASE`] words only; none when the first token fails `opens` (the rest is not
-/// read).
+/// The tokens of [`phrase_tokens`], into `toks` (the caller's array, not a copy); without
+/// `barriers`, up to punctuation, `limit` or [`MAX_PHRASE`] words only; none when the first
+/// token fails `opens` (the rest is not read).
 #[inline(always)]
 fn read_phrase<'t>(
     toks: &mut ArrayVec<Tok<'t>, MAX_PHRASE>,
@@ -470,7 +474,8 @@ fn name_like(t: &Tok) -> bool {
 
 /// Parses the longest mention that starts at `pos` and ends at or before `limit`.
 pub fn mention_at(text: &str, pos: usize, limit: usize) -> Option<Mention> {
-    let toks = phrase_tokens(text, pos, limit);
+    let mut toks = ArrayVec::new();
+    phrase_tokens(&mut toks, text, pos, limit);
     longest(text, &toks)
 }
 
@@ -520,7 +525,7 @@ fn possessor(text: &str, pos: usize, toks: &[Tok]) -> Option<Mention> {
 pub fn mention_exact(text: &str, pos: usize, end: usize) -> Option<Mention> {
     // A phrase cut short by a barrier does not reach `end`.
     let mut toks = ArrayVec::new();
-    read_phrase(&mut toks, text, pos, end, true, |_| true);
+    phrase_tokens(&mut toks, text, pos, end);
     let last = toks.last()?;
     if !text[last.end..end].trim().is_empty() {
         return None;
@@ -1374,7 +1379,8 @@ mod possessor_tests {
                         .is_some_and(char::is_alphanumeric)
             });
             for (i, _) in starts {
-                let read = phrase_tokens(&t, i, t.len());
+                let mut read = ArrayVec::new();
+                phrase_tokens(&mut read, &t, i, t.len());
                 let mut whole = ArrayVec::new();
                 read_phrase(&mut whole, &t, i, t.len(), false, |_| true);
                 assert!(read.len() <= whole.len());
@@ -1533,7 +1539,11 @@ mod possessor_tests {
         ] {
             let got = (0..t.len())
                 .filter(|&i| i == 0 || t.as_bytes()[i - 1] == b' ')
-                .find_map(|i| possessor(t, i, &phrase_tokens(t, i, t.len())))
+                .find_map(|i| {
+                    let mut toks = ArrayVec::new();
+                    phrase_tokens(&mut toks, t, i, t.len());
+                    possessor(t, i, &toks)
+                })
                 .map(|m| &t[m.start..m.end]);
             assert_eq!(got, want, "{t}");
         }
