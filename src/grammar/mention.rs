@@ -603,11 +603,28 @@ fn opens_quantity(t: &Tok) -> bool {
         || (t.text.contains('-') && t.number_word())
 }
 
-/// The longest well-formed prefix of the tokens.
+/// The longest well-formed prefix of the tokens. A phrase that opens with a quantity was read
+/// past its barriers (for [`quantity`]): no prefix that holds one is classified.
 fn longest(text: &str, toks: &[Tok]) -> Option<Mention> {
-    (1..=toks.len())
-        .rev()
-        .find_map(|n| classify_phrase(text, &toks[..n]))
+    let n = match toks.first() {
+        Some(t) if opens_quantity(t) => before_barrier(toks),
+        _ => toks.len(),
+    };
+    (1..=n).rev().find_map(|n| classify_phrase(text, &toks[..n]))
+}
+
+/// The number of tokens before the first that [`ends_every_mention`] refuses, as
+/// [`read_phrase`] tests them: no prefix longer than that is classified as a mention.
+fn before_barrier(toks: &[Tok]) -> usize {
+    let mut after_prep = false;
+    for (i, t) in toks.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|k| &toks[k]);
+        if ends_every_mention(prev, t, after_prep) {
+            return i;
+        }
+        after_prep |= t.class == Class::Prep;
+    }
+    toks.len()
 }
 
 /// Classifies a whole token run as a mention, or refuses it.
@@ -1384,6 +1401,17 @@ mod possessor_tests {
                 let mut whole = ArrayVec::new();
                 read_phrase(&mut whole, &t, i, t.len(), false, |_| true);
                 assert!(read.len() <= whole.len());
+                // Past the first barrier of the whole phrase (which a quantity reads past), no
+                // prefix is classified either.
+                for n in before_barrier(&whole) + 1..=whole.len() {
+                    let longer = &whole[..n];
+                    assert_eq!(
+                        classify_phrase(&t, longer),
+                        None,
+                        "{:?}",
+                        &t[i..longer[n - 1].end]
+                    );
+                }
                 for n in read.len() + 1..=whole.len() {
                     cut += 1;
                     let longer = &whole[..n];
