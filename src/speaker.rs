@@ -134,7 +134,7 @@ impl<'t> Resolver<'t> {
             };
             // "Deborah Finch and Marcus Wale": register the first conjunct, the loop reaches
             // the next.
-            if let Some(k) = memchr::memmem::find(&text.as_bytes()[m.start..m.end], b" and ")
+            if let Some(k) = find_short(&text.as_bytes()[m.start..m.end], b" and ")
                 && let Some(first) = mention_at(text, pos, m.start + k)
             {
                 m = first;
@@ -211,7 +211,7 @@ impl<'t> Resolver<'t> {
         let b = rest.as_bytes();
         let mut end = memchr::memchr3(b'.', b'!', b'?', b).unwrap_or(b.len());
         end = memchr::memchr(b'"', &b[..end]).unwrap_or(end);
-        end = memchr::memmem::find(&b[..end], "“".as_bytes()).unwrap_or(end);
+        end = find_short(&b[..end], "“".as_bytes()).unwrap_or(end);
         if let Some(g) = first_pronoun_gender(&rest[..end]) {
             let v = &mut self.entities[i].votes;
             match g {
@@ -548,6 +548,13 @@ impl<'t> Resolver<'t> {
     }
 }
 
+/// The first occurrence of `needle` in `hay`, both short (a name, a sentence): its first byte
+/// is found by `memchr`, without the searcher `memmem` builds for each call.
+fn find_short(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    let (&first, _) = needle.split_first()?;
+    memchr::memchr_iter(first, hay).find(|&i| hay[i..].starts_with(needle))
+}
+
 /// The gender of the first third-person pronoun of `s` ("he", "his", "She", "herself"...),
 /// read as whole words (runs of letters and digits): only the words that start with an `h`
 /// or an `s` are looked at.
@@ -645,6 +652,25 @@ fn normalize(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_needles_found_first() {
+        for (hay, needle) in [
+            ("Deborah Finch and Marcus Wale", " and "),
+            ("Smith andand and", " and "),
+            ("", " and "),
+            ("abc", ""),
+            ("he said “yes”", "“"),
+            ("x", "xy"),
+        ] {
+            assert_eq!(
+                find_short(hay.as_bytes(), needle.as_bytes()),
+                memchr::memmem::find(hay.as_bytes(), needle.as_bytes())
+                    .filter(|_| !needle.is_empty()),
+                "{hay:?} {needle:?}"
+            );
+        }
+    }
 
     /// [`first_pronoun_gender`] finds the pronoun the split of the text into words found, in
     /// every sentence of the corpus and on edge cases.

@@ -610,7 +610,9 @@ fn longest(text: &str, toks: &[Tok]) -> Option<Mention> {
         Some(t) if opens_quantity(t) => before_barrier(toks),
         _ => toks.len(),
     };
-    (1..=n).rev().find_map(|n| classify_phrase(text, &toks[..n]))
+    (1..=n)
+        .rev()
+        .find_map(|n| classify_phrase(text, &toks[..n]))
 }
 
 /// The number of tokens before the first that [`ends_every_mention`] refuses, as
