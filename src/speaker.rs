@@ -245,7 +245,7 @@ impl<'t> Resolver<'t> {
         }
         // A single word that ends a known full name is that person, not a new one.
         if kind == SpeakerKind::Person && !name.contains(' ') {
-            let i = self.resolve_name(m)?;
+            let i = self.person_named(&name, m)?;
             if let Err(k) = self.entities[i].mentions.binary_search(&m.start) {
                 self.entities[i].mentions.insert(k, m.start);
             }
@@ -375,11 +375,17 @@ impl<'t> Resolver<'t> {
             // A full name: itself, or a longer registered name that ends with it.
             return self.register(m);
         }
+        self.person_named(&name, m)
+    }
+
+    /// The person whose surname or given name is the one word `name` ([`normalize`]d) of the
+    /// mention `m`: the most recently mentioned before it, else the first mentioned after.
+    fn person_named(&mut self, name: &str, m: &Mention) -> Option<usize> {
         let pos = m.start;
         // The persons whose surname or given name it is.
         let candidates = self
             .by_word
-            .get(&name)
+            .get(name)
             .map_or(&[][..], Vec::as_slice)
             .iter()
             .map(|&i| (i, &self.entities[i]))
