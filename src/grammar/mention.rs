@@ -635,10 +635,12 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
     let last = toks.last()?;
     // Pronoun alone.
     if toks.len() == 1 && first.pronoun() {
-        let gender = match first.text.to_ascii_lowercase().as_str() {
-            "he" => Some(Gender::Male),
-            "she" => Some(Gender::Female),
-            _ => None,
+        let gender = if first.text.eq_ignore_ascii_case("he") {
+            Some(Gender::Male)
+        } else if first.text.eq_ignore_ascii_case("she") {
+            Some(Gender::Female)
+        } else {
+            None
         };
         return Some(mention(first.start, last.end, MentionKind::Pronoun, gender));
     }
@@ -657,10 +659,9 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
         let right = classify_phrase(text, &toks[i + 1..])?;
         let not_personal = |m: &Mention| {
             m.kind == MentionKind::Pronoun
-                && !matches!(
-                    text[m.start..m.end].to_ascii_lowercase().as_str(),
-                    "he" | "she" | "i" | "we"
-                )
+                && !["he", "she", "i", "we"]
+                    .iter()
+                    .any(|p| text[m.start..m.end].eq_ignore_ascii_case(p))
         };
         // "a photo and Clinton" is no pair of speakers: a description must name people.
         let not_people = |m: &Mention| {
