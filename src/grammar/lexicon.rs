@@ -34,9 +34,12 @@ pub(crate) struct WordSet {
 /// per process. Its hasher is FxHash (`rustc-hash`): the keys are our own short words, no
 /// adversary chooses them, and SipHash cost a tenth of the analysis. Most words looked up are
 /// in no list: a [`LetterFilter`] turns most of them away before they are lower-cased and
-/// hashed.
+/// hashed (unless the lists are so many that the filter lets most words through:
+/// [`WordClasses::unfiltered`]).
 pub(crate) struct WordClasses {
     lists: Lists,
+    /// Whether a [`LetterFilter`] stands before the map.
+    filtered: bool,
     map: OnceLock<(ClassMap, LetterFilter)>,
 }
 
@@ -200,6 +203,7 @@ impl WordSet {
         WordSet {
             classes: WordClasses {
                 lists: Lists::Plain(lists),
+                filtered: true,
                 map: OnceLock::new(),
             },
         }
@@ -215,6 +219,18 @@ impl WordClasses {
     pub(crate) const fn new(lists: &'static [(u32, &'static [&'static str])]) -> Self {
         WordClasses {
             lists: Lists::Classed(lists),
+            filtered: true,
+            map: OnceLock::new(),
+        }
+    }
+
+    /// [`WordClasses::new`] without the [`LetterFilter`], for lists that cover so many lengths
+    /// and letters that nearly every word passes it (the grammar's map of all its lists lets 91%
+    /// of the words of `corpus/` through): the filter would cost every lookup and save few.
+    pub(crate) const fn unfiltered(lists: &'static [(u32, &'static [&'static str])]) -> Self {
+        WordClasses {
+            lists: Lists::Classed(lists),
+            filtered: false,
             map: OnceLock::new(),
         }
     }
@@ -238,7 +254,7 @@ impl WordClasses {
             (map, filter)
         });
         let bytes = word.as_bytes();
-        if !filter.may_hold(bytes) {
+        if self.filtered && !filter.may_hold(bytes) {
             return 0;
         }
         map.get(bytes)

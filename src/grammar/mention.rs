@@ -112,7 +112,7 @@ const POSTMODIFIER: u32 = 1 << 20;
 /// Every word list the grammar asks about a token, in one map: a token is looked up once
 /// (twice when it ends with a period or an apostrophe), where the predicates of [`lexicon`]
 /// would look it up once per list.
-static TOKEN_LISTS: WordClasses = WordClasses::new(LISTS);
+static TOKEN_LISTS: WordClasses = WordClasses::unfiltered(LISTS);
 
 /// The lists of [`TOKEN_LISTS`] with their bits.
 const LISTS: &[(u32, &[&str])] = &[
