@@ -1135,7 +1135,7 @@ fn window_start(text: &str, end: usize) -> usize {
 fn clause_start(text: &str, lo: usize, end: usize) -> usize {
     let lo = lo.max(window_start(text, end));
     let mut end = end;
-    while let Some(i) = text[lo..end].rfind(CLAUSE_BREAKS) {
+    while let Some(i) = rfind_clause_break(&text[lo..end]) {
         let at = lo + i;
         let c = text[at..].chars().next().unwrap_or(' ');
         // An apostrophe inside a word ("night’s") is no clause break.
@@ -1154,6 +1154,44 @@ fn clause_start(text: &str, lo: usize, end: usize) -> usize {
         end = at;
     }
     lo
+}
+
+/// Whether each byte may end one of [`CLAUSE_BREAKS`] in UTF-8: the ASCII breaks, and the
+/// last bytes of the others.
+static CLAUSE_BREAK_ENDS: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < CLAUSE_BREAKS.len() {
+        let c = CLAUSE_BREAKS[i] as u32;
+        let last = if c < 0x80 { c } else { 0x80 | (c & 0x3f) };
+        table[last as usize] = true;
+        i += 1;
+    }
+    table
+};
+
+/// The offset of the last of [`CLAUSE_BREAKS`] in `s` (`s.rfind(CLAUSE_BREAKS)`), read
+/// backwards a byte at a time: a character is decoded only where its last byte may end a
+/// break.
+fn rfind_clause_break(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut end = b.len();
+    while let Some(i) = b[..end]
+        .iter()
+        .rposition(|&x| CLAUSE_BREAK_ENDS[usize::from(x)])
+    {
+        if b[i].is_ascii() {
+            return Some(i);
+        }
+        if s.is_char_boundary(i + 1)
+            && let Some(c) = s[..=i].chars().next_back()
+            && CLAUSE_BREAKS.contains(&c)
+        {
+            return Some(i + 1 - c.len_utf8());
+        }
+        end = i;
+    }
+    None
 }
 
 /// The offset just past the character at byte `at`.
@@ -1573,6 +1611,36 @@ mod tests {
             let old = before(p);
             found += usize::from(old.is_some());
             assert_eq!(last_relative(p), old, "{p}");
+        }
+        assert!(found > 100);
+    }
+
+    /// [`rfind_clause_break`] finds the break that `rfind` found, in the corpus texts and at the
+    /// edges.
+    #[test]
+    fn clause_breaks_as_before() {
+        let mut pieces = corpus_pieces();
+        pieces.extend(
+            [
+                "",
+                ",",
+                "a, b",
+                "«a» b",
+                "x — y",
+                "「q」",
+                "night’s end",
+                "é",
+                "日本",
+                "a\u{2019}",
+                "\u{1F600}",
+            ]
+            .map(String::from),
+        );
+        let mut found = 0;
+        for p in &pieces {
+            let old = p.rfind(CLAUSE_BREAKS);
+            found += usize::from(old.is_some());
+            assert_eq!(rfind_clause_break(p), old, "{p}");
         }
         assert!(found > 100);
     }
