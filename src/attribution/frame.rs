@@ -5,6 +5,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use aho_corasick::AhoCorasick;
+use arrayvec::ArrayVec;
 use memchr::memmem;
 
 use crate::grammar::cue::{Cue, CueClass, CueForm};
@@ -1208,25 +1209,31 @@ fn longest_ending_at(text: &str, from: usize, end: usize) -> Option<Mention> {
     if text[from..target].ends_with(',') {
         target -= 1;
     }
-    let starts = word_starts(text, from, target);
-    let first_ok = starts.len().saturating_sub(12);
-    starts[first_ok..]
-        .iter()
-        .find_map(|&s| mention_exact(text, s, target))
+    last_word_starts(text, from, target)
+        .into_iter()
+        .find_map(|s| mention_exact(text, s, target))
 }
 
-/// Byte offsets where words start in `text[from..to]`.
-fn word_starts(text: &str, from: usize, to: usize) -> Vec<usize> {
-    let mut out = Vec::new();
+/// The most words a subject found by [`longest_ending_at`] may have.
+const MAX_SUBJECT_WORDS: usize = 12;
+
+/// The byte offsets where the last [`MAX_SUBJECT_WORDS`] words of `text[from..to]` start, in
+/// text order: the offsets go round a ring on the stack as the words are read.
+fn last_word_starts(text: &str, from: usize, to: usize) -> ArrayVec<usize, MAX_SUBJECT_WORDS> {
+    let mut ring = [0; MAX_SUBJECT_WORDS];
+    let mut n = 0;
     let mut prev_word = false;
     for (i, c) in text[from..to].char_indices() {
         let is_word = c.is_alphanumeric();
         if is_word && !prev_word {
-            out.push(from + i);
+            ring[n % MAX_SUBJECT_WORDS] = from + i;
+            n += 1;
         }
         prev_word = is_word || (prev_word && matches!(c, '\'' | '’' | '-' | '.'));
     }
-    out
+    (n.saturating_sub(MAX_SUBJECT_WORDS)..n)
+        .map(|k| ring[k % MAX_SUBJECT_WORDS])
+        .collect()
 }
 
 fn skip_space(text: &str, pos: usize, limit: usize) -> usize {
@@ -1643,6 +1650,40 @@ mod tests {
             assert_eq!(rfind_clause_break(p), old, "{p}");
         }
         assert!(found > 100);
+    }
+
+    /// [`last_word_starts`] keeps the last of the word starts that the vector it replaces
+    /// collected, in the corpus texts and at the edges.
+    #[test]
+    fn last_word_starts_as_before() {
+        fn word_starts(text: &str) -> Vec<usize> {
+            let mut out = Vec::new();
+            let mut prev_word = false;
+            for (i, c) in text.char_indices() {
+                let is_word = c.is_alphanumeric();
+                if is_word && !prev_word {
+                    out.push(i);
+                }
+                prev_word = is_word || (prev_word && matches!(c, '\'' | '’' | '-' | '.'));
+            }
+            out
+        }
+        let mut pieces = corpus_pieces();
+        pieces.extend(
+            [
+                "",
+                "a",
+                "U.S. officials",
+                "O’Neill-Smith's 3.5 a b c d e f g h i j k l m",
+                " é 日本 .",
+            ]
+            .map(String::from),
+        );
+        for p in &pieces {
+            let all = word_starts(p);
+            let last = &all[all.len().saturating_sub(MAX_SUBJECT_WORDS)..];
+            assert_eq!(last_word_starts(p, 0, p.len()).as_slice(), last, "{p}");
+        }
     }
 
     #[test]
