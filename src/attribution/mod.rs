@@ -909,26 +909,51 @@ fn frame_tail(text: &str, f: &Frame, limit: usize) -> usize {
     }
     // Adjuncts up to "that", ":" or "," (at most a dozen words, no quote in between).
     let rest = &text[pos..limit];
-    // The first 120 characters.
-    let window = rest
-        .char_indices()
-        .nth(120)
-        .map_or(rest, |(i, _)| &rest[..i]);
-    let best = crate::grammar::words::words(window)
-        .find(|(_, w)| w.eq_ignore_ascii_case("that"))
-        .map(|(i, _)| i + 4);
+    let window = &rest[..char_prefix_len(rest, 120)];
+    // The words are read only where the letters of "that" are.
+    let best = holds_that(window)
+        .then(|| {
+            crate::grammar::words::words(window)
+                .find(|(_, w)| w.eq_ignore_ascii_case("that"))
+                .map(|(i, _)| i + 4)
+        })
+        .flatten();
     if let Some(end) = best
         && is_adjunct_chain(&window[..end.saturating_sub(4)])
     {
         return skip_ws(text, pos + end, limit);
     }
-    if let Some(c) = window
-        .find([':', ','])
-        .filter(|&c| is_adjunct_chain(&window[..c]))
+    if let Some(c) =
+        memchr::memchr2(b':', b',', window.as_bytes()).filter(|&c| is_adjunct_chain(&window[..c]))
     {
         return skip_ws(text, pos + c + 1, limit);
     }
     pos
+}
+
+/// The length in bytes of the first `n` characters of `s` (all of `s` when it is shorter),
+/// counted by the bytes that start characters.
+fn char_prefix_len(s: &str, n: usize) -> usize {
+    s.bytes()
+        .enumerate()
+        .filter(|&(_, b)| !is_continuation_byte(b))
+        .nth(n)
+        .map_or(s.len(), |(i, _)| i)
+}
+
+/// True for the bytes that continue a character in UTF-8 (`0b10xx_xxxx`).
+fn is_continuation_byte(b: u8) -> bool {
+    b & 0xC0 == 0x80
+}
+
+/// True when `s` holds "that" in any case, inside a word or not: the test in front of the
+/// search for the word.
+fn holds_that(s: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memchr2_iter(b't', b'T', b).any(|i| {
+        b.get(i..i + 4)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"that"))
+    })
 }
 
 /// True when `s` is empty or a chain of prepositional, time and manner adjuncts ("on
@@ -1226,4 +1251,51 @@ fn strip_final_period(text: &str, r: Range<usize>, qs: &[&QuotedSpan]) -> Range<
 fn skip_ws(text: &str, pos: usize, limit: usize) -> usize {
     let rest = &text[pos.min(limit)..limit];
     pos.min(limit) + (rest.len() - rest.trim_start().len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The window of [`frame_tail`] (its first 120 characters), its word "that" and its first
+    /// colon or comma are what the searches by character found, from every space of every line
+    /// of the corpus and at the edges.
+    #[test]
+    fn tail_window_as_before() {
+        let texts = crate::test_support::corpus_texts();
+        let mut tails: Vec<&str> = texts
+            .iter()
+            .flat_map(|t| t.lines())
+            .flat_map(|line| line.match_indices(' ').map(move |(i, _)| &line[i..]))
+            .collect();
+        tails.extend([
+            "",
+            "that",
+            " THAT: x",
+            "thatch, that",
+            "tha",
+            "“é” — that’s it, that",
+            "日本語の文章 that",
+        ]);
+        let mut found = 0;
+        for tail in tails {
+            let window = &tail[..char_prefix_len(tail, 120)];
+            let old = tail
+                .char_indices()
+                .nth(120)
+                .map_or(tail, |(i, _)| &tail[..i]);
+            assert_eq!(window, old);
+            let that =
+                crate::grammar::words::words(window).find(|(_, w)| w.eq_ignore_ascii_case("that"));
+            if that.is_some() {
+                found += 1;
+                assert!(holds_that(window), "{window}");
+            }
+            assert_eq!(
+                memchr::memchr2(b':', b',', window.as_bytes()),
+                window.find([':', ','])
+            );
+        }
+        assert!(found > 100, "{found}");
+    }
 }
