@@ -4,7 +4,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, MatchKind};
 use arrayvec::ArrayVec;
 use memchr::memmem;
 
@@ -446,8 +446,8 @@ const TO_NOUNS: &[&str] = &["promise", "pledge", "vow", "hope", "hopes"];
 fn noun_links(s: &str) -> impl Iterator<Item = [(usize, &str); 3]> {
     // A row needs "that" or "about", or "to" after a noun of `TO_NOUNS`: most sentences hold
     // neither, not even inside a longer word, and a vectorised search for each of these few
-    // strings turns them away. Then one pass of an automaton turns away those that hold none
-    // of the nouns, before they are split into words.
+    // strings turns them away. Then one pass of an automaton turns away those where no noun
+    // is followed by its link, before they are split into words.
     static LINK_FINDERS: OnceLock<Vec<memmem::Finder<'static>>> = OnceLock::new();
     static ANY_NOUN: OnceLock<AhoCorasick> = OnceLock::new();
     let link_finders = LINK_FINDERS.get_or_init(|| {
@@ -457,9 +457,18 @@ fn noun_links(s: &str) -> impl Iterator<Item = [(usize, &str); 3]> {
             .map(memmem::Finder::new)
             .collect()
     });
-    let any_noun = ANY_NOUN.get_or_init(|| AhoCorasick::new(NOUNS).expect("the nouns build"));
-    let wanted =
-        link_finders.iter().any(|f| f.find(s.as_bytes()).is_some()) && any_noun.is_match(s);
+    // The longest noun at each place: a whole word of `NOUNS` is never hidden by a shorter
+    // one ("claim" in "claims") or by one that ends inside it (nouns are of letters only).
+    let any_noun = ANY_NOUN.get_or_init(|| {
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(NOUNS)
+            .expect("the nouns build")
+    });
+    let wanted = link_finders.iter().any(|f| f.find(s.as_bytes()).is_some())
+        && any_noun
+            .find_iter(s)
+            .any(|m| links_noun(&s[m.start()..], &s[m.range()]));
     // The words are read as they come, four at a time: the possessor, the noun, the link, and
     // a word after the link.
     let mut words = wanted
@@ -476,6 +485,17 @@ fn noun_links(s: &str) -> impl Iterator<Item = [(usize, &str); 3]> {
             && NOUNS.contains(&noun.1))
         .then_some([poss, noun, link])
     })
+}
+
+/// True when `s` opens with the word `noun` (of [`NOUNS`]) and its link word follows it, as
+/// [`crate::grammar::words::words`] reads words: what a row of [`noun_links`] needs after its
+/// possessor.
+fn links_noun(s: &str, noun: &str) -> bool {
+    let mut words = crate::grammar::words::words(s);
+    words.next().is_some_and(|(_, w)| w == noun)
+        && words.next().is_some_and(|(_, link)| {
+            LINKS.contains(&link) || link == "to" && TO_NOUNS.contains(&noun)
+        })
 }
 
 /// Nouns of attribution after a possessor: "Trump's claim that X", "his comments about X",
@@ -1650,6 +1670,13 @@ mod tests {
         }
         let mut texts = crate::test_support::corpus_texts();
         texts.push("his claim that x. Her hopes to win it; its vow to. a b c".to_string());
+        // A noun inside a longer word, before a joiner, a longer noun, punctuation before the
+        // link.
+        texts.push(
+            "her claims that x; his recall about y; its views, that z; our hopes-to be; a \
+             plan’s that; my calls to; the viewpoint that w"
+                .to_string(),
+        );
         let mut found = 0;
         for t in &texts {
             let pieces = std::iter::once(t.as_str())
