@@ -137,10 +137,7 @@ fn frame_for(text: &str, sentence: Range<usize>, cue: Cue) -> Option<Frame> {
         "interview",
         "text",
     ];
-    let last_word = before
-        .rsplit(|c: char| !c.is_alphanumeric() && c != '-')
-        .next()
-        .unwrap_or("");
+    let last_word = last_word(before);
     let coordinated = before.ends_with(',')
         || before.ends_with(" and")
         || before.ends_with(" but")
@@ -172,12 +169,13 @@ fn frame_for(text: &str, sentence: Range<usize>, cue: Cue) -> Option<Frame> {
     // Negated speech reports nothing ("The board did not say how many"); a negated attitude
     // is still one ("has not endorsed Trump", "does not believe the polls").
     let cue_text = &text[cue.start..cue.end];
-    let negated = cue_text
-        .split_whitespace()
-        .any(|w| matches!(w, "not" | "never" | "cannot"))
-        || cue_text.contains("n't")
-        || cue_text.contains("n’t");
-    if negated && matches!(cue.class, CueClass::Speech | CueClass::Writing) {
+    let negated = || {
+        cue_text
+            .split_whitespace()
+            .any(|w| matches!(w, "not" | "never" | "cannot"))
+            || holds_negative_contraction(cue_text)
+    };
+    if matches!(cue.class, CueClass::Speech | CueClass::Writing) && negated() {
         return None;
     }
     if let Some(speaker) = subject_before(text, sentence.start, cue.start) {
@@ -267,6 +265,36 @@ fn frame_for(text: &str, sentence: Range<usize>, cue: Cue) -> Option<Frame> {
         }
     }
     None
+}
+
+/// The word that ends `s`, of letters, digits and hyphens (empty when another character ends
+/// it): `s.rsplit(|c| !c.is_alphanumeric() && c != '-').next()`, read backwards a byte at a
+/// time while the bytes are ASCII.
+fn last_word(s: &str) -> &str {
+    let b = s.as_bytes();
+    let mut start = b.len();
+    while let Some(&c) = b[..start].last() {
+        if c.is_ascii_alphanumeric() || c == b'-' {
+            start -= 1;
+        } else if c.is_ascii() {
+            break;
+        } else {
+            match s[..start].chars().next_back() {
+                Some(ch) if ch.is_alphanumeric() => start -= ch.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    &s[start..]
+}
+
+/// True when `s` holds a negative contraction, "n't" or "n’t", looked for after each "n".
+fn holds_negative_contraction(s: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memchr_iter(b'n', b).any(|i| {
+        let rest = &b[i + 1..];
+        rest.starts_with(b"'t") || rest.starts_with("’t".as_bytes())
+    })
 }
 
 /// The subject of the clause whose verb governs a possessive pronoun: "Woods" in "Woods shared
@@ -1888,6 +1916,38 @@ mod tests {
             }
         }
         assert!(found > 1000 && skipped > 1000, "{found} {skipped}");
+    }
+
+    /// [`last_word`] and [`holds_negative_contraction`] answer as the searches by character
+    /// they replace, on every line of the corpus and its prefixes at spaces, and at the edges.
+    #[test]
+    fn last_words_and_contractions_as_before() {
+        let mut pieces = corpus_pieces();
+        pieces.extend(
+            [
+                "",
+                "-",
+                "a-b",
+                "x didn’t",
+                "can't",
+                "n’",
+                "n'",
+                "é-ß",
+                "日本",
+                "it’s 3rd-",
+                "a\u{a0}b",
+            ]
+            .map(String::from),
+        );
+        let mut negatives = 0;
+        for p in &pieces {
+            let old = p.rsplit(|c: char| !c.is_alphanumeric() && c != '-').next();
+            assert_eq!(Some(last_word(p)), old, "{p}");
+            let old = p.contains("n't") || p.contains("n’t");
+            negatives += usize::from(old);
+            assert_eq!(holds_negative_contraction(p), old, "{p}");
+        }
+        assert!(negatives > 10, "{negatives}");
     }
 
     #[test]
