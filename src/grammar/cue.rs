@@ -192,7 +192,28 @@ pub fn find_cues_outside(text: &str, range: Range<usize>, skip: &[Range<usize>])
             p = s.end;
             continue;
         }
-        let b = text.as_bytes();
+        // Up to the next range to skip, the ranges are not looked at again.
+        let stop = skip.peek().map_or(end, |s| s.start.min(end));
+        match scan_cues(text, p, stop, end, &mut out) {
+            Some(next) => p = next,
+            None => break,
+        }
+    }
+    out
+}
+
+/// Reads the words that start in `text[p..stop]` and the cues that start with them (up to
+/// `end`) into `out`, and returns where the scan goes on: `stop`, or past it where a word or
+/// a cue runs on. `None` ends the scan.
+fn scan_cues(
+    text: &str,
+    mut p: usize,
+    stop: usize,
+    end: usize,
+    out: &mut Vec<Cue>,
+) -> Option<usize> {
+    let b = text.as_bytes();
+    while p < stop {
         let (letter, len) = match b[p] {
             // Spaces, digits and ASCII punctuation start no word.
             c if c.is_ascii() && !c.is_ascii_alphabetic() => {
@@ -201,9 +222,7 @@ pub fn find_cues_outside(text: &str, range: Range<usize>, skip: &[Range<usize>])
             }
             c if c.is_ascii() => (true, 1),
             _ => {
-                let Some(ch) = text[p..end].chars().next() else {
-                    break;
-                };
+                let ch = text[p..end].chars().next()?;
                 (ch.is_alphabetic(), ch.len_utf8())
             }
         };
@@ -231,7 +250,7 @@ pub fn find_cues_outside(text: &str, range: Range<usize>, skip: &[Range<usize>])
             p += len;
         }
     }
-    out
+    Some(p)
 }
 
 /// Lemma of a single word if it is an inflected form of a cue verb
