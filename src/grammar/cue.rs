@@ -395,15 +395,21 @@ fn build_index() -> Index {
         }
     }
 
-    let listed = PHRASE_STARTS
-        .iter()
-        .chain(lex::AUX_WORDS)
-        .chain(lex::CHAIN_ADVERBS)
-        .map(|w| w.as_bytes().into());
     let mut starts: FxHashMap<Box<[u8]>, Start> =
         forms.keys().map(|k| (k.clone(), Start::Form)).collect();
-    for w in listed {
-        starts.entry(w).or_insert(Start::Other);
+    for w in lex::AUX_WORDS.iter().chain(lex::CHAIN_ADVERBS) {
+        starts.entry(w.as_bytes().into()).or_insert(Start::Other);
+    }
+    for w in PHRASE_STARTS {
+        // As `chain_item` reads a word.
+        let opens_chain =
+            lex::aux_of(w).is_some() || lex::adverb_of(w).is_some() || lex::is_manner_adverb(w);
+        let start = if opens_chain {
+            Start::Other
+        } else {
+            Start::Phrase
+        };
+        starts.entry(w.as_bytes().into()).or_insert(start);
     }
     let mut venues = LetterFilter::new();
     lex::VENUES
@@ -1174,8 +1180,11 @@ fn verbal(cx: &Ctx, input: &str) -> Option<Cue> {
 enum Start {
     /// A verb form (and maybe more).
     Form,
-    /// A phrase's first word, an auxiliary or an adverb only.
+    /// An auxiliary or an adverb (and maybe a phrase's first word).
     Other,
+    /// A phrase's first word only, which opens no auxiliary chain and is no verb form: only
+    /// [`phrase`] may read a cue from it.
+    Phrase,
 }
 
 /// Whether a cue may start with `w`, and how: a phrase's first word ("according", "in"), or
@@ -1228,7 +1237,7 @@ fn parse_from(text: &str, pos: usize, end: usize, first: &str, start: Start) -> 
     if opens_phrase && let Some(cue) = phrase(&cx, input) {
         return Some(cue);
     }
-    if !verbal_may_match(input, first, start) {
+    if start == Start::Phrase || !verbal_may_match(input, first, start) {
         return None;
     }
     // Only the verbal grammar reads it.
@@ -1634,6 +1643,36 @@ mod tests {
             let form = cue_start(w) == Some(Start::Form);
             assert_eq!(form, lookup(w).is_some(), "{w}");
         }
+    }
+
+    /// The words that only open phrases are the phrase starts that no auxiliary chain or verb
+    /// opens, and the verbal grammar matches at none of them in the texts.
+    #[test]
+    fn phrase_starts_open_no_verbal_cue() {
+        let phrase_only: Vec<&str> = PHRASE_STARTS
+            .into_iter()
+            .filter(|w| cue_start(w) == Some(Start::Phrase))
+            .collect();
+        assert_eq!(phrase_only, ["according", "in"]);
+        let mut tried = 0;
+        for t in sample_texts() {
+            for p in (0..t.len()).filter(|&p| t.is_char_boundary(p) && is_word_start(&t, p)) {
+                let Ok((_, w)) = word(&t[p..]) else { continue };
+                if cue_start(w) == Some(Start::Phrase) {
+                    tried += 1;
+                    for initial in [false, true] {
+                        let cx = Ctx {
+                            text: &t,
+                            pos: p,
+                            end: t.len(),
+                            initial,
+                        };
+                        assert_eq!(verbal(&cx, &t[p..]), None, "{}", &t[p..]);
+                    }
+                }
+            }
+        }
+        assert!(tried > 100, "{tried}");
     }
 
     /// Wherever the verbal grammar matches a word of the texts, the test in front of it lets
