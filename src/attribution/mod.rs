@@ -909,6 +909,7 @@ fn frame_tail(text: &str, f: &Frame, limit: usize) -> usize {
     }
     // Adjuncts up to "that", ":" or "," (at most a dozen words, no quote in between).
     let rest = &text[pos..limit];
+    // The first 120 characters.
     let window = &rest[..char_prefix_len(rest, 120)];
     // The words are read only where the letters of "that" are.
     let best = holds_that(window)
@@ -963,8 +964,8 @@ fn is_adjunct_chain(s: &str) -> bool {
     if s.is_empty() {
         return true;
     }
-    // Quotation marks or sentence punctuation (by byte, then the two curly marks), or more than
-    // 14 words.
+    // Quotation marks or sentence punctuation (one pass over the bytes), or more than 14
+    // words.
     if holds_quote_or_stop(s) || s.split_whitespace().nth(14).is_some() {
         return false;
     }

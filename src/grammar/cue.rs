@@ -292,7 +292,7 @@ struct Index {
     forms: WordMap<Vec<Hit>>,
     /// The lower-cased words a cue may start with but for the negative contractions and
     /// the unlisted manner adverbs: forms, [`PHRASE_STARTS`], [`lex::AUX_WORDS`] and
-    /// [`lex::CHAIN_ADVERBS`] (see [`cue_start`]), each with whether it is a form.
+    /// [`lex::CHAIN_ADVERBS`] (see [`cue_start`]), each with what it starts ([`Start`]).
     starts: WordMap<Start>,
     /// Turns away most words that are no venue noun before the venues are searched.
     venues: LetterFilter,
@@ -1224,7 +1224,8 @@ fn parse_at(text: &str, pos: usize, end: usize) -> Option<Cue> {
 }
 
 /// [`parse_at`] once the word at `pos`, `first`, is known to [`cue_start`] as `start`. Only
-/// a word "according" or "in" may start a [`phrase`].
+/// a word "according" or "in" may start a [`phrase`], and only a phrase starts with a
+/// [`Start::Phrase`].
 fn parse_from(text: &str, pos: usize, end: usize, first: &str, start: Start) -> Option<Cue> {
     let input = &text[pos..end];
     let mut cx = Ctx {
