@@ -479,9 +479,12 @@ fn noun_links(s: &str) -> impl Iterator<Item = [(usize, &str); 3]> {
     static LINK_FINDERS: OnceLock<Vec<memmem::Finder<'static>>> = OnceLock::new();
     static ANY_NOUN: OnceLock<AhoCorasick> = OnceLock::new();
     let link_finders = LINK_FINDERS.get_or_init(|| {
-        LINKS
+        // A string that holds another ("hopes") needs no search of its own.
+        let strings: Vec<&'static str> = LINKS.iter().chain(TO_NOUNS).copied().collect();
+        strings
             .iter()
-            .chain(TO_NOUNS)
+            .copied()
+            .filter(|w| !strings.iter().any(|o| o != w && w.contains(o)))
             .map(memmem::Finder::new)
             .collect()
     });
