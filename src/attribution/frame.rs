@@ -4,7 +4,8 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, MatchKind};
+use arrayvec::ArrayVec;
 use memchr::memmem;
 
 use crate::grammar::cue::{Cue, CueClass, CueForm};
@@ -136,10 +137,7 @@ fn frame_for(text: &str, sentence: Range<usize>, cue: Cue) -> Option<Frame> {
         "interview",
         "text",
     ];
-    let last_word = before
-        .rsplit(|c: char| !c.is_alphanumeric() && c != '-')
-        .next()
-        .unwrap_or("");
+    let last_word = last_word(before);
     let coordinated = before.ends_with(',')
         || before.ends_with(" and")
         || before.ends_with(" but")
@@ -171,12 +169,13 @@ fn frame_for(text: &str, sentence: Range<usize>, cue: Cue) -> Option<Frame> {
     // Negated speech reports nothing ("The board did not say how many"); a negated attitude
     // is still one ("has not endorsed Trump", "does not believe the polls").
     let cue_text = &text[cue.start..cue.end];
-    let negated = cue_text
-        .split_whitespace()
-        .any(|w| matches!(w, "not" | "never" | "cannot"))
-        || cue_text.contains("n't")
-        || cue_text.contains("n’t");
-    if negated && matches!(cue.class, CueClass::Speech | CueClass::Writing) {
+    let negated = || {
+        cue_text
+            .split_whitespace()
+            .any(|w| matches!(w, "not" | "never" | "cannot"))
+            || holds_negative_contraction(cue_text)
+    };
+    if matches!(cue.class, CueClass::Speech | CueClass::Writing) && negated() {
         return None;
     }
     if let Some(speaker) = subject_before(text, sentence.start, cue.start) {
@@ -266,6 +265,36 @@ fn frame_for(text: &str, sentence: Range<usize>, cue: Cue) -> Option<Frame> {
         }
     }
     None
+}
+
+/// The word that ends `s`, of letters, digits and hyphens (empty when another character ends
+/// it): `s.rsplit(|c| !c.is_alphanumeric() && c != '-').next()`, read backwards a byte at a
+/// time while the bytes are ASCII.
+fn last_word(s: &str) -> &str {
+    let b = s.as_bytes();
+    let mut start = b.len();
+    while let Some(&c) = b[..start].last() {
+        if c.is_ascii_alphanumeric() || c == b'-' {
+            start -= 1;
+        } else if c.is_ascii() {
+            break;
+        } else {
+            match s[..start].chars().next_back() {
+                Some(ch) if ch.is_alphanumeric() => start -= ch.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    &s[start..]
+}
+
+/// True when `s` holds a negative contraction, "n't" or "n’t", looked for after each "n".
+fn holds_negative_contraction(s: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memchr_iter(b'n', b).any(|i| {
+        let rest = &b[i + 1..];
+        rest.starts_with(b"'t") || rest.starts_with("’t".as_bytes())
+    })
 }
 
 /// The subject of the clause whose verb governs a possessive pronoun: "Woods" in "Woods shared
@@ -445,20 +474,32 @@ const TO_NOUNS: &[&str] = &["promise", "pledge", "vow", "hope", "hopes"];
 fn noun_links(s: &str) -> impl Iterator<Item = [(usize, &str); 3]> {
     // A row needs "that" or "about", or "to" after a noun of `TO_NOUNS`: most sentences hold
     // neither, not even inside a longer word, and a vectorised search for each of these few
-    // strings turns them away. Then one pass of an automaton turns away those that hold none
-    // of the nouns, before they are split into words.
+    // strings turns them away. Then one pass of an automaton turns away those where no noun
+    // is followed by its link, before they are split into words.
     static LINK_FINDERS: OnceLock<Vec<memmem::Finder<'static>>> = OnceLock::new();
     static ANY_NOUN: OnceLock<AhoCorasick> = OnceLock::new();
     let link_finders = LINK_FINDERS.get_or_init(|| {
-        LINKS
+        // A string that holds another ("hopes") needs no search of its own.
+        let strings: Vec<&'static str> = LINKS.iter().chain(TO_NOUNS).copied().collect();
+        strings
             .iter()
-            .chain(TO_NOUNS)
+            .copied()
+            .filter(|w| !strings.iter().any(|o| o != w && w.contains(o)))
             .map(memmem::Finder::new)
             .collect()
     });
-    let any_noun = ANY_NOUN.get_or_init(|| AhoCorasick::new(NOUNS).expect("the nouns build"));
-    let wanted =
-        link_finders.iter().any(|f| f.find(s.as_bytes()).is_some()) && any_noun.is_match(s);
+    // The longest noun at each place: a whole word of `NOUNS` is never hidden by a shorter
+    // one ("claim" in "claims") or by one that ends inside it (nouns are of letters only).
+    let any_noun = ANY_NOUN.get_or_init(|| {
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(NOUNS)
+            .expect("the nouns build")
+    });
+    let wanted = link_finders.iter().any(|f| f.find(s.as_bytes()).is_some())
+        && any_noun
+            .find_iter(s)
+            .any(|m| links_noun(&s[m.start()..], &s[m.range()]));
     // The words are read as they come, four at a time: the possessor, the noun, the link, and
     // a word after the link.
     let mut words = wanted
@@ -475,6 +516,17 @@ fn noun_links(s: &str) -> impl Iterator<Item = [(usize, &str); 3]> {
             && NOUNS.contains(&noun.1))
         .then_some([poss, noun, link])
     })
+}
+
+/// True when `s` opens with the word `noun` (of [`NOUNS`]) and its link word follows it, as
+/// [`crate::grammar::words::words`] reads words: what a row of [`noun_links`] needs after its
+/// possessor.
+fn links_noun(s: &str, noun: &str) -> bool {
+    let mut words = crate::grammar::words::words(s);
+    words.next().is_some_and(|(_, w)| w == noun)
+        && words.next().is_some_and(|(_, link)| {
+            LINKS.contains(&link) || link == "to" && TO_NOUNS.contains(&noun)
+        })
 }
 
 /// Nouns of attribution after a possessor: "Trump's claim that X", "his comments about X",
@@ -932,10 +984,7 @@ pub fn subject_before(text: &str, lo: usize, cue_start: usize) -> Option<Mention
 /// with its object.
 fn relative_head(text: &str, clause: usize, cue_start: usize) -> Option<Mention> {
     let head = &text[clause..cue_start];
-    let (at, relative) = [" who ", " that ", " which "]
-        .iter()
-        .filter_map(|r| memchr::memmem::rfind(head.as_bytes(), r.as_bytes()).map(|i| (i, r.trim())))
-        .max_by_key(|&(i, _)| i)?;
+    let (at, relative) = last_relative(head)?;
     let inner = &head[at + relative.len() + 2..];
     let first = inner.split_whitespace().next()?;
     if inner.split_whitespace().count() > 12
@@ -988,6 +1037,26 @@ fn relative_head(text: &str, clause: usize, cue_start: usize) -> Option<Mention>
         .any(|w| crate::grammar::cue::verb_lemma(w).is_some());
     (words > 0 && words <= 5 && !verbal)
         .then(|| crate::grammar::mention::free_description(text, start, clause + at))
+}
+
+/// The relative pronouns that open the clauses of [`relative_head`].
+const RELATIVES: [&str; 3] = ["who", "that", "which"];
+
+/// The last of the [`RELATIVES`] in `head` with a space on either side, and the offset of the
+/// space before it: one backward pass over the spaces, where a search for each pronoun would
+/// read the whole clause three times.
+fn last_relative(head: &str) -> Option<(usize, &'static str)> {
+    memchr::memrchr_iter(b' ', head.as_bytes()).find_map(|space| {
+        let after = &head.as_bytes()[space + 1..];
+        RELATIVES
+            .into_iter()
+            .find(|r| {
+                after
+                    .strip_prefix(r.as_bytes())
+                    .is_some_and(|rest| rest.first() == Some(&b' '))
+            })
+            .map(|r| (space, r))
+    })
 }
 
 /// True for the text of an appositive or a relative clause: it starts with a lower-case word
@@ -1118,7 +1187,7 @@ fn window_start(text: &str, end: usize) -> usize {
 fn clause_start(text: &str, lo: usize, end: usize) -> usize {
     let lo = lo.max(window_start(text, end));
     let mut end = end;
-    while let Some(i) = text[lo..end].rfind(CLAUSE_BREAKS) {
+    while let Some(i) = rfind_clause_break(&text[lo..end]) {
         let at = lo + i;
         let c = text[at..].chars().next().unwrap_or(' ');
         // An apostrophe inside a word ("night’s") is no clause break.
@@ -1139,6 +1208,44 @@ fn clause_start(text: &str, lo: usize, end: usize) -> usize {
     lo
 }
 
+/// Whether each byte may end one of [`CLAUSE_BREAKS`] in UTF-8: the ASCII breaks, and the
+/// last bytes of the others.
+static CLAUSE_BREAK_ENDS: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < CLAUSE_BREAKS.len() {
+        let c = CLAUSE_BREAKS[i] as u32;
+        let last = if c < 0x80 { c } else { 0x80 | (c & 0x3f) };
+        table[last as usize] = true;
+        i += 1;
+    }
+    table
+};
+
+/// The offset of the last of [`CLAUSE_BREAKS`] in `s` (`s.rfind(CLAUSE_BREAKS)`), read
+/// backwards a byte at a time: a character is decoded only where its last byte may end a
+/// break.
+fn rfind_clause_break(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut end = b.len();
+    while let Some(i) = b[..end]
+        .iter()
+        .rposition(|&x| CLAUSE_BREAK_ENDS[usize::from(x)])
+    {
+        if b[i].is_ascii() {
+            return Some(i);
+        }
+        if s.is_char_boundary(i + 1)
+            && let Some(c) = s[..=i].chars().next_back()
+            && CLAUSE_BREAKS.contains(&c)
+        {
+            return Some(i + 1 - c.len_utf8());
+        }
+        end = i;
+    }
+    None
+}
+
 /// The offset just past the character at byte `at`.
 fn after_char(text: &str, at: usize) -> usize {
     at + text[at..].chars().next().map_or(0, char::len_utf8)
@@ -1153,25 +1260,126 @@ fn longest_ending_at(text: &str, from: usize, end: usize) -> Option<Mention> {
     if text[from..target].ends_with(',') {
         target -= 1;
     }
-    let starts = word_starts(text, from, target);
-    let first_ok = starts.len().saturating_sub(12);
-    starts[first_ok..]
+    let starts = last_word_starts(text, from, target);
+    let hopeless = hopeless_starts(text, &starts, target);
+    starts
         .iter()
-        .find_map(|&s| mention_exact(text, s, target))
+        .enumerate()
+        .filter(|(i, _)| !hopeless.contains(i))
+        .find_map(|(_, &s)| mention_exact(text, s, target))
 }
 
-/// Byte offsets where words start in `text[from..to]`.
-fn word_starts(text: &str, from: usize, to: usize) -> Vec<usize> {
-    let mut out = Vec::new();
+/// Lower-case function words that no mention holds, wherever they stand in it, as
+/// [`mention_exact`] reads phrases: stopwords that are no pronoun, determiner, preposition,
+/// title, quantifier, qualifier of a quantity or postmodifier (a unit test checks each against
+/// the grammar). Sorted.
+const NO_MENTION_WORDS: &[&str] = &[
+    "after", "again", "against", "all", "also", "although", "amid", "among", "are", "as", "asked",
+    "be", "because", "been", "before", "being", "besides", "between", "but", "by", "can", "could",
+    "despite", "did", "do", "does", "during", "earlier", "even", "finally", "had", "has", "have",
+    "hence", "here", "how", "however", "if", "indeed", "instead", "into", "is", "last", "later",
+    "like", "may", "might", "moreover", "much", "must", "next", "nor", "not", "notably", "now",
+    "once", "onto", "or", "overall", "own", "publicly", "recently", "same", "shall", "should",
+    "since", "so", "still", "such", "then", "there", "though", "through", "thus", "today",
+    "tonight", "too", "unless", "unlike", "until", "very", "via", "was", "were", "what", "when",
+    "where", "whereas", "whether", "which", "while", "who", "whom", "whose", "why", "will",
+    "without", "would", "yes", "yet",
+];
+
+/// The indices of the `starts` (of words before `target`) where no mention ending at `target`
+/// starts: those up to the last word of [`NO_MENTION_WORDS`], as a phrase that reaches
+/// `target` from them holds it, but for those before an "of" (a quantity such as "half of
+/// those who voted" reads past such a word).
+fn hopeless_starts(text: &str, starts: &[usize], target: usize) -> Range<usize> {
+    let Some(last) = starts
+        .iter()
+        .rposition(|&s| no_mention_word_at(text, s, target))
+    else {
+        return 0..0;
+    };
+    let after_of = starts[..last]
+        .iter()
+        .rposition(|&s| of_at(text, s))
+        .map_or(0, |i| i + 1);
+    after_of..last + 1
+}
+
+/// The words of [`NO_MENTION_WORDS`] (of up to 8 letters) as [`word_key`]s, in the same
+/// order: a word is looked up with a few comparisons of integers.
+static NO_MENTION_KEYS: [u64; NO_MENTION_WORDS.len()] = {
+    let mut keys = [0; NO_MENTION_WORDS.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        keys[i] = word_key(NO_MENTION_WORDS[i].as_bytes());
+        i += 1;
+    }
+    keys
+};
+
+/// The bytes of a word of up to 8 bytes, big-endian and zero-padded: the keys of words sort
+/// as the words do.
+const fn word_key(w: &[u8]) -> u64 {
+    let mut key = 0;
+    let mut i = 0;
+    while i < 8 {
+        key <<= 8;
+        if i < w.len() {
+            key |= w[i] as u64;
+        }
+        i += 1;
+    }
+    key
+}
+
+/// True when the word that starts at `at` is one of [`NO_MENTION_WORDS`] with a space on
+/// either side (or `target` after it): a token of its own, as the phrase reader reads words,
+/// in any phrase read past it.
+fn no_mention_word_at(text: &str, at: usize, target: usize) -> bool {
+    let b = &text.as_bytes()[..target];
+    if !text[..at].ends_with([' ', '\u{a0}']) {
+        return false;
+    }
+    // The words are of lower-case ASCII letters only, 2 to 8 of them.
+    let len = b[at..]
+        .iter()
+        .take(9)
+        .take_while(|c| c.is_ascii_lowercase())
+        .count();
+    let rest = &text[at + len..target];
+    (2..=8).contains(&len)
+        && (rest.is_empty() || rest.starts_with([' ', '\u{a0}']))
+        && NO_MENTION_KEYS
+            .binary_search(&word_key(&b[at..at + len]))
+            .is_ok()
+}
+
+/// True when the word that starts at `at` may be "of": its first two bytes spell it and no
+/// ASCII letter or digit follows (a longer word may pass: the test is for a superset).
+fn of_at(text: &str, at: usize) -> bool {
+    let b = &text.as_bytes()[at..];
+    b.starts_with(b"of") && b.get(2).is_none_or(|c| !c.is_ascii_alphanumeric())
+}
+
+/// The most words a subject found by [`longest_ending_at`] may have.
+const MAX_SUBJECT_WORDS: usize = 12;
+
+/// The byte offsets where the last [`MAX_SUBJECT_WORDS`] words of `text[from..to]` start, in
+/// text order: the offsets go round a ring on the stack as the words are read.
+fn last_word_starts(text: &str, from: usize, to: usize) -> ArrayVec<usize, MAX_SUBJECT_WORDS> {
+    let mut ring = [0; MAX_SUBJECT_WORDS];
+    let mut n = 0;
     let mut prev_word = false;
     for (i, c) in text[from..to].char_indices() {
         let is_word = c.is_alphanumeric();
         if is_word && !prev_word {
-            out.push(from + i);
+            ring[n % MAX_SUBJECT_WORDS] = from + i;
+            n += 1;
         }
         prev_word = is_word || (prev_word && matches!(c, '\'' | '’' | '-' | '.'));
     }
-    out
+    (n.saturating_sub(MAX_SUBJECT_WORDS)..n)
+        .map(|k| ring[k % MAX_SUBJECT_WORDS])
+        .collect()
 }
 
 fn skip_space(text: &str, pos: usize, limit: usize) -> usize {
@@ -1493,6 +1701,13 @@ mod tests {
         }
         let mut texts = crate::test_support::corpus_texts();
         texts.push("his claim that x. Her hopes to win it; its vow to. a b c".to_string());
+        // A noun inside a longer word, before a joiner, a longer noun, punctuation before the
+        // link.
+        texts.push(
+            "her claims that x; his recall about y; its views, that z; our hopes-to be; a \
+             plan’s that; my calls to; the viewpoint that w"
+                .to_string(),
+        );
         let mut found = 0;
         for t in &texts {
             let pieces = std::iter::once(t.as_str())
@@ -1505,6 +1720,237 @@ mod tests {
             }
         }
         assert!(found > 0);
+    }
+
+    /// The pieces of the corpus texts the scans are checked on: each text, its lines and the
+    /// prefixes of its lines that end before a space.
+    fn corpus_pieces() -> Vec<String> {
+        let mut pieces = Vec::new();
+        for t in crate::test_support::corpus_texts() {
+            for line in t.lines() {
+                pieces.extend(line.match_indices(' ').map(|(i, _)| line[..i].to_string()));
+                pieces.push(line.to_string());
+            }
+            pieces.push(t);
+        }
+        pieces
+    }
+
+    /// [`last_relative`] finds what the three backward searches it replaces found, in the
+    /// corpus texts and at the edges.
+    #[test]
+    fn last_relative_as_before() {
+        fn before(head: &str) -> Option<(usize, &'static str)> {
+            [" who ", " that ", " which "]
+                .iter()
+                .filter_map(|r| {
+                    memchr::memmem::rfind(head.as_bytes(), r.as_bytes()).map(|i| (i, r.trim()))
+                })
+                .max_by_key(|&(i, _)| i)
+        }
+        let mut pieces = corpus_pieces();
+        pieces.extend(
+            [
+                "",
+                " who ",
+                "who ",
+                " who",
+                "x who that y",
+                "x that who y",
+                " whom ",
+                " which",
+                " thatwho ",
+                "a  who  b",
+                "a who’s b",
+                "people who that which are",
+            ]
+            .map(String::from),
+        );
+        let mut found = 0;
+        for p in &pieces {
+            let old = before(p);
+            found += usize::from(old.is_some());
+            assert_eq!(last_relative(p), old, "{p}");
+        }
+        assert!(found > 100);
+    }
+
+    /// [`rfind_clause_break`] finds the break that `rfind` found, in the corpus texts and at the
+    /// edges.
+    #[test]
+    fn clause_breaks_as_before() {
+        let mut pieces = corpus_pieces();
+        pieces.extend(
+            [
+                "",
+                ",",
+                "a, b",
+                "«a» b",
+                "x — y",
+                "「q」",
+                "night’s end",
+                "é",
+                "日本",
+                "a\u{2019}",
+                "\u{1F600}",
+            ]
+            .map(String::from),
+        );
+        let mut found = 0;
+        for p in &pieces {
+            let old = p.rfind(CLAUSE_BREAKS);
+            found += usize::from(old.is_some());
+            assert_eq!(rfind_clause_break(p), old, "{p}");
+        }
+        assert!(found > 100);
+    }
+
+    /// [`last_word_starts`] keeps the last of the word starts that the vector it replaces
+    /// collected, in the corpus texts and at the edges.
+    #[test]
+    fn last_word_starts_as_before() {
+        fn word_starts(text: &str) -> Vec<usize> {
+            let mut out = Vec::new();
+            let mut prev_word = false;
+            for (i, c) in text.char_indices() {
+                let is_word = c.is_alphanumeric();
+                if is_word && !prev_word {
+                    out.push(i);
+                }
+                prev_word = is_word || (prev_word && matches!(c, '\'' | '’' | '-' | '.'));
+            }
+            out
+        }
+        let mut pieces = corpus_pieces();
+        pieces.extend(
+            [
+                "",
+                "a",
+                "U.S. officials",
+                "O’Neill-Smith's 3.5 a b c d e f g h i j k l m",
+                " é 日本 .",
+            ]
+            .map(String::from),
+        );
+        for p in &pieces {
+            let all = word_starts(p);
+            let last = &all[all.len().saturating_sub(MAX_SUBJECT_WORDS)..];
+            assert_eq!(last_word_starts(p, 0, p.len()).as_slice(), last, "{p}");
+        }
+    }
+
+    /// Each of [`NO_MENTION_WORDS`] is what the grammar of mentions refuses wherever it
+    /// stands: a lower-case stopword (a mention with one in its body is refused) that is no
+    /// pronoun or lone quantifier (alone it is no mention), no postmodifier ("sources familiar
+    /// with ..."), no qualifier or amount of a quantity ("about five of the voters"), no title,
+    /// determiner, preposition or link word. The keys are sorted as the words.
+    #[test]
+    fn no_mention_words_are_refused_by_the_grammar() {
+        assert!(NO_MENTION_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(NO_MENTION_KEYS.windows(2).all(|k| k[0] < k[1]));
+        for &w in NO_MENTION_WORDS {
+            assert!((2..=8).contains(&w.len()), "{w}");
+            assert!(w.bytes().all(|b| b.is_ascii_lowercase()), "{w}");
+            assert!(lexicon::is_stopword(w), "{w}");
+            assert!(!lexicon::is_pronoun(w) && !lexicon::is_title(w), "{w}");
+            assert!(!lexicon::is_determiner(w), "{w}");
+            assert!(!crate::grammar::mention::is_number_word(w), "{w}");
+            let links = [
+                "of", "for", "at", "from", "with", "in", "and", "to", "on", "the", "those",
+                "these", "this", "that",
+            ];
+            assert!(!links.contains(&w), "{w}");
+            for t in [
+                w.to_string(),
+                format!("sources {w} with officials"),
+                format!("{w} five of the voters"),
+                format!("{w} half of voters"),
+            ] {
+                assert_eq!(mention_exact(&t, 0, t.len()), None, "{t}");
+            }
+        }
+    }
+
+    /// Skipping the starts before a word of [`NO_MENTION_WORDS`] finds the mention that
+    /// trying every start found: in the corpus texts, for the clause before every space of
+    /// every line, and at the edges.
+    #[test]
+    fn hopeless_starts_are_skipped_as_before() {
+        fn before(text: &str, from: usize, end: usize) -> Option<Mention> {
+            let from = from.max(window_start(text, end));
+            let mut target = text[from..end].trim_end().len() + from;
+            if text[from..target].ends_with(',') {
+                target -= 1;
+            }
+            last_word_starts(text, from, target)
+                .into_iter()
+                .find_map(|s| mention_exact(text, s, target))
+        }
+        let mut lines: Vec<String> = crate::test_support::corpus_texts()
+            .iter()
+            .flat_map(|t| t.lines().map(String::from).collect::<Vec<_>>())
+            .collect();
+        lines.extend(
+            [
+                "Half of those who were polled said",
+                "About five of the voters who have",
+                "the voters who are ,",
+                "officials\u{a0}who have",
+                "a source close to the talks who has",
+                "people involved have",
+                "Smith, who was there,",
+            ]
+            .map(String::from),
+        );
+        let (mut found, mut skipped) = (0, 0);
+        for line in &lines {
+            for (end, _) in line.match_indices(' ').chain([(line.len(), "")]) {
+                for from in [0, clause_start(line, 0, end)] {
+                    let old = before(line, from, end);
+                    found += usize::from(old.is_some());
+                    let target = line[..end].trim_end().trim_end_matches(',').len();
+                    if target > from {
+                        let starts =
+                            last_word_starts(line, from.max(window_start(line, end)), target);
+                        skipped += hopeless_starts(line, &starts, target).len();
+                    }
+                    assert_eq!(longest_ending_at(line, from, end), old, "{}", &line[..end]);
+                }
+            }
+        }
+        assert!(found > 1000 && skipped > 1000, "{found} {skipped}");
+    }
+
+    /// [`last_word`] and [`holds_negative_contraction`] answer as the searches by character
+    /// they replace, on every line of the corpus and its prefixes at spaces, and at the edges.
+    #[test]
+    fn last_words_and_contractions_as_before() {
+        let mut pieces = corpus_pieces();
+        pieces.extend(
+            [
+                "",
+                "-",
+                "a-b",
+                "x didn’t",
+                "can't",
+                "n’",
+                "n'",
+                "é-ß",
+                "日本",
+                "it’s 3rd-",
+                "a\u{a0}b",
+            ]
+            .map(String::from),
+        );
+        let mut negatives = 0;
+        for p in &pieces {
+            let old = p.rsplit(|c: char| !c.is_alphanumeric() && c != '-').next();
+            assert_eq!(Some(last_word(p)), old, "{p}");
+            let old = p.contains("n't") || p.contains("n’t");
+            negatives += usize::from(old);
+            assert_eq!(holds_negative_contraction(p), old, "{p}");
+        }
+        assert!(negatives > 10, "{negatives}");
     }
 
     #[test]

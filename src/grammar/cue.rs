@@ -192,7 +192,28 @@ pub fn find_cues_outside(text: &str, range: Range<usize>, skip: &[Range<usize>])
             p = s.end;
             continue;
         }
-        let b = text.as_bytes();
+        // Up to the next range to skip, the ranges are not looked at again.
+        let stop = skip.peek().map_or(end, |s| s.start.min(end));
+        match scan_cues(text, p, stop, end, &mut out) {
+            Some(next) => p = next,
+            None => break,
+        }
+    }
+    out
+}
+
+/// Reads the words that start in `text[p..stop]` and the cues that start with them (up to
+/// `end`) into `out`, and returns where the scan goes on: `stop`, or past it where a word or
+/// a cue runs on. `None` ends the scan.
+fn scan_cues(
+    text: &str,
+    mut p: usize,
+    stop: usize,
+    end: usize,
+    out: &mut Vec<Cue>,
+) -> Option<usize> {
+    let b = text.as_bytes();
+    while p < stop {
         let (letter, len) = match b[p] {
             // Spaces, digits and ASCII punctuation start no word.
             c if c.is_ascii() && !c.is_ascii_alphabetic() => {
@@ -201,9 +222,7 @@ pub fn find_cues_outside(text: &str, range: Range<usize>, skip: &[Range<usize>])
             }
             c if c.is_ascii() => (true, 1),
             _ => {
-                let Some(ch) = text[p..end].chars().next() else {
-                    break;
-                };
+                let ch = text[p..end].chars().next()?;
                 (ch.is_alphabetic(), ch.len_utf8())
             }
         };
@@ -231,7 +250,7 @@ pub fn find_cues_outside(text: &str, range: Range<usize>, skip: &[Range<usize>])
             p += len;
         }
     }
-    out
+    Some(p)
 }
 
 /// Lemma of a single word if it is an inflected form of a cue verb
@@ -273,7 +292,7 @@ struct Index {
     forms: WordMap<Vec<Hit>>,
     /// The lower-cased words a cue may start with but for the negative contractions and
     /// the unlisted manner adverbs: forms, [`PHRASE_STARTS`], [`lex::AUX_WORDS`] and
-    /// [`lex::CHAIN_ADVERBS`] (see [`cue_start`]), each with whether it is a form.
+    /// [`lex::CHAIN_ADVERBS`] (see [`cue_start`]), each with what it starts ([`Start`]).
     starts: WordMap<Start>,
     /// Turns away most words that are no venue noun before the venues are searched.
     venues: LetterFilter,
@@ -376,15 +395,21 @@ fn build_index() -> Index {
         }
     }
 
-    let listed = PHRASE_STARTS
-        .iter()
-        .chain(lex::AUX_WORDS)
-        .chain(lex::CHAIN_ADVERBS)
-        .map(|w| w.as_bytes().into());
     let mut starts: FxHashMap<Box<[u8]>, Start> =
         forms.keys().map(|k| (k.clone(), Start::Form)).collect();
-    for w in listed {
-        starts.entry(w).or_insert(Start::Other);
+    for w in lex::AUX_WORDS.iter().chain(lex::CHAIN_ADVERBS) {
+        starts.entry(w.as_bytes().into()).or_insert(Start::Other);
+    }
+    for w in PHRASE_STARTS {
+        // As `chain_item` reads a word.
+        let opens_chain =
+            lex::aux_of(w).is_some() || lex::adverb_of(w).is_some() || lex::is_manner_adverb(w);
+        let start = if opens_chain {
+            Start::Other
+        } else {
+            Start::Phrase
+        };
+        starts.entry(w.as_bytes().into()).or_insert(start);
     }
     let mut venues = LetterFilter::new();
     lex::VENUES
@@ -1155,8 +1180,11 @@ fn verbal(cx: &Ctx, input: &str) -> Option<Cue> {
 enum Start {
     /// A verb form (and maybe more).
     Form,
-    /// A phrase's first word, an auxiliary or an adverb only.
+    /// An auxiliary or an adverb (and maybe a phrase's first word).
     Other,
+    /// A phrase's first word only, which opens no auxiliary chain and is no verb form: only
+    /// [`phrase`] may read a cue from it.
+    Phrase,
 }
 
 /// Whether a cue may start with `w`, and how: a phrase's first word ("according", "in"), or
@@ -1196,7 +1224,8 @@ fn parse_at(text: &str, pos: usize, end: usize) -> Option<Cue> {
 }
 
 /// [`parse_at`] once the word at `pos`, `first`, is known to [`cue_start`] as `start`. Only
-/// a word "according" or "in" may start a [`phrase`].
+/// a word "according" or "in" may start a [`phrase`], and only a phrase starts with a
+/// [`Start::Phrase`].
 fn parse_from(text: &str, pos: usize, end: usize, first: &str, start: Start) -> Option<Cue> {
     let input = &text[pos..end];
     let mut cx = Ctx {
@@ -1209,7 +1238,7 @@ fn parse_from(text: &str, pos: usize, end: usize, first: &str, start: Start) -> 
     if opens_phrase && let Some(cue) = phrase(&cx, input) {
         return Some(cue);
     }
-    if !verbal_may_match(input, first, start) {
+    if start == Start::Phrase || !verbal_may_match(input, first, start) {
         return None;
     }
     // Only the verbal grammar reads it.
@@ -1615,6 +1644,36 @@ mod tests {
             let form = cue_start(w) == Some(Start::Form);
             assert_eq!(form, lookup(w).is_some(), "{w}");
         }
+    }
+
+    /// The words that only open phrases are the phrase starts that no auxiliary chain or verb
+    /// opens, and the verbal grammar matches at none of them in the texts.
+    #[test]
+    fn phrase_starts_open_no_verbal_cue() {
+        let phrase_only: Vec<&str> = PHRASE_STARTS
+            .into_iter()
+            .filter(|w| cue_start(w) == Some(Start::Phrase))
+            .collect();
+        assert_eq!(phrase_only, ["according", "in"]);
+        let mut tried = 0;
+        for t in sample_texts() {
+            for p in (0..t.len()).filter(|&p| t.is_char_boundary(p) && is_word_start(&t, p)) {
+                let Ok((_, w)) = word(&t[p..]) else { continue };
+                if cue_start(w) == Some(Start::Phrase) {
+                    tried += 1;
+                    for initial in [false, true] {
+                        let cx = Ctx {
+                            text: &t,
+                            pos: p,
+                            end: t.len(),
+                            initial,
+                        };
+                        assert_eq!(verbal(&cx, &t[p..]), None, "{}", &t[p..]);
+                    }
+                }
+            }
+        }
+        assert!(tried > 100, "{tried}");
     }
 
     /// Wherever the verbal grammar matches a word of the texts, the test in front of it lets
