@@ -10,7 +10,9 @@ use memchr::memmem;
 
 use crate::grammar::cue::{Cue, CueClass, CueForm};
 use crate::grammar::lexicon;
-use crate::grammar::mention::{Mention, MentionKind, mention_at, mention_exact};
+use crate::grammar::mention::{
+    Mention, MentionKind, first_mention_ending_at, mention_at, mention_exact,
+};
 use crate::grammar::spans::QuotedSpan;
 
 /// A speaker bound to a cue.
@@ -1262,11 +1264,12 @@ fn longest_ending_at(text: &str, from: usize, end: usize) -> Option<Mention> {
     }
     let starts = last_word_starts(text, from, target);
     let hopeless = hopeless_starts(text, &starts, target);
-    starts
+    let hopeful = starts
         .iter()
         .enumerate()
         .filter(|(i, _)| !hopeless.contains(i))
-        .find_map(|(_, &s)| mention_exact(text, s, target))
+        .map(|(_, &s)| s);
+    first_mention_ending_at(text, hopeful, target)
 }
 
 /// Lower-case function words that no mention holds, wherever they stand in it, as

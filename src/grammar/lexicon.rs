@@ -215,18 +215,10 @@ impl WordSet {
 }
 
 impl WordClasses {
-    /// The classes of the words of `lists`: each list with its bits.
-    pub(crate) const fn new(lists: &'static [(u32, &'static [&'static str])]) -> Self {
-        WordClasses {
-            lists: Lists::Classed(lists),
-            filtered: true,
-            map: OnceLock::new(),
-        }
-    }
-
-    /// [`WordClasses::new`] without the [`LetterFilter`], for lists that cover so many lengths
-    /// and letters that nearly every word passes it (the grammar's map of all its lists lets 91%
-    /// of the words of `corpus/` through): the filter would cost every lookup and save few.
+    /// The classes of the words of `lists`, each list with its bits, without a
+    /// [`LetterFilter`]: the only such map, the grammar's map of all its lists, covers so many
+    /// lengths and letters that its filter let 91% of the words of `corpus/` through, and
+    /// would cost every lookup to save few. ([`WordSet`]s have one.)
     pub(crate) const fn unfiltered(lists: &'static [(u32, &'static [&'static str])]) -> Self {
         WordClasses {
             lists: Lists::Classed(lists),
