@@ -296,7 +296,7 @@ pub(crate) fn caption(p: &str) -> bool {
     }
     let tail = &p[agency::floor_boundary(p, p.len().saturating_sub(100))..];
     let needles = credit_needles();
-    if needles.credits.is_match(tail) {
+    if needles.may_hold_credit(tail) && needles.credits.is_match(tail) {
         return true;
     }
     // A slash credit ("Reuters/"): in any case in a short line, else in capitals only. Each
@@ -313,14 +313,34 @@ pub(crate) fn caption(p: &str) -> bool {
         && (ends_ci(core, "getty images") || core.eq_ignore_ascii_case("getty"))
 }
 
+/// Words of which each of [`CREDIT_NEEDLES`] holds one: a tail without any of them (in any
+/// case) holds no credit, which a few fast searches tell before the automaton runs.
+const CREDIT_KEYS: [&str; 3] = ["photo", "image", "shutterstock"];
+
 /// The credit needles of a caption's tail, as automata built once.
 struct CreditNeedles {
+    /// [`CREDIT_KEYS`], searched in a lower-cased tail.
+    keys: [memchr::memmem::Finder<'static>; 3],
     /// [`CREDIT_NEEDLES`], ASCII case-insensitive.
     credits: AhoCorasick,
     /// [`SLASH_CREDITS`], ASCII case-insensitive.
     slash: AhoCorasick,
     /// [`SLASH_CREDITS`] in capitals, case-sensitive.
     slash_upper: AhoCorasick,
+}
+
+impl CreditNeedles {
+    /// Whether `tail` (at most 103 bytes: the last 100 from a char boundary) holds one of
+    /// [`CREDIT_KEYS`] in any case, as each credit needle does.
+    fn may_hold_credit(&self, tail: &str) -> bool {
+        let mut lower = [0u8; 128];
+        let Some(lower) = lower.get_mut(..tail.len()) else {
+            return true;
+        };
+        lower.copy_from_slice(tail.as_bytes());
+        lower.make_ascii_lowercase();
+        self.keys.iter().any(|key| key.find(lower).is_some())
+    }
 }
 
 fn credit_needles() -> &'static CreditNeedles {
@@ -337,6 +357,7 @@ fn credit_needles() -> &'static CreditNeedles {
             .map(|n| n.to_ascii_uppercase())
             .collect();
         CreditNeedles {
+            keys: CREDIT_KEYS.map(memchr::memmem::Finder::new),
             credits: ci(CREDIT_NEEDLES),
             slash: ci(SLASH_CREDITS),
             slash_upper: AhoCorasick::new(&upper).expect("the credit needles are valid patterns"),
@@ -447,6 +468,22 @@ mod tests {
         let p = "Reporting by Jane Roe for Reuters";
         assert_eq!(credit_line(p).unwrap().map(|r| &p[r]), Some("Reuters"));
         assert_eq!(credit_line("Reporters said the vote was close."), None);
+    }
+
+    #[test]
+    fn credit_needles_hold_a_key() {
+        for needle in CREDIT_NEEDLES {
+            assert!(CREDIT_KEYS.iter().any(|k| needle.contains(k)), "{needle}");
+        }
+        let needles = credit_needles();
+        assert!(needles.may_hold_credit("Evan Vucci/AP PHOTO)"));
+        assert!(needles.may_hold_credit("via Getty Images"));
+        assert!(!needles.may_hold_credit(&"é".repeat(64)));
+        assert!(
+            needles.may_hold_credit(&"x".repeat(200)),
+            "too long to tell: maybe"
+        );
+        assert!(!needles.may_hold_credit("the minister said on Monday"));
     }
 
     #[test]
