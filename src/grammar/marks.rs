@@ -489,11 +489,22 @@ fn trailing_word_end(before: &str) -> bool {
 }
 
 fn opening_context(prev: Option<char>, next: Option<char>) -> bool {
+    // Sets of chars as `matches!` patterns (a string's `contains` searches it each time).
     let after_ok = match prev {
         None => true,
-        Some(c) => c.is_whitespace() || "([{<-‐‑‒–—―/".contains(c) || QUOTE_CHARS.contains(c),
+        // Brackets, hyphens and dashes (U+2010..U+2015: ‐ ‑ ‒ – — ―), a slash, a mark.
+        Some(c) => {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '(' | '[' | '{' | '<' | '-' | '\u{2010}'..='\u{2015}' | '/'
+                )
+                || style_of(c).is_some()
+        }
     };
-    let before_ok = next.is_some_and(|c| !c.is_whitespace() && !",.;:!?)]}".contains(c));
+    let before_ok = next.is_some_and(|c| {
+        !c.is_whitespace() && !matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '}')
+    });
     after_ok && before_ok
 }
 
@@ -551,6 +562,46 @@ fn space_then_word(input: &str) -> IResult<&str, char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn opening_context_as_before() {
+        let before = |prev: Option<char>, next: Option<char>| {
+            let after_ok = match prev {
+                None => true,
+                Some(c) => {
+                    c.is_whitespace() || "([{<-‐‑‒–—―/".contains(c) || QUOTE_CHARS.contains(c)
+                }
+            };
+            let before_ok = next.is_some_and(|c| !c.is_whitespace() && !",.;:!?)]}".contains(c));
+            after_ok && before_ok
+        };
+        let chars: Vec<Option<char>> = std::iter::once(None)
+            .chain(
+                (0..0x3100)
+                    .chain(0xFE00..0xFFFF)
+                    .filter_map(char::from_u32)
+                    .map(Some),
+            )
+            .collect();
+        for &prev in &chars {
+            for next in [None, Some('a'), Some(' '), Some(','), Some('“')] {
+                assert_eq!(
+                    opening_context(prev, next),
+                    before(prev, next),
+                    "{prev:?} {next:?}"
+                );
+            }
+        }
+        for &next in &chars {
+            for prev in [None, Some('a'), Some(' '), Some('('), Some('—')] {
+                assert_eq!(
+                    opening_context(prev, next),
+                    before(prev, next),
+                    "{prev:?} {next:?}"
+                );
+            }
+        }
+    }
     use MarkRole::*;
 
     /// (char, role) of every mark.
