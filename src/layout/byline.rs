@@ -212,7 +212,7 @@ pub(crate) fn credit_line(p: &str) -> Option<Option<Range<usize>>> {
         return None;
     }
     let s = p.trim_start_matches(['(', '[']);
-    let tail = p.trim_end_matches(|c: char| c.is_whitespace() || ".)]".contains(c));
+    let tail = p.trim_end_matches(closing_or_space);
     let is_credit = starts_ci_any(s, CREDIT_PREFIXES)
         || (p.len() <= 200
             && [
@@ -307,10 +307,16 @@ pub(crate) fn caption(p: &str) -> bool {
     {
         return true;
     }
-    let core = p.trim_end_matches(|c: char| c.is_whitespace() || ".)]".contains(c));
-    p.len() <= 60
-        && !has_quote_marks(p)
-        && (ends_ci(core, "getty images") || core.eq_ignore_ascii_case("getty"))
+    p.len() <= 60 && !has_quote_marks(p) && {
+        let core = p.trim_end_matches(closing_or_space);
+        ends_ci(core, "getty images") || core.eq_ignore_ascii_case("getty")
+    }
+}
+
+/// White space and the closing punctuation trimmed off a line's end before its last words
+/// are compared: `.`, `)`, `]`.
+fn closing_or_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '.' | ')' | ']')
 }
 
 /// Words of which each of [`CREDIT_NEEDLES`] holds one: a tail without any of them (in any
