@@ -263,7 +263,7 @@ pub(super) fn scan_range_into(text: &str, range: Range<usize>, out: &mut Vec<Mar
             });
             continue;
         }
-        let Ok((after, ch)) = quote_char(&para[i..]) else {
+        let Some((after, ch)) = quote_char(&para[i..]) else {
             continue;
         };
         let len = ch.len_utf8();
@@ -512,12 +512,14 @@ fn closing_context(prev: Option<char>, next: Option<char>) -> bool {
     prev.is_some_and(|c| !c.is_whitespace()) && next.is_none_or(|c| !c.is_alphanumeric())
 }
 
-// ---- nom parsers on the text that follows a mark ----
-
-/// Recognises one quotation-mark character.
-fn quote_char(input: &str) -> IResult<&str, char> {
-    one_of(QUOTE_CHARS).parse(input)
+/// The quotation-mark character (one of [`QUOTE_CHARS`], those with a [`style_of`]) at the
+/// start of `input`, and the text after it.
+fn quote_char(input: &str) -> Option<(&str, char)> {
+    let c = input.chars().next().filter(|&c| style_of(c).is_some())?;
+    Some((&input[c.len_utf8()..], c))
 }
+
+// ---- nom parsers on the text that follows a mark ----
 
 /// Succeeds (consuming nothing) when no letter or digit follows.
 fn word_boundary(input: &str) -> IResult<&str, ()> {
@@ -562,6 +564,20 @@ fn space_then_word(input: &str) -> IResult<&str, char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quote_chars_are_those_with_a_style() {
+        for c in (0..0x3100)
+            .chain(0xFE00..0x10000)
+            .filter_map(char::from_u32)
+        {
+            assert_eq!(style_of(c).is_some(), QUOTE_CHARS.contains(c), "{c:?}");
+            let s = format!("{c}x");
+            let nom: IResult<&str, char> = one_of(QUOTE_CHARS).parse(s.as_str());
+            assert_eq!(quote_char(&s), nom.ok(), "{c:?}");
+        }
+        assert_eq!(quote_char(""), None);
+    }
 
     #[test]
     fn opening_context_as_before() {
