@@ -213,7 +213,7 @@ pub(crate) fn credit_line(p: &str) -> Option<Option<Range<usize>>> {
     }
     let s = p.trim_start_matches(['(', '[']);
     let tail = p.trim_end_matches(closing_or_space);
-    let is_credit = starts_ci_any(s, CREDIT_PREFIXES)
+    let is_credit = CREDIT_STARTS.starts(s)
         || (p.len() <= 200
             && [
                 "contributed to this report",
@@ -284,7 +284,7 @@ pub(crate) fn caption(p: &str) -> bool {
     if p.len() > 500 {
         return false;
     }
-    if starts_ci_any(p, CAPTION_PREFIXES) {
+    if CAPTION_STARTS.starts(p) {
         return true;
     }
     if ["file -", "file –", "file —"]
@@ -390,6 +390,46 @@ fn starts_ci_any(s: &str, prefixes: &[&str]) -> bool {
         };
         same_first && starts_ci(s, pre)
     })
+}
+
+/// [`CREDIT_PREFIXES`] with the table of their first bytes.
+const CREDIT_STARTS: PrefixSet = PrefixSet::new(CREDIT_PREFIXES);
+
+/// [`CAPTION_PREFIXES`] with the table of their first bytes.
+const CAPTION_STARTS: PrefixSet = PrefixSet::new(CAPTION_PREFIXES);
+
+/// Prefixes compared in any ASCII case, with a table of the bytes they start with (in both
+/// cases): a line that starts with none of those bytes, as most do, is told at once.
+struct PrefixSet {
+    prefixes: &'static [&'static str],
+    first: [bool; 256],
+}
+
+impl PrefixSet {
+    const fn new(prefixes: &'static [&'static str]) -> PrefixSet {
+        let mut first = [false; 256];
+        let mut i = 0;
+        while i < prefixes.len() {
+            match prefixes[i].as_bytes() {
+                // An empty prefix starts every line.
+                [] => first = [true; 256],
+                [b, ..] => {
+                    first[b.to_ascii_lowercase() as usize] = true;
+                    first[b.to_ascii_uppercase() as usize] = true;
+                }
+            }
+            i += 1;
+        }
+        PrefixSet { prefixes, first }
+    }
+
+    /// `s` starts with one of the prefixes, ignoring ASCII case.
+    fn starts(&self, s: &str) -> bool {
+        match s.bytes().next() {
+            Some(b) if !self.first[usize::from(b)] => false,
+            _ => starts_ci_any(s, self.prefixes),
+        }
+    }
 }
 
 /// `s` ends with `suf`, ignoring ASCII case.
@@ -511,10 +551,12 @@ mod tests {
             ]);
             lines.push(pre[..pre.len() - 1].to_string());
         }
-        for list in [CAPTION_PREFIXES, CREDIT_PREFIXES, &["", "a"]] {
+        for list in [CAPTION_PREFIXES, CREDIT_PREFIXES, &["", "a"], &["Ab", "(x"]] {
+            let set = PrefixSet::new(list);
             for s in &lines {
                 let one_by_one = list.iter().any(|pre| starts_ci(s, pre));
                 assert_eq!(starts_ci_any(s, list), one_by_one, "{s}");
+                assert_eq!(set.starts(s), one_by_one, "{s}");
             }
         }
     }
