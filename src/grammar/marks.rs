@@ -14,10 +14,11 @@
 //! byte `0xE2` (lead byte of `“ ” ‘ ’ „ ‚ ‹ ›`), merged with `memchr2` over
 //! `0xC2` (lead byte of `« »`) and `0xE3` (lead byte of `「 」 『 』`). All of
 //! these are ASCII or UTF-8 lead bytes, so every hit is at a char boundary.
-//! Each candidate is then recognised and classified with `nom` parsers
-//! (complete forms only) on the text that follows it, and a look at the
-//! character(s) just before it. Hits that are not quotation marks (`—`, `…`,
-//! a no-break space, CJK text, ...) are skipped at once.
+//! Each candidate is then recognised by its char (one with a [`style_of`]) and
+//! classified with `nom` parsers (complete forms only) on the text that
+//! follows it, and a look at the character(s) just before it. Hits that are
+//! not quotation marks (`—`, `…`, a no-break space, CJK text, ...) are skipped
+//! at once.
 //!
 //! Context is limited to the paragraph being scanned: [`scan_marks`] treats
 //! every line (text between `\n`s) as a paragraph, [`scan_marks_in`] treats
