@@ -13,7 +13,7 @@ use std::ops::Range;
 
 use crate::grammar::lexicon;
 use crate::grammar::mention::{MentionKind, mention_at};
-use crate::grammar::words::{Token, tokens};
+use crate::grammar::words::{self, Token, is_word_char};
 
 /// Medium and relay of one quote.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -95,11 +95,10 @@ pub fn find(
     if pos < sentence.end {
         pieces.push(pos..sentence.end);
     }
+    // Room for the words of most sentences at once.
+    let mut toks = Vec::with_capacity(64);
     for piece in pieces {
-        let toks: Vec<Token> = tokens(text, piece.clone())
-            .into_iter()
-            .filter(|t| t.is_word)
-            .collect();
+        word_tokens(text, piece.clone(), &mut toks);
         scan(text, &toks, piece.end, &mut src, last_medium);
     }
     if src
@@ -116,13 +115,88 @@ fn word<'t>(text: &'t str, t: &Token) -> &'t str {
     &text[t.start..t.end]
 }
 
+/// The word tokens of `text[range]` into `out` (cleared first): the tokens of
+/// [`tokens`](crate::grammar::words::tokens) that are words, found without building the
+/// others (a word starts at each word character that no word before covers).
+fn word_tokens(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
+    out.clear();
+    let bytes = text.as_bytes();
+    let mut pos = range.start;
+    while pos < range.end {
+        let b = bytes[pos];
+        let starts_word = if b.is_ascii() {
+            b.is_ascii_alphanumeric()
+        } else {
+            text[pos..].chars().next().is_some_and(is_word_char)
+        };
+        if starts_word && let Ok((rest, _)) = words::word(&text[pos..range.end]) {
+            let end = range.end - rest.len();
+            out.push(Token {
+                start: pos,
+                end,
+                is_word: true,
+            });
+            pos = end;
+        } else {
+            pos += utf8_len(b);
+        }
+    }
+}
+
+/// The length of the UTF-8 character whose first byte is `b`.
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0..0xE0 => 1 + usize::from(b >= 0xC0),
+        0xE0..0xF0 => 3,
+        _ => 4,
+    }
+}
+
+/// A word lower-cased (ASCII letters only) on the stack, to compare with the keywords of
+/// [`scan`] without allocating: a word longer than every keyword is kept empty, which equals
+/// none of them.
+struct Key {
+    bytes: [u8; Key::MAX],
+    len: usize,
+}
+
+impl Key {
+    /// Longer than the longest keyword ("announcement").
+    const MAX: usize = 16;
+
+    fn new(word: &str) -> Key {
+        let mut key = Key {
+            bytes: [0; Key::MAX],
+            len: 0,
+        };
+        if word.len() <= Key::MAX {
+            for (k, b) in key.bytes.iter_mut().zip(word.bytes()) {
+                *k = b.to_ascii_lowercase();
+            }
+            key.len = word.len();
+        }
+        key
+    }
+
+    /// The lower-cased word (empty for a long one).
+    fn as_bytes(&self) -> &[u8] {
+        &self.bytes[..self.len]
+    }
+}
+
+/// `w` is one of the genres.
+fn genre(w: &[u8]) -> Option<&'static str> {
+    GENRES.iter().copied().find(|g| g.as_bytes() == w)
+}
+
 fn scan(text: &str, toks: &[Token], limit: usize, src: &mut Source, last_medium: &Option<String>) {
     for (i, t) in toks.iter().enumerate() {
-        let w = word(text, t).to_ascii_lowercase();
-        let next = |k: usize| toks.get(i + k).map(|t| word(text, t).to_ascii_lowercase());
-        match w.as_str() {
+        let key = Key::new(word(text, t));
+        let w = key.as_bytes();
+        let next = |k: usize| toks.get(i + k).map(|t| Key::new(word(text, t)));
+        match w {
             // in a commentary (published) in the New York Times; in an interview with CNN
-            "in" | "on" | "during" | "via" => {
+            b"in" | b"on" | b"during" | b"via" => {
                 if src.medium.is_none()
                     && let Some(p) = outlet_at(text, toks.get(i + 1), limit)
                 {
@@ -130,10 +204,10 @@ fn scan(text: &str, toks: &[Token], limit: usize, src: &mut Source, last_medium:
                     continue;
                 }
                 let det = next(1);
-                let genre = next(2);
-                if let (Some(det), Some(genre)) = (det, genre)
-                    && is_det(&det)
-                    && let Some(g) = GENRES.iter().find(|g| **g == genre)
+                let genre_word = next(2);
+                if let (Some(det), Some(genre_word)) = (&det, &genre_word)
+                    && is_det(det.as_bytes())
+                    && let Some(g) = genre(genre_word.as_bytes())
                 {
                     // An outlet later in the phrase: "published in X", "with CNN", "on Twitter".
                     let outlet = toks[i + 3..]
@@ -142,41 +216,41 @@ fn scan(text: &str, toks: &[Token], limit: usize, src: &mut Source, last_medium:
                         .enumerate()
                         .filter(|(k, _)| {
                             matches!(
-                                word(text, &toks[i + 3 + k]).to_ascii_lowercase().as_str(),
-                                "in" | "on" | "with" | "to" | "by" | "for"
+                                Key::new(word(text, &toks[i + 3 + k])).as_bytes(),
+                                b"in" | b"on" | b"with" | b"to" | b"by" | b"for"
                             )
                         })
                         .find_map(|(k, _)| outlet_at(text, toks.get(i + 4 + k), limit));
                     if let Some(o) = outlet {
                         src.medium.get_or_insert(o);
-                    } else if matches!(det.as_str(), "the" | "that" | "this")
+                    } else if matches!(det.as_bytes(), b"the" | b"that" | b"this")
                         && last_medium.is_some()
-                        && !matches!(*g, "statement")
+                        && !matches!(g, "statement")
                     {
                         src.medium
                             .get_or_insert(last_medium.clone().unwrap_or_default());
-                    } else if matches!(*g, "tweet") {
+                    } else if matches!(g, "tweet") {
                         src.medium.get_or_insert("Twitter".into());
-                    } else if !matches!(*g, "report" | "news" | "press" | "conference" | "note") {
-                        src.medium.get_or_insert((*g).to_string());
+                    } else if !matches!(g, "report" | "news" | "press" | "conference" | "note") {
+                        src.medium.get_or_insert(g.to_string());
                     }
                 }
             }
-            "told" | "tells" | "telling" | "tell" | "interviewed" => {
+            b"told" | b"tells" | b"telling" | b"tell" | b"interviewed" => {
                 if let Some(o) =
                     outlet_at(text, toks.get(i + 1), limit).filter(|o| lexicon::is_news_outlet(o))
                 {
                     src.medium.get_or_insert(o);
                 }
             }
-            "tweeted" | "tweets" | "tweeting" | "tweet" if i > 0 => {
+            b"tweeted" | b"tweets" | b"tweeting" | b"tweet" if i > 0 => {
                 src.medium.get_or_insert("Twitter".into());
             }
-            "according" if next(1).as_deref() == Some("to") => {
+            b"according" if next(1).is_some_and(|k| k.as_bytes() == b"to") => {
                 // according to (a report by|in|from) OUTLET
                 let mut k = i + 2;
-                if next(2).as_deref().is_some_and(is_det)
-                    && next(3).as_deref().is_some_and(|g| GENRES.contains(&g))
+                if next(2).is_some_and(|k| is_det(k.as_bytes()))
+                    && next(3).is_some_and(|g| genre(g.as_bytes()).is_some())
                 {
                     k = i + 5;
                 }
@@ -186,9 +260,10 @@ fn scan(text: &str, toks: &[Token], limit: usize, src: &mut Source, last_medium:
                     src.reported_by.get_or_insert(o);
                 }
             }
-            "reported" | "reports" | "reporting" | "quoted" | "cited" => {
-                if w == "reported" && i > 0 && word(text, &toks[i - 1]).eq_ignore_ascii_case("as") {
-                    if next(1).as_deref() == Some("by")
+            b"reported" | b"reports" | b"reporting" | b"quoted" | b"cited" => {
+                if w == b"reported" && i > 0 && word(text, &toks[i - 1]).eq_ignore_ascii_case("as")
+                {
+                    if next(1).is_some_and(|k| k.as_bytes() == b"by")
                         && let Some(o) = outlet_at(text, toks.get(i + 2), limit)
                     {
                         src.reported_by.get_or_insert(o);
@@ -205,10 +280,19 @@ fn scan(text: &str, toks: &[Token], limit: usize, src: &mut Source, last_medium:
     }
 }
 
-fn is_det(w: &str) -> bool {
+fn is_det(w: &[u8]) -> bool {
     matches!(
         w,
-        "a" | "an" | "the" | "his" | "her" | "their" | "its" | "that" | "this" | "our" | "my"
+        b"a" | b"an"
+            | b"the"
+            | b"his"
+            | b"her"
+            | b"their"
+            | b"its"
+            | b"that"
+            | b"this"
+            | b"our"
+            | b"my"
     )
 }
 
@@ -308,6 +392,49 @@ mod tests {
                 .as_deref(),
             Some("CNN")
         );
+    }
+
+    #[test]
+    fn word_tokens_as_the_tokenizer_gives_them() {
+        let mut texts = crate::test_support::corpus_texts();
+        texts.extend(
+            [
+                "",
+                "é",
+                "a",
+                "don’t stop—the U.S.-led al-Assad's 54-year-old ‑x «Ça» 北京 \u{a0}x\u{2019}",
+                "ends with a joiner-",
+                "x’",
+            ]
+            .map(String::from),
+        );
+        let mut got = Vec::new();
+        for t in &texts {
+            let mut ranges = Vec::from([0..t.len(), t.len()..t.len()]);
+            let mut start = 0;
+            for (i, _) in t.match_indices(['\n', ',', '"', '’']) {
+                ranges.push(start..i);
+                start = i;
+            }
+            ranges.push(start..t.len());
+            for r in ranges {
+                let before: Vec<Token> = crate::grammar::words::tokens(t, r.clone())
+                    .into_iter()
+                    .filter(|t| t.is_word)
+                    .collect();
+                word_tokens(t, r, &mut got);
+                assert_eq!(got, before);
+            }
+        }
+    }
+
+    #[test]
+    fn keys_hold_every_keyword() {
+        let longest = GENRES.iter().map(|g| g.len()).max().unwrap();
+        assert!(longest <= Key::MAX && "interviewed".len() <= Key::MAX);
+        assert_eq!(Key::new("Interviewed").as_bytes(), b"interviewed");
+        assert_eq!(Key::new("ÉTAT").as_bytes(), "État".as_bytes());
+        assert_eq!(Key::new(&"x".repeat(Key::MAX + 1)).as_bytes(), b"");
     }
 
     #[test]

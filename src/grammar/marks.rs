@@ -14,10 +14,11 @@
 //! byte `0xE2` (lead byte of `“ ” ‘ ’ „ ‚ ‹ ›`), merged with `memchr2` over
 //! `0xC2` (lead byte of `« »`) and `0xE3` (lead byte of `「 」 『 』`). All of
 //! these are ASCII or UTF-8 lead bytes, so every hit is at a char boundary.
-//! Each candidate is then recognised and classified with `nom` parsers
-//! (complete forms only) on the text that follows it, and a look at the
-//! character(s) just before it. Hits that are not quotation marks (`—`, `…`,
-//! a no-break space, CJK text, ...) are skipped at once.
+//! Each candidate is then recognised by its char (one with a [`style_of`]) and
+//! classified with `nom` parsers (complete forms only) on the text that
+//! follows it, and a look at the character(s) just before it. Hits that are
+//! not quotation marks (`—`, `…`, a no-break space, CJK text, ...) are skipped
+//! at once.
 //!
 //! Context is limited to the paragraph being scanned: [`scan_marks`] treats
 //! every line (text between `\n`s) as a paragraph, [`scan_marks_in`] treats
@@ -263,7 +264,7 @@ pub(super) fn scan_range_into(text: &str, range: Range<usize>, out: &mut Vec<Mar
             });
             continue;
         }
-        let Ok((after, ch)) = quote_char(&para[i..]) else {
+        let Some((after, ch)) = quote_char(&para[i..]) else {
             continue;
         };
         let len = ch.len_utf8();
@@ -489,11 +490,22 @@ fn trailing_word_end(before: &str) -> bool {
 }
 
 fn opening_context(prev: Option<char>, next: Option<char>) -> bool {
+    // Sets of chars as `matches!` patterns (a string's `contains` searches it each time).
     let after_ok = match prev {
         None => true,
-        Some(c) => c.is_whitespace() || "([{<-‐‑‒–—―/".contains(c) || QUOTE_CHARS.contains(c),
+        // Brackets, hyphens and dashes (U+2010..U+2015: ‐ ‑ ‒ – — ―), a slash, a mark.
+        Some(c) => {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '(' | '[' | '{' | '<' | '-' | '\u{2010}'..='\u{2015}' | '/'
+                )
+                || style_of(c).is_some()
+        }
     };
-    let before_ok = next.is_some_and(|c| !c.is_whitespace() && !",.;:!?)]}".contains(c));
+    let before_ok = next.is_some_and(|c| {
+        !c.is_whitespace() && !matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '}')
+    });
     after_ok && before_ok
 }
 
@@ -501,12 +513,14 @@ fn closing_context(prev: Option<char>, next: Option<char>) -> bool {
     prev.is_some_and(|c| !c.is_whitespace()) && next.is_none_or(|c| !c.is_alphanumeric())
 }
 
-// ---- nom parsers on the text that follows a mark ----
-
-/// Recognises one quotation-mark character.
-fn quote_char(input: &str) -> IResult<&str, char> {
-    one_of(QUOTE_CHARS).parse(input)
+/// The quotation-mark character (one of [`QUOTE_CHARS`], those with a [`style_of`]) at the
+/// start of `input`, and the text after it.
+fn quote_char(input: &str) -> Option<(&str, char)> {
+    let c = input.chars().next().filter(|&c| style_of(c).is_some())?;
+    Some((&input[c.len_utf8()..], c))
 }
+
+// ---- nom parsers on the text that follows a mark ----
 
 /// Succeeds (consuming nothing) when no letter or digit follows.
 fn word_boundary(input: &str) -> IResult<&str, ()> {
@@ -551,6 +565,60 @@ fn space_then_word(input: &str) -> IResult<&str, char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quote_chars_are_those_with_a_style() {
+        for c in (0..0x3100)
+            .chain(0xFE00..0x10000)
+            .filter_map(char::from_u32)
+        {
+            assert_eq!(style_of(c).is_some(), QUOTE_CHARS.contains(c), "{c:?}");
+            let s = format!("{c}x");
+            let nom: IResult<&str, char> = one_of(QUOTE_CHARS).parse(s.as_str());
+            assert_eq!(quote_char(&s), nom.ok(), "{c:?}");
+        }
+        assert_eq!(quote_char(""), None);
+    }
+
+    #[test]
+    fn opening_context_as_before() {
+        let before = |prev: Option<char>, next: Option<char>| {
+            let after_ok = match prev {
+                None => true,
+                Some(c) => {
+                    c.is_whitespace() || "([{<-‐‑‒–—―/".contains(c) || QUOTE_CHARS.contains(c)
+                }
+            };
+            let before_ok = next.is_some_and(|c| !c.is_whitespace() && !",.;:!?)]}".contains(c));
+            after_ok && before_ok
+        };
+        let chars: Vec<Option<char>> = std::iter::once(None)
+            .chain(
+                (0..0x3100)
+                    .chain(0xFE00..0xFFFF)
+                    .filter_map(char::from_u32)
+                    .map(Some),
+            )
+            .collect();
+        for &prev in &chars {
+            for next in [None, Some('a'), Some(' '), Some(','), Some('“')] {
+                assert_eq!(
+                    opening_context(prev, next),
+                    before(prev, next),
+                    "{prev:?} {next:?}"
+                );
+            }
+        }
+        for &next in &chars {
+            for prev in [None, Some('a'), Some(' '), Some('('), Some('—')] {
+                assert_eq!(
+                    opening_context(prev, next),
+                    before(prev, next),
+                    "{prev:?} {next:?}"
+                );
+            }
+        }
+    }
     use MarkRole::*;
 
     /// (char, role) of every mark.

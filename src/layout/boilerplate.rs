@@ -331,8 +331,7 @@ pub(crate) fn is_junk_line(p: &str) -> bool {
         return true;
     }
     !has_quote_marks(p)
-        && (needles.contains.is_match(&n)
-            || (n.contains("sign up for") && n.contains("newsletter")))
+        && (needles.has_junk_phrase(&n) || (n.contains("sign up for") && n.contains("newsletter")))
 }
 
 /// The junk lists as a set and automata, built once: a short paragraph is looked up once
@@ -344,6 +343,19 @@ struct JunkNeedles {
     prefixes: AhoCorasick,
     /// [`JUNK_CONTAINS`].
     contains: AhoCorasick,
+    /// [`JUNK_CONTAINS`] for a packed (SIMD) search, where the machine has one: several
+    /// times faster than the automaton on a short line.
+    contains_packed: Option<aho_corasick::packed::Searcher>,
+}
+
+impl JunkNeedles {
+    /// Whether the normalised line `n` holds one of [`JUNK_CONTAINS`].
+    fn has_junk_phrase(&self, n: &str) -> bool {
+        match &self.contains_packed {
+            Some(packed) => packed.find(n).is_some(),
+            None => self.contains.is_match(n),
+        }
+    }
 }
 
 fn junk_needles() -> &'static JunkNeedles {
@@ -355,6 +367,7 @@ fn junk_needles() -> &'static JunkNeedles {
             .build(JUNK_PREFIXES)
             .expect("the junk prefixes are valid patterns"),
         contains: AhoCorasick::new(JUNK_CONTAINS).expect("the junk phrases are valid patterns"),
+        contains_packed: aho_corasick::packed::Searcher::new(JUNK_CONTAINS),
     })
 }
 
@@ -477,6 +490,28 @@ mod tests {
             .map(String::from),
         );
         lines
+    }
+
+    /// The packed search finds a junk phrase where the automaton does.
+    #[test]
+    fn junk_phrases_found_as_by_the_automaton() {
+        let needles = junk_needles();
+        let mut lines: Vec<String> = sample_lines().iter().map(|l| normalise(l)).collect();
+        for phrase in JUNK_CONTAINS {
+            lines.extend([
+                phrase.to_string(),
+                format!("x {phrase}"),
+                format!("{phrase} and a line that runs on for more than forty bytes"),
+                phrase[1..].to_string(),
+            ]);
+        }
+        for n in &lines {
+            assert_eq!(
+                needles.has_junk_phrase(n),
+                needles.contains.is_match(n),
+                "{n}"
+            );
+        }
     }
 
     /// The byte loop and the ASCII / one-pass lower-casing give what the char loop and

@@ -212,8 +212,8 @@ pub(crate) fn credit_line(p: &str) -> Option<Option<Range<usize>>> {
         return None;
     }
     let s = p.trim_start_matches(['(', '[']);
-    let tail = p.trim_end_matches(|c: char| c.is_whitespace() || ".)]".contains(c));
-    let is_credit = starts_ci_any(s, CREDIT_PREFIXES)
+    let tail = p.trim_end_matches(closing_or_space);
+    let is_credit = CREDIT_STARTS.starts(s)
         || (p.len() <= 200
             && [
                 "contributed to this report",
@@ -284,7 +284,7 @@ pub(crate) fn caption(p: &str) -> bool {
     if p.len() > 500 {
         return false;
     }
-    if starts_ci_any(p, CAPTION_PREFIXES) {
+    if CAPTION_STARTS.starts(p) {
         return true;
     }
     if ["file -", "file –", "file —"]
@@ -296,7 +296,7 @@ pub(crate) fn caption(p: &str) -> bool {
     }
     let tail = &p[agency::floor_boundary(p, p.len().saturating_sub(100))..];
     let needles = credit_needles();
-    if needles.credits.is_match(tail) {
+    if needles.may_hold_credit(tail) && needles.credits.is_match(tail) {
         return true;
     }
     // A slash credit ("Reuters/"): in any case in a short line, else in capitals only. Each
@@ -307,20 +307,46 @@ pub(crate) fn caption(p: &str) -> bool {
     {
         return true;
     }
-    let core = p.trim_end_matches(|c: char| c.is_whitespace() || ".)]".contains(c));
-    p.len() <= 60
-        && !has_quote_marks(p)
-        && (ends_ci(core, "getty images") || core.eq_ignore_ascii_case("getty"))
+    p.len() <= 60 && !has_quote_marks(p) && {
+        let core = p.trim_end_matches(closing_or_space);
+        ends_ci(core, "getty images") || core.eq_ignore_ascii_case("getty")
+    }
 }
+
+/// White space and the closing punctuation trimmed off a line's end before its last words
+/// are compared: `.`, `)`, `]`.
+fn closing_or_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '.' | ')' | ']')
+}
+
+/// Words of which each of [`CREDIT_NEEDLES`] holds one: a tail without any of them (in any
+/// case) holds no credit, which a few fast searches tell before the automaton runs.
+const CREDIT_KEYS: [&str; 3] = ["photo", "image", "shutterstock"];
 
 /// The credit needles of a caption's tail, as automata built once.
 struct CreditNeedles {
+    /// [`CREDIT_KEYS`], searched in a lower-cased tail.
+    keys: [memchr::memmem::Finder<'static>; 3],
     /// [`CREDIT_NEEDLES`], ASCII case-insensitive.
     credits: AhoCorasick,
     /// [`SLASH_CREDITS`], ASCII case-insensitive.
     slash: AhoCorasick,
     /// [`SLASH_CREDITS`] in capitals, case-sensitive.
     slash_upper: AhoCorasick,
+}
+
+impl CreditNeedles {
+    /// Whether `tail` (at most 103 bytes: the last 100 from a char boundary) holds one of
+    /// [`CREDIT_KEYS`] in any case, as each credit needle does.
+    fn may_hold_credit(&self, tail: &str) -> bool {
+        let mut lower = [0u8; 128];
+        let Some(lower) = lower.get_mut(..tail.len()) else {
+            return true;
+        };
+        lower.copy_from_slice(tail.as_bytes());
+        lower.make_ascii_lowercase();
+        self.keys.iter().any(|key| key.find(lower).is_some())
+    }
 }
 
 fn credit_needles() -> &'static CreditNeedles {
@@ -337,6 +363,7 @@ fn credit_needles() -> &'static CreditNeedles {
             .map(|n| n.to_ascii_uppercase())
             .collect();
         CreditNeedles {
+            keys: CREDIT_KEYS.map(memchr::memmem::Finder::new),
             credits: ci(CREDIT_NEEDLES),
             slash: ci(SLASH_CREDITS),
             slash_upper: AhoCorasick::new(&upper).expect("the credit needles are valid patterns"),
@@ -363,6 +390,46 @@ fn starts_ci_any(s: &str, prefixes: &[&str]) -> bool {
         };
         same_first && starts_ci(s, pre)
     })
+}
+
+/// [`CREDIT_PREFIXES`] with the table of their first bytes.
+const CREDIT_STARTS: PrefixSet = PrefixSet::new(CREDIT_PREFIXES);
+
+/// [`CAPTION_PREFIXES`] with the table of their first bytes.
+const CAPTION_STARTS: PrefixSet = PrefixSet::new(CAPTION_PREFIXES);
+
+/// Prefixes compared in any ASCII case, with a table of the bytes they start with (in both
+/// cases): a line that starts with none of those bytes, as most do, is told at once.
+struct PrefixSet {
+    prefixes: &'static [&'static str],
+    first: [bool; 256],
+}
+
+impl PrefixSet {
+    const fn new(prefixes: &'static [&'static str]) -> PrefixSet {
+        let mut first = [false; 256];
+        let mut i = 0;
+        while i < prefixes.len() {
+            match prefixes[i].as_bytes() {
+                // An empty prefix starts every line.
+                [] => first = [true; 256],
+                [b, ..] => {
+                    first[b.to_ascii_lowercase() as usize] = true;
+                    first[b.to_ascii_uppercase() as usize] = true;
+                }
+            }
+            i += 1;
+        }
+        PrefixSet { prefixes, first }
+    }
+
+    /// `s` starts with one of the prefixes, ignoring ASCII case.
+    fn starts(&self, s: &str) -> bool {
+        match s.bytes().next() {
+            Some(b) if !self.first[usize::from(b)] => false,
+            _ => starts_ci_any(s, self.prefixes),
+        }
+    }
 }
 
 /// `s` ends with `suf`, ignoring ASCII case.
@@ -450,6 +517,22 @@ mod tests {
     }
 
     #[test]
+    fn credit_needles_hold_a_key() {
+        for needle in CREDIT_NEEDLES {
+            assert!(CREDIT_KEYS.iter().any(|k| needle.contains(k)), "{needle}");
+        }
+        let needles = credit_needles();
+        assert!(needles.may_hold_credit("Evan Vucci/AP PHOTO)"));
+        assert!(needles.may_hold_credit("via Getty Images"));
+        assert!(!needles.may_hold_credit(&"é".repeat(64)));
+        assert!(
+            needles.may_hold_credit(&"x".repeat(200)),
+            "too long to tell: maybe"
+        );
+        assert!(!needles.may_hold_credit("the minister said on Monday"));
+    }
+
+    #[test]
     fn slash_credits_hold_a_slash() {
         // caption looks for them only in a tail with a slash.
         assert!(SLASH_CREDITS.iter().all(|n| n.contains('/')));
@@ -468,10 +551,12 @@ mod tests {
             ]);
             lines.push(pre[..pre.len() - 1].to_string());
         }
-        for list in [CAPTION_PREFIXES, CREDIT_PREFIXES, &["", "a"]] {
+        for list in [CAPTION_PREFIXES, CREDIT_PREFIXES, &["", "a"], &["Ab", "(x"]] {
+            let set = PrefixSet::new(list);
             for s in &lines {
                 let one_by_one = list.iter().any(|pre| starts_ci(s, pre));
                 assert_eq!(starts_ci_any(s, list), one_by_one, "{s}");
+                assert_eq!(set.starts(s), one_by_one, "{s}");
             }
         }
     }

@@ -244,11 +244,42 @@ fn desk_initials(p: &str) -> bool {
             .all(|w| (2..=4).contains(&w.len()) && w.chars().all(|c| c.is_ascii_lowercase()))
 }
 
-/// Alphanumeric chars of `s`, lowercased.
-fn alnum_lower(s: &str) -> impl Iterator<Item = char> + '_ {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
+/// Alphanumeric chars of `s`, lowercased (ASCII ones without the Unicode tables).
+fn alnum_lower(s: &str) -> AlnumLower<'_> {
+    AlnumLower {
+        chars: s.chars(),
+        pending: None,
+    }
+}
+
+/// The iterator of [`alnum_lower`]: `s.chars().filter(char::is_alphanumeric)` lowercased.
+struct AlnumLower<'a> {
+    chars: std::str::Chars<'a>,
+    /// The rest of the lower case of a non-ASCII character (some have several chars).
+    pending: Option<std::char::ToLowercase>,
+}
+
+impl Iterator for AlnumLower<'_> {
+    type Item = char;
+
+    fn next(&mut self) -> Option<char> {
+        if let Some(c) = self.pending.as_mut().and_then(Iterator::next) {
+            return Some(c);
+        }
+        loop {
+            let c = self.chars.next()?;
+            if c.is_ascii() {
+                if c.is_ascii_alphanumeric() {
+                    return Some(c.to_ascii_lowercase());
+                }
+            } else if c.is_alphanumeric() {
+                let mut lower = c.to_lowercase();
+                let first = lower.next();
+                self.pending = Some(lower);
+                return first;
+            }
+        }
+    }
 }
 
 /// `p` and `title` are equal after normalisation, or one is a prefix of the other (at least
@@ -324,7 +355,7 @@ fn tail_cut(text: &str, paragraphs: &[Paragraph]) -> Option<usize> {
         {
             return Some(i + 1 - junk_run);
         }
-        if p.role == Role::Body && has_words(s, 12) {
+        if !seen_body && p.role == Role::Body && has_words(s, 12) {
             seen_body = true;
         }
     }
@@ -465,6 +496,30 @@ mod tests {
             Some("US recognizes 'poor' relation with Russia, seeks cooperation on Syria"),
         );
         assert_eq!(t, l);
+    }
+
+    #[test]
+    fn alnum_lower_as_before() {
+        let before = |s: &str| -> String {
+            s.chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
+        let mut lines: Vec<String> = crate::test_support::corpus_texts()
+            .iter()
+            .flat_map(|t| t.lines().map(String::from).collect::<Vec<_>>())
+            .collect();
+        lines.extend(
+            ["", "İstanbul ΣΑΣ Straße ǅ Ⅻ ½ x²", "A-B c’d 3.5%", "ÀÉÎ õü"].map(String::from),
+        );
+        for line in &lines {
+            assert_eq!(
+                alnum_lower(line).collect::<String>(),
+                before(line),
+                "{line}"
+            );
+        }
     }
 
     #[test]

@@ -51,11 +51,13 @@ pub(crate) fn is_ws(c: char) -> bool {
 
 /// Returns the paragraph ranges of `text`, in order.
 pub(crate) fn split(text: &str) -> Vec<Range<usize>> {
-    let wrapped = Wrap::detect(text);
+    // Found once, read twice: by the wrap test and to make the paragraphs.
+    let lines: Vec<Line> = lines(text).collect();
+    let wrapped = Wrap::detect(text, &lines);
     let mut out = Vec::new();
     let mut current: Option<Range<usize>> = None;
-    let mut prev: Option<Line> = None;
-    for line in lines(text) {
+    let mut prev: Option<&Line> = None;
+    for line in &lines {
         if line.blank {
             if let Some(r) = current.take() {
                 out.push(r);
@@ -63,8 +65,8 @@ pub(crate) fn split(text: &str) -> Vec<Range<usize>> {
             prev = None;
             continue;
         }
-        match (current.as_mut(), &prev, &wrapped) {
-            (Some(cur), Some(p), Some(wrap)) if wrap.joins(text, p, &line) => {
+        match (current.as_mut(), prev, &wrapped) {
+            (Some(cur), Some(p), Some(wrap)) if wrap.joins(text, p, line) => {
                 cur.end = line.range.end;
             }
             _ => {
@@ -82,7 +84,7 @@ pub(crate) fn split(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// The lines of `text`, found with `memchr`; nothing is stored.
+/// The lines of `text`, found with `memchr`.
 fn lines(text: &str) -> impl Iterator<Item = Line> + '_ {
     let bytes = text.as_bytes();
     let ends = memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len()));
@@ -127,13 +129,13 @@ struct Wrap {
 }
 
 impl Wrap {
-    /// Returns wrap parameters if the text is hard-wrapped.
-    fn detect(text: &str) -> Option<Wrap> {
+    /// Returns wrap parameters if the text (whose [`lines`] are `lines`) is hard-wrapped.
+    fn detect(text: &str, lines: &[Line]) -> Option<Wrap> {
         const CAP: usize = 201;
         let mut hist = [0usize; CAP + 1];
         let (mut breaks, mut in_width, mut carry_on, mut indented, mut nonblank) = (0, 0, 0, 0, 0);
-        let mut prev: Option<Line> = None;
-        for line in lines(text) {
+        let mut prev: Option<&Line> = None;
+        for line in lines {
             if line.blank {
                 prev = None;
                 continue;
