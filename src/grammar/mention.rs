@@ -585,7 +585,7 @@ fn exact(text: &str, toks: &[Tok], end: usize) -> Option<Mention> {
     if !text[last.end..end].trim().is_empty() {
         return None;
     }
-    let m = classify_phrase(text, &toks).or_else(|| quantity(text, &toks))?;
+    let m = classify_phrase(text, toks).or_else(|| quantity(text, toks))?;
     (m.end == last.end).then_some(m)
 }
 

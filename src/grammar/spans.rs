@@ -449,7 +449,6 @@ fn line_ranges(text: &str) -> Vec<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::time::{Duration, Instant};
 
     /// Paragraphs: the non-blank lines.
     fn paras(text: &str) -> Vec<Range<usize>> {
@@ -756,9 +755,11 @@ mod tests {
         assert_eq!(whole(text), vec!["“Real.”"]);
     }
 
+    /// Runs of marks find no quote and keep the invariants. That the scan stays linear on
+    /// them is shown by the benchmark `benches/linear.sh` (kinds `marks`, `curly-marks`,
+    /// `nested`), not by a timed test.
     #[test]
     fn hundred_thousand_straight_quotes() {
-        let start = Instant::now();
         for n in [100_000, 100_001] {
             let text = "\"".repeat(n);
             let spans = quotes(&text);
@@ -773,12 +774,10 @@ mod tests {
         assert!(quotes(&text).is_empty());
         let text = "'".repeat(100_000);
         assert!(quotes(&text).is_empty());
-        assert!(start.elapsed() < Duration::from_secs(5));
     }
 
     #[test]
     fn nesting_a_thousand_deep() {
-        let start = Instant::now();
         let text = "“a ".repeat(1000) + "core" + &"”".repeat(1000);
         let spans = quotes(&text);
         check_invariants(&text, &spans);
@@ -798,7 +797,6 @@ mod tests {
         assert_eq!(spans[0].end, text.len() - " d".len());
         let text = "\"a 'b ".repeat(500) + "core" + &"' c\" d".repeat(500);
         check_invariants(&text, &quotes(&text));
-        assert!(start.elapsed() < Duration::from_secs(5));
     }
 
     #[test]
