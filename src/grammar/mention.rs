@@ -1022,13 +1022,7 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
                 return None;
             }
             // An adjective cannot head a description ("two lengthy investigative [reports]").
-            const ADJECTIVE_ENDINGS: &[&str] = &[
-                "ed", "ive", "ous", "ful", "less", "able", "ible", "ic", "ical", "ary", "ing",
-            ];
-            if ADJECTIVE_ENDINGS.iter().any(|e| last.text.ends_with(e))
-                && !last.person_noun()
-                && !last.org_head()
-            {
+            if has_adjective_ending(last.text) && !last.person_noun() && !last.org_head() {
                 return None;
             }
             // "the report", "his statement" are nouns; "the said", "they reported" are not.
@@ -1057,6 +1051,28 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
             Some(m)
         }
         _ => None,
+    }
+}
+
+/// The endings of adjectives, which head no description ("two lengthy investigative").
+const ADJECTIVE_ENDINGS: &[&str] = &[
+    "ed", "ive", "ous", "ful", "less", "able", "ible", "ic", "ical", "ary", "ing",
+];
+
+/// True when `w` ends with one of the [`ADJECTIVE_ENDINGS`] (as written): the endings are
+/// told apart by their last letter, then compared as constants.
+fn has_adjective_ending(w: &str) -> bool {
+    let b = w.as_bytes();
+    let ends = |e: &[u8]| b.ends_with(e);
+    match b.last() {
+        Some(b'd') => ends(b"ed"),
+        Some(b'e') => ends(b"ive") || ends(b"able") || ends(b"ible"),
+        Some(b's') => ends(b"ous") || ends(b"less"),
+        Some(b'l') => ends(b"ful") || ends(b"ical"),
+        Some(b'c') => ends(b"ic"),
+        Some(b'y') => ends(b"ary"),
+        Some(b'g') => ends(b"ing"),
+        _ => false,
     }
 }
 
@@ -1409,6 +1425,21 @@ mod possessor_tests {
         assert!(mention_at("a photo and Clinton", 0, 19).is_none_or(|m| m.end < 19));
         let m = mention_at("Senate Ranking Democrat Dianne Feinstein", 0, 40).unwrap();
         assert_eq!(m.kind, MentionKind::Name);
+    }
+
+    /// [`has_adjective_ending`] answers as the test of each of the [`ADJECTIVE_ENDINGS`], on
+    /// every word of the corpus and on the endings themselves.
+    #[test]
+    fn adjective_endings_by_last_letter() {
+        let mut words: Vec<String> = ADJECTIVE_ENDINGS.iter().map(|e| format!("x{e}")).collect();
+        words.extend(["", "d", "ED", "Ic", "ical", "bus", "glass"].map(String::from));
+        for t in crate::test_support::corpus_texts() {
+            words.extend(crate::grammar::words::words(&t).map(|(_, w)| w.to_string()));
+        }
+        for w in &words {
+            let by_list = ADJECTIVE_ENDINGS.iter().any(|e| w.ends_with(e));
+            assert_eq!(has_adjective_ending(w), by_list, "{w:?}");
+        }
     }
 
     /// [`possessor`], which reuses the tokens before the owner, finds the mention that
