@@ -1054,13 +1054,16 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
     }
 }
 
-/// The endings of adjectives, which head no description ("two lengthy investigative").
+/// The endings of adjectives, which head no description ("two lengthy investigative"): the list
+/// that [`has_adjective_ending`] matches, kept to test it.
+#[cfg(test)]
 const ADJECTIVE_ENDINGS: &[&str] = &[
     "ed", "ive", "ous", "ful", "less", "able", "ible", "ic", "ical", "ary", "ing",
 ];
 
-/// True when `w` ends with one of the [`ADJECTIVE_ENDINGS`] (as written): the endings are
-/// told apart by their last letter, then compared as constants.
+/// True when `w` ends with one of the endings of adjectives, which head no description ("two
+/// lengthy investigative"): -ed, -ive, -ous, -ful, -less, -able, -ible, -ic, -ical, -ary, -ing
+/// (as written). The endings are told apart by their last letter, then compared as constants.
 fn has_adjective_ending(w: &str) -> bool {
     let b = w.as_bytes();
     let ends = |e: &[u8]| b.ends_with(e);
