@@ -238,7 +238,7 @@ fn scan_cues(
                 p += len;
                 continue;
             };
-            if let Some(start) = word_cue_start(w)
+            if let Some(start) = word_cue_start(&text[p..end], w)
                 && let Some(cue) = parse_from(text, p, end, w, start)
             {
                 p = cue.end;
@@ -451,25 +451,25 @@ impl Lower {
         Some(Lower { buf, len })
     }
 
-    /// [`Lower::new`] of a word read by [`word`] (letters, `'`, `’`, `-`). An ASCII word of up
-    /// to 16 bytes holds only ASCII letters, `'` and `-`: it is lower-cased in one step, by
-    /// setting the case bit (`0x20`) of each byte, which `'` and `-` already have.
-    fn of_word(w: &str) -> Option<Lower> {
-        let b = w.as_bytes();
-        if b.is_empty() || b.len() > 16 {
-            return Lower::new(w);
-        }
-        let mut head = [0; 16];
-        head[..b.len()].copy_from_slice(b);
-        let x = u128::from_le_bytes(head);
+    /// [`Lower::new`] of the word read by [`word`] (letters, `'`, `’`, `-`) that makes the
+    /// first `len` bytes of `i`. An ASCII word of up to 16 bytes holds only ASCII letters, `'`
+    /// and `-`: read with the bytes after it as one `u128` when `i` has 16 bytes, it is
+    /// lower-cased in one step, by setting the case bit (`0x20`) of each of its bytes, which
+    /// `'` and `-` already have, and clearing the bytes after it.
+    fn of_word(i: &str, len: usize) -> Option<Lower> {
+        let head = match i.as_bytes().first_chunk::<16>() {
+            Some(head) if (1..=16).contains(&len) => u128::from_le_bytes(*head),
+            _ => return Lower::new(&i[..len]),
+        };
+        let word = u128::MAX >> (8 * (16 - len));
+        let x = head & word;
         const EACH_BYTE: u128 = u128::MAX / 0xFF;
         if x & (EACH_BYTE * 0x80) != 0 {
-            return Lower::new(w);
+            return Lower::new(&i[..len]);
         }
-        let case = (EACH_BYTE * 0x20) >> (8 * (16 - b.len()));
         let mut buf = [0; 32];
-        buf[..16].copy_from_slice(&(x | case).to_le_bytes());
-        Some(Lower { buf, len: b.len() })
+        buf[..16].copy_from_slice(&(x | ((EACH_BYTE * 0x20) & word)).to_le_bytes());
+        Some(Lower { buf, len })
     }
 
     fn as_str(&self) -> &str {
@@ -1194,9 +1194,10 @@ fn cue_start(w: &str) -> Option<Start> {
     start_of(w, &Lower::new(w)?)
 }
 
-/// [`cue_start`] of a word read by [`word`], lower-cased by [`Lower::of_word`].
-fn word_cue_start(w: &str) -> Option<Start> {
-    start_of(w, &Lower::of_word(w)?)
+/// [`cue_start`] of the word `w` read by [`word`] at the start of `i`, lower-cased by
+/// [`Lower::of_word`].
+fn word_cue_start(i: &str, w: &str) -> Option<Start> {
+    start_of(w, &Lower::of_word(i, w.len())?)
 }
 
 /// [`cue_start`] of `w` lower-cased as `low`.
@@ -1562,9 +1563,9 @@ mod tests {
                 if let Ok((_, w)) = w {
                     let low = Lower::new(w).map(|l| l.as_str().to_string());
                     assert_eq!(low, reference::lower(w), "{w}");
-                    let of_word = Lower::of_word(w).map(|l| l.as_str().to_string());
+                    let of_word = Lower::of_word(&t[p..], w.len()).map(|l| l.as_str().to_string());
                     assert_eq!(of_word, low, "{w}");
-                    assert_eq!(word_cue_start(w), cue_start(w), "{w}");
+                    assert_eq!(word_cue_start(&t[p..], w), cue_start(w), "{w}");
                 }
             }
             assert_eq!(find_cues(&t, 0..t.len()), reference::find_cues(&t));
