@@ -77,7 +77,6 @@ use nom::bytes::complete::take_while1;
 use nom::character::complete::one_of;
 use nom::combinator::{map, map_opt, opt, recognize, verify};
 use nom::error::{Error, ErrorKind};
-use nom::multi::fold_many_m_n;
 use nom::sequence::{preceded, terminated};
 use nom::{IResult, Parser};
 
@@ -289,19 +288,38 @@ struct Entry {
 
 struct Index {
     entries: Vec<Entry>,
-    forms: WordMap<Vec<Hit>>,
+    /// The verbs each form is a form of, one run per form (see [`CueWord::forms`]).
+    hits: Vec<Hit>,
     /// The lower-cased words a cue may start with but for the negative contractions and
     /// the unlisted manner adverbs: forms, [`PHRASE_STARTS`], [`lex::AUX_WORDS`] and
-    /// [`lex::CHAIN_ADVERBS`] (see [`cue_start`]), each with what it starts ([`Start`]).
-    starts: WordMap<Start>,
+    /// [`lex::CHAIN_ADVERBS`] (see [`cue_start`]), each with what it is to the grammar.
+    words: WordMap<CueWord>,
     /// Turns away most words that are no venue noun before the venues are searched.
     venues: LetterFilter,
+}
+
+/// What a word a cue may start with is to the grammar, found by one lookup: what it starts,
+/// what it is in an auxiliary chain, which verbs it is a form of.
+#[derive(Debug, Clone, Copy)]
+struct CueWord {
+    start: Start,
+    /// The word as an auxiliary or a listed chain adverb ([`lex::aux_of`], then
+    /// [`lex::adverb_of`]); manner adverbs are told by their spelling (see [`chain_tok`]).
+    chain: Option<Tok>,
+    /// The run of [`Index::hits`] of the verbs it is a form of (empty when none).
+    forms: (u16, u16),
 }
 
 impl Index {
     /// The verbs a lower-cased word is a form of.
     fn form(&self, low: &Lower) -> Option<&[Hit]> {
-        self.forms.get(low).map(Vec::as_slice)
+        self.forms_of(self.words.get(low)?)
+    }
+
+    /// The verbs a known word is a form of.
+    fn forms_of(&self, known: &CueWord) -> Option<&[Hit]> {
+        let (from, to) = known.forms;
+        (from < to).then(|| &self.hits[usize::from(from)..usize::from(to)])
     }
 }
 
@@ -345,6 +363,8 @@ impl<V> WordMap<V> {
         short.chain(self.long.keys().map(|k| k.to_vec()))
     }
 
+    /// Always inlined: one call costs about as much as the lookup in the word scan.
+    #[inline(always)]
     fn get(&self, low: &Lower) -> Option<&V> {
         match low.short_key() {
             Some(k) => self.short.get(&k),
@@ -415,10 +435,27 @@ fn build_index() -> Index {
     lex::VENUES
         .iter()
         .for_each(|v| venues.add(v.noun.as_bytes()));
+    let mut hits = Vec::new();
+    let words = starts.into_iter().map(|(w, start)| {
+        let from = hits.len();
+        hits.extend(forms.get(&w).into_iter().flatten());
+        let run = |at: usize| u16::try_from(at).expect("fewer than 65,536 form hits");
+        let low = std::str::from_utf8(&w).expect("listed words are ASCII");
+        let chain = lex::aux_of(low)
+            .map(Tok::Aux)
+            .or_else(|| lex::adverb_of(low).map(|weak| Tok::Adv { weak }));
+        let word = CueWord {
+            start,
+            chain,
+            forms: (run(from), run(hits.len())),
+        };
+        (w, word)
+    });
+    let words = WordMap::new(words.collect::<Vec<_>>());
     Index {
         entries,
-        forms: WordMap::new(forms),
-        starts: WordMap::new(starts),
+        hits,
+        words,
         venues,
     }
 }
@@ -630,19 +667,17 @@ enum Tok {
     Adv { weak: bool },
 }
 
-fn chain_item(i: &str) -> Res<'_, (&str, Tok)> {
-    map_opt(word, |w| {
-        let low = Lower::new(w)?;
-        let l = low.as_str();
-        let tok = match lex::aux_of(l) {
-            Some(a) => Tok::Aux(a),
-            None => Tok::Adv {
-                weak: lex::adverb_of(l).or_else(|| lex::is_manner_adverb(w).then_some(false))?,
-            },
-        };
-        Some((w, tok))
-    })
-    .parse(i)
+/// What the word `w`, lower-cased as `low` and known to the index as `known`, is in an
+/// auxiliary chain: an auxiliary (negative contractions in `n't` included), a listed adverb
+/// or a manner adverb, in that order.
+fn chain_tok(w: &str, low: &Lower, known: Option<&CueWord>) -> Option<Tok> {
+    let listed = match known {
+        Some(k) => k.chain,
+        // Every other auxiliary and listed adverb is in the index.
+        None if low.as_bytes().ends_with(b"n't") => lex::aux_of(low.as_str()).map(Tok::Aux),
+        None => None,
+    };
+    listed.or_else(|| lex::is_manner_adverb(w).then_some(Tok::Adv { weak: false }))
 }
 
 const START: u8 = FORMS | FIN | TO;
@@ -704,16 +739,36 @@ impl Chain {
     }
 }
 
-/// Auxiliaries, negation and adverbs before the verb, each followed by
-/// whitespace.
-fn chain<'a>(initial: bool) -> impl Parser<&'a str, Output = Chain, Error = Error<&'a str>> {
-    fold_many_m_n(
-        0,
-        MAX_CHAIN,
-        terminated(chain_item, sp),
-        Chain::new,
-        move |st: Chain, (w, tok)| st.push(w, tok, initial),
-    )
+/// The verb after an auxiliary chain: the input after it, its word, the verbs it is a form
+/// of.
+type ChainVerb<'a> = (&'a str, &'a str, &'static [Hit]);
+
+/// The auxiliary chain at the start of `input` (auxiliaries, negation and adverbs, each
+/// followed by whitespace, up to [`MAX_CHAIN`]) and the verb after it, each word read and
+/// looked up once. `None` when the chain is bad or no verb form follows it.
+fn chain_and_verb(input: &str, initial: bool) -> Option<(Chain, ChainVerb<'_>)> {
+    let idx = index();
+    let mut st = Chain::new();
+    let mut rest = input;
+    for _ in 0..MAX_CHAIN {
+        let (after, w) = word(rest).ok()?;
+        let low = Lower::new(w);
+        let known = low.as_ref().and_then(|l| idx.words.get(l));
+        let tok = low.as_ref().and_then(|l| chain_tok(w, l, known));
+        match (tok, sp(after)) {
+            (Some(tok), Ok((next, _))) => {
+                st = st.push(w, tok, initial);
+                if st.bad {
+                    return None;
+                }
+                rest = next;
+            }
+            // The chain ends before this word: it is the verb.
+            _ => return Some((st, (after, w, idx.forms_of(known?)?))),
+        }
+    }
+    let (after, (w, hits)) = verb_token(rest).ok()?;
+    Some((st, (after, w, hits)))
 }
 
 fn verb_token(i: &str) -> Res<'_, (&str, &'static [Hit])> {
@@ -975,11 +1030,7 @@ fn prev_constraint(text: &str, pos: usize) -> (Prev, Option<&str>) {
 }
 
 fn verbal(cx: &Ctx, input: &str) -> Option<Cue> {
-    let (rest, st) = chain(cx.initial).parse(input).ok()?;
-    if st.bad {
-        return None;
-    }
-    let (after_verb, (vword, hits)) = verb_token(rest).ok()?;
+    let (st, (after_verb, vword, hits)) = chain_and_verb(input, cx.initial)?;
     let idx = index();
 
     // Choose the entry: a phrasal verb whose particle follows, else a plain
@@ -1203,8 +1254,8 @@ fn word_cue_start(i: &str, w: &str) -> Option<Start> {
 /// [`cue_start`] of `w` lower-cased as `low`.
 fn start_of(w: &str, low: &Lower) -> Option<Start> {
     let l = low.as_bytes();
-    if let Some(&start) = index().starts.get(low) {
-        return Some(start);
+    if let Some(known) = index().words.get(low) {
+        return Some(known.start);
     }
     // Not listed, and so no form either.
     ((l.ends_with(b"n't") && lex::aux_of(low.as_str()).is_some()) || lex::is_manner_adverb(w))
@@ -1487,6 +1538,41 @@ mod tests {
                 || lex::is_manner_adverb(w)
         }
 
+        /// An auxiliary, adverb or manner adverb, read by its own parser.
+        fn chain_item(i: &str) -> Res<'_, (&str, Tok)> {
+            map_opt(word, |w| {
+                let low = Lower::new(w)?;
+                let l = low.as_str();
+                let tok = match lex::aux_of(l) {
+                    Some(a) => Tok::Aux(a),
+                    None => Tok::Adv {
+                        weak: lex::adverb_of(l)
+                            .or_else(|| lex::is_manner_adverb(w).then_some(false))?,
+                    },
+                };
+                Some((w, tok))
+            })
+            .parse(i)
+        }
+
+        /// The auxiliary chain as a fold of its items, and then the verb read again.
+        pub fn chain_and_verb(input: &str, initial: bool) -> Option<(Chain, ChainVerb<'_>)> {
+            let (rest, st) = nom::multi::fold_many_m_n(
+                0,
+                MAX_CHAIN,
+                terminated(chain_item, sp),
+                Chain::new,
+                move |st: Chain, (w, tok)| st.push(w, tok, initial),
+            )
+            .parse(input)
+            .ok()?;
+            if st.bad {
+                return None;
+            }
+            let (after, (w, hits)) = verb_token(rest).ok()?;
+            Some((st, (after, w, hits)))
+        }
+
         /// The venue phrase as one `alt` of its three shapes.
         pub fn venue_phrase(i: &str) -> Res<'_, (&str, &'static lex::Venue)> {
             let (i, _) = (kw("in"), sp).parse(i)?;
@@ -1572,6 +1658,38 @@ mod tests {
         }
     }
 
+    /// The chain read word by word with one lookup each finds the chains and verbs that its
+    /// parsers found, at every word of the texts and in long and odd chains.
+    #[test]
+    fn chain_and_verb_reads_what_the_chain_parsers_read() {
+        let mut texts = sample_texts();
+        texts.push(
+            "would not yet have been being repeatedly loudly said; Will Has said; has \
+             didn\u{2019}tn't say; is is is is is is is is is said; was told. has\n\nsaid; \
+             to have said, had\u{2019} said, WOULD ADD, Bluntly said é said, having said, \
+             has sternly said, matter-of-factly told, Sternly noted, then testily added"
+                .to_string(),
+        );
+        let mut verbs = 0;
+        for t in texts {
+            for p in (0..t.len()).filter(|&p| t.is_char_boundary(p) && is_word_start(&t, p)) {
+                for initial in [false, true] {
+                    let new = chain_and_verb(&t[p..], initial);
+                    let old = reference::chain_and_verb(&t[p..], initial);
+                    let show = |r: Option<(Chain, ChainVerb)>| {
+                        r.map(|(st, (after, w, hits))| {
+                            let w = w.to_string();
+                            (format!("{st:?}"), after.len(), w, format!("{hits:?}"))
+                        })
+                    };
+                    verbs += usize::from(new.is_some());
+                    assert_eq!(show(new), show(old), "{}", &t[p..]);
+                }
+            }
+        }
+        assert!(verbs > 1000, "{verbs}");
+    }
+
     /// The 8-byte letter count stops at the first byte that is no ASCII letter, whatever the
     /// byte and wherever it stands.
     #[test]
@@ -1598,7 +1716,7 @@ mod tests {
             .map(String::from)
             .collect();
         let listed = index()
-            .forms
+            .words
             .words()
             .map(|k| String::from_utf8(k).unwrap())
             .chain(
