@@ -294,8 +294,10 @@ struct Index {
     /// the unlisted manner adverbs: forms, [`PHRASE_STARTS`], [`lex::AUX_WORDS`] and
     /// [`lex::CHAIN_ADVERBS`] (see [`cue_start`]), each with what it is to the grammar.
     words: WordMap<CueWord>,
-    /// Turns away most words that are no venue noun before the venues are searched.
+    /// Turns away most words that are no venue noun before the venues are looked up.
     venues: LetterFilter,
+    /// The venue of each venue noun.
+    venue_nouns: WordMap<&'static lex::Venue>,
 }
 
 /// What a word a cue may start with is to the grammar, found by one lookup: what it starts,
@@ -452,11 +454,13 @@ fn build_index() -> Index {
         (w, word)
     });
     let words = WordMap::new(words.collect::<Vec<_>>());
+    let venue_nouns = lex::VENUES.iter().map(|v| (v.noun.as_bytes().into(), v));
     Index {
         entries,
         hits,
         words,
         venues,
+        venue_nouns: WordMap::new(venue_nouns.collect::<Vec<_>>()),
     }
 }
 
@@ -780,15 +784,36 @@ fn verb_token(i: &str) -> Res<'_, (&str, &'static [Hit])> {
 // ---------------------------------------------------------------------------
 
 fn venue_noun(i: &str) -> Res<'_, (&str, &'static lex::Venue)> {
-    map_opt(word, |w| {
-        if !index().venues.may_hold(w.as_bytes()) {
-            return None;
+    map_opt(word, |w| venue_of(w).map(|v| (w, v))).parse(i)
+}
+
+/// The venue whose noun the word `w` is, if one is.
+fn venue_of(w: &str) -> Option<&'static lex::Venue> {
+    if !index().venues.may_hold(w.as_bytes()) {
+        return None;
+    }
+    index().venue_nouns.get(&Lower::new(w)?).copied()
+}
+
+/// Whether a venue noun is one of the four words that may end a [`venue_phrase`] after "in"
+/// (a determiner and two modifiers before it, each a word, maybe with an apostrophe, then
+/// whitespace): a cheap test that spares the phrase parsers most "in"s ("in 2016", "in the
+/// end of the year").
+fn venue_may_follow(mut i: &str) -> bool {
+    for _ in 0..4 {
+        let Ok((rest, w)) = word(i) else {
+            return false;
+        };
+        if venue_of(w).is_some() {
+            return true;
         }
-        let low = Lower::new(w)?;
-        let l = low.as_str();
-        lex::VENUES.iter().find(|v| v.noun == l).map(|v| (w, v))
-    })
-    .parse(i)
+        let rest = rest.strip_prefix(['\'', '\u{2019}']).unwrap_or(rest);
+        let Ok((next, _)) = sp(rest) else {
+            return false;
+        };
+        i = next;
+    }
+    false
 }
 
 /// Modifier inside a venue phrase: listed adjective, capitalised word
@@ -837,6 +862,9 @@ fn on_platform(i: &str) -> Res<'_, &str> {
 /// Facebook post on X". Returns the head noun and its venue entry.
 fn venue_phrase(i: &str) -> Res<'_, (&str, &'static lex::Venue)> {
     let (i, _) = (kw("in"), sp).parse(i)?;
+    if !venue_may_follow(i) {
+        return fail(i);
+    }
     let (i, det) = opt(terminated(lw(lex::is_venue_det), sp)).parse(i)?;
     // Two modifiers, else one, else none; the first modifier is read once for both.
     let modified = (venue_mod, sp).parse(i).ok().and_then(|(after, _)| {
@@ -1573,6 +1601,12 @@ mod tests {
             Some((st, (after, w, hits)))
         }
 
+        /// The venue of a noun, searched in the list.
+        pub fn venue_of(w: &str) -> Option<&'static lex::Venue> {
+            let low = Lower::new(w)?;
+            lex::VENUES.iter().find(|v| v.noun == low.as_str())
+        }
+
         /// The venue phrase as one `alt` of its three shapes.
         pub fn venue_phrase(i: &str) -> Res<'_, (&str, &'static lex::Venue)> {
             let (i, _) = (kw("in"), sp).parse(i)?;
@@ -1853,15 +1887,18 @@ mod tests {
         assert_eq!(back, expected);
     }
 
-    /// The venue phrase reads its first modifier once and finds what the `alt` of its three
-    /// shapes found, at every word of the texts.
+    /// The venue phrase reads its first modifier once, is tried only where one of the four
+    /// words after "in" is a venue noun, and finds what the `alt` of its three shapes found,
+    /// at every word of the texts.
     #[test]
     fn venue_phrases_as_before() {
         let mut texts = sample_texts();
         texts.push(
             "in a joint statement; in the Washington Post; in Monday's statement; in a \
              Facebook post on X; in remarks; in an emailed statement; in his CNN interview; \
-             in Reuters' report; in a statement statement; in the new new new memo"
+             in Reuters' report; in a statement statement; in the new new new memo; \
+             in Reuters\u{2019} emailed statement; in a\n\nstatement; in the company\u{2019}s \
+             long statement; in E-Mail; in his long, statement; in a new joint statement"
                 .to_string(),
         );
         let mut found = 0;
@@ -1877,6 +1914,29 @@ mod tests {
             }
         }
         assert!(found >= 8, "{found}");
+    }
+
+    /// The venue nouns are looked up as they were searched in the list, at every word of the
+    /// texts and every venue noun in three casings.
+    #[test]
+    fn venue_nouns_as_searched() {
+        let mut words: Vec<String> = sample_texts()
+            .iter()
+            .flat_map(|t| t.split(|c: char| !c.is_alphanumeric() && !"'’-".contains(c)))
+            .map(String::from)
+            .collect();
+        for v in lex::VENUES {
+            let mut capital = v.noun.to_string();
+            capital[..1].make_ascii_uppercase();
+            words.extend([v.noun.to_string(), v.noun.to_ascii_uppercase(), capital]);
+        }
+        let mut found = 0;
+        for w in &words {
+            let noun = |v: Option<&lex::Venue>| v.map(|v| v.noun);
+            found += usize::from(venue_of(w).is_some());
+            assert_eq!(noun(venue_of(w)), noun(reference::venue_of(w)), "{w}");
+        }
+        assert!(found > 3 * lex::VENUES.len(), "{found}");
     }
 
     /// The letter filter in front of the venue search lets every venue noun by, in any case.
