@@ -77,7 +77,6 @@ use nom::bytes::complete::take_while1;
 use nom::character::complete::one_of;
 use nom::combinator::{map, map_opt, opt, recognize, verify};
 use nom::error::{Error, ErrorKind};
-use nom::multi::fold_many_m_n;
 use nom::sequence::{preceded, terminated};
 use nom::{IResult, Parser};
 
@@ -238,7 +237,7 @@ fn scan_cues(
                 p += len;
                 continue;
             };
-            if let Some(start) = word_cue_start(w)
+            if let Some(start) = word_cue_start(&text[p..end], w)
                 && let Some(cue) = parse_from(text, p, end, w, start)
             {
                 p = cue.end;
@@ -289,19 +288,40 @@ struct Entry {
 
 struct Index {
     entries: Vec<Entry>,
-    forms: WordMap<Vec<Hit>>,
+    /// The verbs each form is a form of, one run per form (see [`CueWord::forms`]).
+    hits: Vec<Hit>,
     /// The lower-cased words a cue may start with but for the negative contractions and
     /// the unlisted manner adverbs: forms, [`PHRASE_STARTS`], [`lex::AUX_WORDS`] and
-    /// [`lex::CHAIN_ADVERBS`] (see [`cue_start`]), each with what it starts ([`Start`]).
-    starts: WordMap<Start>,
-    /// Turns away most words that are no venue noun before the venues are searched.
+    /// [`lex::CHAIN_ADVERBS`] (see [`cue_start`]), each with what it is to the grammar.
+    words: WordMap<CueWord>,
+    /// Turns away most words that are no venue noun before the venues are looked up.
     venues: LetterFilter,
+    /// The venue of each venue noun.
+    venue_nouns: WordMap<&'static lex::Venue>,
+}
+
+/// What a word a cue may start with is to the grammar, found by one lookup: what it starts,
+/// what it is in an auxiliary chain, which verbs it is a form of.
+#[derive(Debug, Clone, Copy)]
+struct CueWord {
+    start: Start,
+    /// The word as an auxiliary or a listed chain adverb ([`lex::aux_of`], then
+    /// [`lex::adverb_of`]); manner adverbs are told by their spelling (see [`chain_tok`]).
+    chain: Option<Tok>,
+    /// The run of [`Index::hits`] of the verbs it is a form of (empty when none).
+    forms: (u16, u16),
 }
 
 impl Index {
     /// The verbs a lower-cased word is a form of.
     fn form(&self, low: &Lower) -> Option<&[Hit]> {
-        self.forms.get(low).map(Vec::as_slice)
+        self.forms_of(self.words.get(low)?)
+    }
+
+    /// The verbs a known word is a form of.
+    fn forms_of(&self, known: &CueWord) -> Option<&[Hit]> {
+        let (from, to) = known.forms;
+        (from < to).then(|| &self.hits[usize::from(from)..usize::from(to)])
     }
 }
 
@@ -310,6 +330,20 @@ impl Index {
 struct WordMap<V> {
     short: FxHashMap<u128, V>,
     long: FxHashMap<Box<[u8]>, V>,
+    /// The [`filter_bit`]s of the short keys: most words not in the map (four in five words
+    /// of a text for the cue words) are turned away by a clear bit, before the hash lookup.
+    filter: Box<[u64; FILTER_BITS / 64]>,
+}
+
+/// The size of a [`WordMap`]'s filter (4 KiB): for the 1,568 cue words about one bit in
+/// twenty is set.
+const FILTER_BITS: usize = 1 << 15;
+
+/// The filter bit of a short key: its two halves folded and mixed by a multiplication, whose
+/// top bits depend on every bit of the key.
+fn filter_bit(key: u128) -> usize {
+    let folded = key as u64 ^ (key >> 64) as u64;
+    (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - FILTER_BITS.trailing_zeros())) as usize
 }
 
 /// The `u128` key of a word of up to 16 bytes: its bytes, zero-padded (no word holds a
@@ -325,10 +359,15 @@ impl<V> WordMap<V> {
         let mut map = WordMap {
             short: FxHashMap::default(),
             long: FxHashMap::default(),
+            filter: Box::new([0; FILTER_BITS / 64]),
         };
         for (word, v) in words {
             match short_key(&word) {
-                Some(k) => map.short.insert(k, v),
+                Some(k) => {
+                    let bit = filter_bit(k);
+                    map.filter[bit / 64] |= 1 << (bit % 64);
+                    map.short.insert(k, v)
+                }
                 None => map.long.insert(word, v),
             };
         }
@@ -345,9 +384,17 @@ impl<V> WordMap<V> {
         short.chain(self.long.keys().map(|k| k.to_vec()))
     }
 
+    /// Always inlined: one call costs about as much as the lookup in the word scan.
+    #[inline(always)]
     fn get(&self, low: &Lower) -> Option<&V> {
         match low.short_key() {
-            Some(k) => self.short.get(&k),
+            Some(k) => {
+                let bit = filter_bit(k);
+                if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
+                    return None;
+                }
+                self.short.get(&k)
+            }
             None => self.long.get(low.as_bytes()),
         }
     }
@@ -415,11 +462,30 @@ fn build_index() -> Index {
     lex::VENUES
         .iter()
         .for_each(|v| venues.add(v.noun.as_bytes()));
+    let mut hits = Vec::new();
+    let words = starts.into_iter().map(|(w, start)| {
+        let from = hits.len();
+        hits.extend(forms.get(&w).into_iter().flatten());
+        let run = |at: usize| u16::try_from(at).expect("fewer than 65,536 form hits");
+        let low = std::str::from_utf8(&w).expect("listed words are ASCII");
+        let chain = lex::aux_of(low)
+            .map(Tok::Aux)
+            .or_else(|| lex::adverb_of(low).map(|weak| Tok::Adv { weak }));
+        let word = CueWord {
+            start,
+            chain,
+            forms: (run(from), run(hits.len())),
+        };
+        (w, word)
+    });
+    let words = WordMap::new(words.collect::<Vec<_>>());
+    let venue_nouns = lex::VENUES.iter().map(|v| (v.noun.as_bytes().into(), v));
     Index {
         entries,
-        forms: WordMap::new(forms),
-        starts: WordMap::new(starts),
+        hits,
+        words,
         venues,
+        venue_nouns: WordMap::new(venue_nouns.collect::<Vec<_>>()),
     }
 }
 
@@ -451,25 +517,25 @@ impl Lower {
         Some(Lower { buf, len })
     }
 
-    /// [`Lower::new`] of a word read by [`word`] (letters, `'`, `’`, `-`). An ASCII word of up
-    /// to 16 bytes holds only ASCII letters, `'` and `-`: it is lower-cased in one step, by
-    /// setting the case bit (`0x20`) of each byte, which `'` and `-` already have.
-    fn of_word(w: &str) -> Option<Lower> {
-        let b = w.as_bytes();
-        if b.is_empty() || b.len() > 16 {
-            return Lower::new(w);
-        }
-        let mut head = [0; 16];
-        head[..b.len()].copy_from_slice(b);
-        let x = u128::from_le_bytes(head);
+    /// [`Lower::new`] of the word read by [`word`] (letters, `'`, `’`, `-`) that makes the
+    /// first `len` bytes of `i`. An ASCII word of up to 16 bytes holds only ASCII letters, `'`
+    /// and `-`: read with the bytes after it as one `u128` when `i` has 16 bytes, it is
+    /// lower-cased in one step, by setting the case bit (`0x20`) of each of its bytes, which
+    /// `'` and `-` already have, and clearing the bytes after it.
+    fn of_word(i: &str, len: usize) -> Option<Lower> {
+        let head = match i.as_bytes().first_chunk::<16>() {
+            Some(head) if (1..=16).contains(&len) => u128::from_le_bytes(*head),
+            _ => return Lower::new(&i[..len]),
+        };
+        let word = u128::MAX >> (8 * (16 - len));
+        let x = head & word;
         const EACH_BYTE: u128 = u128::MAX / 0xFF;
         if x & (EACH_BYTE * 0x80) != 0 {
-            return Lower::new(w);
+            return Lower::new(&i[..len]);
         }
-        let case = (EACH_BYTE * 0x20) >> (8 * (16 - b.len()));
         let mut buf = [0; 32];
-        buf[..16].copy_from_slice(&(x | case).to_le_bytes());
-        Some(Lower { buf, len: b.len() })
+        buf[..16].copy_from_slice(&(x | ((EACH_BYTE * 0x20) & word)).to_le_bytes());
+        Some(Lower { buf, len })
     }
 
     fn as_str(&self) -> &str {
@@ -630,19 +696,17 @@ enum Tok {
     Adv { weak: bool },
 }
 
-fn chain_item(i: &str) -> Res<'_, (&str, Tok)> {
-    map_opt(word, |w| {
-        let low = Lower::new(w)?;
-        let l = low.as_str();
-        let tok = match lex::aux_of(l) {
-            Some(a) => Tok::Aux(a),
-            None => Tok::Adv {
-                weak: lex::adverb_of(l).or_else(|| lex::is_manner_adverb(w).then_some(false))?,
-            },
-        };
-        Some((w, tok))
-    })
-    .parse(i)
+/// What the word `w`, lower-cased as `low` and known to the index as `known`, is in an
+/// auxiliary chain: an auxiliary (negative contractions in `n't` included), a listed adverb
+/// or a manner adverb, in that order.
+fn chain_tok(w: &str, low: &Lower, known: Option<&CueWord>) -> Option<Tok> {
+    let listed = match known {
+        Some(k) => k.chain,
+        // Every other auxiliary and listed adverb is in the index.
+        None if low.as_bytes().ends_with(b"n't") => lex::aux_of(low.as_str()).map(Tok::Aux),
+        None => None,
+    };
+    listed.or_else(|| lex::is_manner_adverb(w).then_some(Tok::Adv { weak: false }))
 }
 
 const START: u8 = FORMS | FIN | TO;
@@ -704,16 +768,36 @@ impl Chain {
     }
 }
 
-/// Auxiliaries, negation and adverbs before the verb, each followed by
-/// whitespace.
-fn chain<'a>(initial: bool) -> impl Parser<&'a str, Output = Chain, Error = Error<&'a str>> {
-    fold_many_m_n(
-        0,
-        MAX_CHAIN,
-        terminated(chain_item, sp),
-        Chain::new,
-        move |st: Chain, (w, tok)| st.push(w, tok, initial),
-    )
+/// The verb after an auxiliary chain: the input after it, its word, the verbs it is a form
+/// of.
+type ChainVerb<'a> = (&'a str, &'a str, &'static [Hit]);
+
+/// The auxiliary chain at the start of `input` (auxiliaries, negation and adverbs, each
+/// followed by whitespace, up to [`MAX_CHAIN`]) and the verb after it, each word read and
+/// looked up once. `None` when the chain is bad or no verb form follows it.
+fn chain_and_verb(input: &str, initial: bool) -> Option<(Chain, ChainVerb<'_>)> {
+    let idx = index();
+    let mut st = Chain::new();
+    let mut rest = input;
+    for _ in 0..MAX_CHAIN {
+        let (after, w) = word(rest).ok()?;
+        let low = Lower::new(w);
+        let known = low.as_ref().and_then(|l| idx.words.get(l));
+        let tok = low.as_ref().and_then(|l| chain_tok(w, l, known));
+        match (tok, sp(after)) {
+            (Some(tok), Ok((next, _))) => {
+                st = st.push(w, tok, initial);
+                if st.bad {
+                    return None;
+                }
+                rest = next;
+            }
+            // The chain ends before this word: it is the verb.
+            _ => return Some((st, (after, w, idx.forms_of(known?)?))),
+        }
+    }
+    let (after, (w, hits)) = verb_token(rest).ok()?;
+    Some((st, (after, w, hits)))
 }
 
 fn verb_token(i: &str) -> Res<'_, (&str, &'static [Hit])> {
@@ -725,15 +809,36 @@ fn verb_token(i: &str) -> Res<'_, (&str, &'static [Hit])> {
 // ---------------------------------------------------------------------------
 
 fn venue_noun(i: &str) -> Res<'_, (&str, &'static lex::Venue)> {
-    map_opt(word, |w| {
-        if !index().venues.may_hold(w.as_bytes()) {
-            return None;
+    map_opt(word, |w| venue_of(w).map(|v| (w, v))).parse(i)
+}
+
+/// The venue whose noun the word `w` is, if one is.
+fn venue_of(w: &str) -> Option<&'static lex::Venue> {
+    if !index().venues.may_hold(w.as_bytes()) {
+        return None;
+    }
+    index().venue_nouns.get(&Lower::new(w)?).copied()
+}
+
+/// Whether a venue noun is one of the four words that may end a [`venue_phrase`] after "in"
+/// (a determiner and two modifiers before it, each a word, maybe with an apostrophe, then
+/// whitespace): a cheap test that spares the phrase parsers most "in"s ("in 2016", "in the
+/// end of the year").
+fn venue_may_follow(mut i: &str) -> bool {
+    for _ in 0..4 {
+        let Ok((rest, w)) = word(i) else {
+            return false;
+        };
+        if venue_of(w).is_some() {
+            return true;
         }
-        let low = Lower::new(w)?;
-        let l = low.as_str();
-        lex::VENUES.iter().find(|v| v.noun == l).map(|v| (w, v))
-    })
-    .parse(i)
+        let rest = rest.strip_prefix(['\'', '\u{2019}']).unwrap_or(rest);
+        let Ok((next, _)) = sp(rest) else {
+            return false;
+        };
+        i = next;
+    }
+    false
 }
 
 /// Modifier inside a venue phrase: listed adjective, capitalised word
@@ -782,6 +887,9 @@ fn on_platform(i: &str) -> Res<'_, &str> {
 /// Facebook post on X". Returns the head noun and its venue entry.
 fn venue_phrase(i: &str) -> Res<'_, (&str, &'static lex::Venue)> {
     let (i, _) = (kw("in"), sp).parse(i)?;
+    if !venue_may_follow(i) {
+        return fail(i);
+    }
     let (i, det) = opt(terminated(lw(lex::is_venue_det), sp)).parse(i)?;
     // Two modifiers, else one, else none; the first modifier is read once for both.
     let modified = (venue_mod, sp).parse(i).ok().and_then(|(after, _)| {
@@ -975,11 +1083,7 @@ fn prev_constraint(text: &str, pos: usize) -> (Prev, Option<&str>) {
 }
 
 fn verbal(cx: &Ctx, input: &str) -> Option<Cue> {
-    let (rest, st) = chain(cx.initial).parse(input).ok()?;
-    if st.bad {
-        return None;
-    }
-    let (after_verb, (vword, hits)) = verb_token(rest).ok()?;
+    let (st, (after_verb, vword, hits)) = chain_and_verb(input, cx.initial)?;
     let idx = index();
 
     // Choose the entry: a phrasal verb whose particle follows, else a plain
@@ -1194,16 +1298,17 @@ fn cue_start(w: &str) -> Option<Start> {
     start_of(w, &Lower::new(w)?)
 }
 
-/// [`cue_start`] of a word read by [`word`], lower-cased by [`Lower::of_word`].
-fn word_cue_start(w: &str) -> Option<Start> {
-    start_of(w, &Lower::of_word(w)?)
+/// [`cue_start`] of the word `w` read by [`word`] at the start of `i`, lower-cased by
+/// [`Lower::of_word`].
+fn word_cue_start(i: &str, w: &str) -> Option<Start> {
+    start_of(w, &Lower::of_word(i, w.len())?)
 }
 
 /// [`cue_start`] of `w` lower-cased as `low`.
 fn start_of(w: &str, low: &Lower) -> Option<Start> {
     let l = low.as_bytes();
-    if let Some(&start) = index().starts.get(low) {
-        return Some(start);
+    if let Some(known) = index().words.get(low) {
+        return Some(known.start);
     }
     // Not listed, and so no form either.
     ((l.ends_with(b"n't") && lex::aux_of(low.as_str()).is_some()) || lex::is_manner_adverb(w))
@@ -1486,6 +1591,47 @@ mod tests {
                 || lex::is_manner_adverb(w)
         }
 
+        /// An auxiliary, adverb or manner adverb, read by its own parser.
+        fn chain_item(i: &str) -> Res<'_, (&str, Tok)> {
+            map_opt(word, |w| {
+                let low = Lower::new(w)?;
+                let l = low.as_str();
+                let tok = match lex::aux_of(l) {
+                    Some(a) => Tok::Aux(a),
+                    None => Tok::Adv {
+                        weak: lex::adverb_of(l)
+                            .or_else(|| lex::is_manner_adverb(w).then_some(false))?,
+                    },
+                };
+                Some((w, tok))
+            })
+            .parse(i)
+        }
+
+        /// The auxiliary chain as a fold of its items, and then the verb read again.
+        pub fn chain_and_verb(input: &str, initial: bool) -> Option<(Chain, ChainVerb<'_>)> {
+            let (rest, st) = nom::multi::fold_many_m_n(
+                0,
+                MAX_CHAIN,
+                terminated(chain_item, sp),
+                Chain::new,
+                move |st: Chain, (w, tok)| st.push(w, tok, initial),
+            )
+            .parse(input)
+            .ok()?;
+            if st.bad {
+                return None;
+            }
+            let (after, (w, hits)) = verb_token(rest).ok()?;
+            Some((st, (after, w, hits)))
+        }
+
+        /// The venue of a noun, searched in the list.
+        pub fn venue_of(w: &str) -> Option<&'static lex::Venue> {
+            let low = Lower::new(w)?;
+            lex::VENUES.iter().find(|v| v.noun == low.as_str())
+        }
+
         /// The venue phrase as one `alt` of its three shapes.
         pub fn venue_phrase(i: &str) -> Res<'_, (&str, &'static lex::Venue)> {
             let (i, _) = (kw("in"), sp).parse(i)?;
@@ -1562,13 +1708,45 @@ mod tests {
                 if let Ok((_, w)) = w {
                     let low = Lower::new(w).map(|l| l.as_str().to_string());
                     assert_eq!(low, reference::lower(w), "{w}");
-                    let of_word = Lower::of_word(w).map(|l| l.as_str().to_string());
+                    let of_word = Lower::of_word(&t[p..], w.len()).map(|l| l.as_str().to_string());
                     assert_eq!(of_word, low, "{w}");
-                    assert_eq!(word_cue_start(w), cue_start(w), "{w}");
+                    assert_eq!(word_cue_start(&t[p..], w), cue_start(w), "{w}");
                 }
             }
             assert_eq!(find_cues(&t, 0..t.len()), reference::find_cues(&t));
         }
+    }
+
+    /// The chain read word by word with one lookup each finds the chains and verbs that its
+    /// parsers found, at every word of the texts and in long and odd chains.
+    #[test]
+    fn chain_and_verb_reads_what_the_chain_parsers_read() {
+        let mut texts = sample_texts();
+        texts.push(
+            "would not yet have been being repeatedly loudly said; Will Has said; has \
+             didn\u{2019}tn't say; is is is is is is is is is said; was told. has\n\nsaid; \
+             to have said, had\u{2019} said, WOULD ADD, Bluntly said é said, having said, \
+             has sternly said, matter-of-factly told, Sternly noted, then testily added"
+                .to_string(),
+        );
+        let mut verbs = 0;
+        for t in texts {
+            for p in (0..t.len()).filter(|&p| t.is_char_boundary(p) && is_word_start(&t, p)) {
+                for initial in [false, true] {
+                    let new = chain_and_verb(&t[p..], initial);
+                    let old = reference::chain_and_verb(&t[p..], initial);
+                    let show = |r: Option<(Chain, ChainVerb)>| {
+                        r.map(|(st, (after, w, hits))| {
+                            let w = w.to_string();
+                            (format!("{st:?}"), after.len(), w, format!("{hits:?}"))
+                        })
+                    };
+                    verbs += usize::from(new.is_some());
+                    assert_eq!(show(new), show(old), "{}", &t[p..]);
+                }
+            }
+        }
+        assert!(verbs > 1000, "{verbs}");
     }
 
     /// The 8-byte letter count stops at the first byte that is no ASCII letter, whatever the
@@ -1597,7 +1775,7 @@ mod tests {
             .map(String::from)
             .collect();
         let listed = index()
-            .forms
+            .words
             .words()
             .map(|k| String::from_utf8(k).unwrap())
             .chain(
@@ -1734,15 +1912,18 @@ mod tests {
         assert_eq!(back, expected);
     }
 
-    /// The venue phrase reads its first modifier once and finds what the `alt` of its three
-    /// shapes found, at every word of the texts.
+    /// The venue phrase reads its first modifier once, is tried only where one of the four
+    /// words after "in" is a venue noun, and finds what the `alt` of its three shapes found,
+    /// at every word of the texts.
     #[test]
     fn venue_phrases_as_before() {
         let mut texts = sample_texts();
         texts.push(
             "in a joint statement; in the Washington Post; in Monday's statement; in a \
              Facebook post on X; in remarks; in an emailed statement; in his CNN interview; \
-             in Reuters' report; in a statement statement; in the new new new memo"
+             in Reuters' report; in a statement statement; in the new new new memo; \
+             in Reuters\u{2019} emailed statement; in a\n\nstatement; in the company\u{2019}s \
+             long statement; in E-Mail; in his long, statement; in a new joint statement"
                 .to_string(),
         );
         let mut found = 0;
@@ -1758,6 +1939,64 @@ mod tests {
             }
         }
         assert!(found >= 8, "{found}");
+    }
+
+    /// The filter in front of the word maps turns away no word of the maps, and the lookups
+    /// find what the hash maps alone find for every word of the texts.
+    #[test]
+    fn word_map_filters_turn_away_no_word_of_the_map() {
+        let idx = index();
+        let mut words: Vec<String> = sample_texts()
+            .iter()
+            .flat_map(|t| t.split(|c: char| !c.is_alphanumeric() && !"'’-".contains(c)))
+            .map(String::from)
+            .collect();
+        words.extend(idx.words.words().map(|w| String::from_utf8(w).unwrap()));
+        let (mut known, mut turned_away) = (0, 0);
+        for w in &words {
+            let Some(low) = Lower::new(w) else { continue };
+            let unfiltered = match low.short_key() {
+                Some(k) => idx.words.short.get(&k),
+                None => idx.words.long.get(low.as_bytes()),
+            };
+            let found = idx.words.get(&low);
+            assert_eq!(found.map(|k| k.forms), unfiltered.map(|k| k.forms), "{w}");
+            known += usize::from(found.is_some());
+            if let Some(k) = low.short_key() {
+                let bit = filter_bit(k);
+                turned_away += usize::from(idx.words.filter[bit / 64] & (1 << (bit % 64)) == 0);
+            }
+            let venue = |v: Option<&&lex::Venue>| v.map(|v| v.noun);
+            let unfiltered = low.short_key().and_then(|k| idx.venue_nouns.short.get(&k));
+            assert_eq!(venue(idx.venue_nouns.get(&low)), venue(unfiltered), "{w}");
+        }
+        assert!(
+            known > 2000 && turned_away > words.len() / 2,
+            "{known} {turned_away}"
+        );
+    }
+
+    /// The venue nouns are looked up as they were searched in the list, at every word of the
+    /// texts and every venue noun in three casings.
+    #[test]
+    fn venue_nouns_as_searched() {
+        let mut words: Vec<String> = sample_texts()
+            .iter()
+            .flat_map(|t| t.split(|c: char| !c.is_alphanumeric() && !"'’-".contains(c)))
+            .map(String::from)
+            .collect();
+        for v in lex::VENUES {
+            let mut capital = v.noun.to_string();
+            capital[..1].make_ascii_uppercase();
+            words.extend([v.noun.to_string(), v.noun.to_ascii_uppercase(), capital]);
+        }
+        let mut found = 0;
+        for w in &words {
+            let noun = |v: Option<&lex::Venue>| v.map(|v| v.noun);
+            found += usize::from(venue_of(w).is_some());
+            assert_eq!(noun(venue_of(w)), noun(reference::venue_of(w)), "{w}");
+        }
+        assert!(found > 3 * lex::VENUES.len(), "{found}");
     }
 
     /// The letter filter in front of the venue search lets every venue noun by, in any case.
