@@ -21,7 +21,7 @@ use std::ops::Range;
 use rustc_hash::FxHashMap;
 
 use crate::grammar::lexicon::{self, Gender};
-use crate::grammar::mention::{Mention, MentionKind, mention_at, naming_mention_at};
+use crate::grammar::mention::{Mention, MentionKind, RecentTokens, mention_at, naming_mention_at};
 use crate::grammar::words::{WordStart, word_starts};
 use crate::offsets::floor_boundary;
 use crate::{SpeakerGender, SpeakerKind};
@@ -111,6 +111,7 @@ impl<'t> Resolver<'t> {
     fn register_range(&mut self, range: Range<usize>) {
         let text = self.text;
         let mut covered = range.start;
+        let mut recent = RecentTokens::default();
         for WordStart {
             start: pos,
             end: w_end,
@@ -129,7 +130,7 @@ impl<'t> Resolver<'t> {
                 continue;
             }
             // "Phil Jones's house" names Phil Jones.
-            let Some(mut m) = naming_mention_at(text, pos, range.end) else {
+            let Some(mut m) = naming_mention_at(text, pos, range.end, &mut recent) else {
                 continue;
             };
             // "Deborah Finch and Marcus Wale": register the first conjunct, the loop reaches

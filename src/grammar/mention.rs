@@ -337,35 +337,70 @@ fn read_phrase_with<'t>(
     text: &'t str,
     pos: usize,
     limit: usize,
-    mut barriers: bool,
+    barriers: bool,
     opens: impl Fn(&Tok) -> bool,
     mut read: impl FnMut(usize) -> Option<Tok<'t>>,
 ) {
     let mut p = pos;
-    let mut after_prep = false;
+    let mut phrase = PhraseRules::new(barriers);
     while p < limit && !toks.is_full() {
         let Some(tok) = read(p) else {
             break;
         };
-        if toks.is_empty() && !opens(&tok) {
+        if !phrase.admits(toks, &tok, &opens) {
             break;
         }
-        let (end, class) = (tok.end, tok.class);
-        if barriers {
-            if toks.is_empty() && opens_quantity(&tok) {
-                barriers = false;
-            } else if ends_every_mention(toks.last(), &tok, after_prep) {
-                break;
-            }
-        }
-        after_prep |= class == Class::Prep;
+        let end = tok.end;
         toks.push(tok);
-        // One space between words; anything else ends the phrase.
-        let Some(spaces) = word_gap(&text.as_bytes()[end..limit]) else {
+        let Some(next) = next_word(text, end, limit) else {
             break;
         };
-        p = end + spaces;
+        p = next;
     }
+}
+
+/// What ends a phrase as [`read_phrase_with`] reads it, token by token.
+struct PhraseRules {
+    /// Whether the phrase stops at the first word that no mention can hold.
+    barriers: bool,
+    /// Whether a preposition was read.
+    after_prep: bool,
+}
+
+impl PhraseRules {
+    fn new(barriers: bool) -> Self {
+        PhraseRules {
+            barriers,
+            after_prep: false,
+        }
+    }
+
+    /// Whether `tok`, read after the tokens `before` of the phrase, is part of it: the first
+    /// must pass `opens`; with barriers, none may end every mention ([`ends_every_mention`])
+    /// unless a quantity opens the phrase.
+    #[inline(always)]
+    fn admits(&mut self, before: &[Tok], tok: &Tok, opens: impl Fn(&Tok) -> bool) -> bool {
+        if before.is_empty() && !opens(tok) {
+            return false;
+        }
+        if self.barriers {
+            if before.is_empty() && opens_quantity(tok) {
+                self.barriers = false;
+            } else if ends_every_mention(before.last(), tok, self.after_prep) {
+                return false;
+            }
+        }
+        self.after_prep |= tok.class == Class::Prep;
+        true
+    }
+}
+
+/// The start of the word after the token that ends at `end`, when one space stands between
+/// them ([`word_gap`]) before `limit`.
+#[inline(always)]
+fn next_word(text: &str, end: usize, limit: usize) -> Option<usize> {
+    // One space between words; anything else ends the phrase.
+    word_gap(&text.as_bytes()[end..limit]).map(|spaces| end + spaces)
 }
 
 /// The length of the white space at the start of `gap` when it may stand between two words
@@ -499,11 +534,64 @@ pub fn mention_at(text: &str, pos: usize, limit: usize) -> Option<Mention> {
 /// The mention that names someone at `pos`: the owner of a possessive ("Phil Jones's house"
 /// names Phil Jones), else the longest mention. The phrase is read once; `None`, and only one
 /// word read, when a capitalized function word or pronoun opens it ("But", "This", "He",
-/// "Tuesday": see [`opens_no_name`]).
-pub fn naming_mention_at(text: &str, pos: usize, limit: usize) -> Option<Mention> {
-    let mut toks = ArrayVec::new();
-    read_phrase(&mut toks, text, pos, limit, true, |t| !opens_no_name(t));
-    possessor(text, pos, &toks).or_else(|| longest(text, &toks))
+/// "Tuesday": see [`opens_no_name`]). The tokens that the previous phrase read in `recent`
+/// (the words from `pos` on, when it read them up to the same `limit`) are not read again.
+pub fn naming_mention_at<'t>(
+    text: &'t str,
+    pos: usize,
+    limit: usize,
+    recent: &mut RecentTokens<'t>,
+) -> Option<Mention> {
+    let n = recent.read_phrase(text, pos, limit);
+    let toks = &recent.toks[..n];
+    possessor(text, pos, toks).or_else(|| longest(text, toks))
+}
+
+/// The tokens that the last call of [`naming_mention_at`] read, for the next phrase: the
+/// registry of names reads a phrase from each capitalized word, and the phrases of the
+/// words of a name or title overlap ("Secretary of State Rex Tillerson", "the Trump
+/// administration").
+#[derive(Debug, Clone, Default)]
+pub struct RecentTokens<'t> {
+    /// The end of the text the tokens were read in.
+    limit: usize,
+    /// The tokens, in text order, each the word after the previous one.
+    toks: ArrayVec<Tok<'t>, MAX_PHRASE>,
+}
+
+impl<'t> RecentTokens<'t> {
+    /// Reads the phrase of [`naming_mention_at`] at `pos` into the first tokens (returning
+    /// their number), reusing those already read from `pos` on. The tokens after the phrase
+    /// stay for the next one: the one that ended it, or those of an earlier, longer phrase.
+    fn read_phrase(&mut self, text: &'t str, pos: usize, limit: usize) -> usize {
+        let buf = &mut self.toks;
+        if self.limit != limit {
+            self.limit = limit;
+            buf.clear();
+        }
+        let before = buf.iter().take_while(|t| t.start < pos).count();
+        buf.drain(..before);
+        let mut phrase = PhraseRules::new(true);
+        let (mut n, mut p) = (0, pos);
+        while p < limit && n < MAX_PHRASE {
+            if buf.get(n).is_none_or(|t| t.start != p) {
+                buf.truncate(n);
+                let Some(tok) = read_token(text, p, limit) else {
+                    break;
+                };
+                buf.push(tok);
+            }
+            if !phrase.admits(&buf[..n], &buf[n], |t| !opens_no_name(t)) {
+                break;
+            }
+            n += 1;
+            let Some(next) = next_word(text, buf[n - 1].end, limit) else {
+                break;
+            };
+            p = next;
+        }
+        n
+    }
 }
 
 /// True for a first word before which no phrase is a name or an organization, whatever
@@ -1487,6 +1575,38 @@ mod possessor_tests {
             }
         }
         assert!(owners > 50, "{owners} owners");
+    }
+
+    /// [`naming_mention_at`] finds with the tokens of the previous phrase what it finds with
+    /// none, from each word start of the corpus in order (as the registry of names asks), from
+    /// every other one, and after a phrase read up to another limit.
+    #[test]
+    fn recent_tokens_change_no_naming_mention() {
+        let mut found = 0;
+        for t in crate::test_support::corpus_texts() {
+            let starts: Vec<usize> = crate::grammar::words::words(&t).map(|(i, _)| i).collect();
+            for step in [1, 2] {
+                let mut recent = RecentTokens::default();
+                for (k, &i) in starts.iter().enumerate().step_by(step) {
+                    // Now and then, a phrase read up to the end of its word only.
+                    let limit = if k % 7 == 3 {
+                        t.len().min(i + 4)
+                    } else {
+                        t.len()
+                    };
+                    let limit = crate::offsets::floor_boundary(&t, limit);
+                    let alone = naming_mention_at(&t, i, limit, &mut RecentTokens::default());
+                    found += usize::from(alone.is_some());
+                    assert_eq!(
+                        naming_mention_at(&t, i, limit, &mut recent),
+                        alone,
+                        "{:?}",
+                        &t[i..]
+                    );
+                }
+            }
+        }
+        assert!(found > 1000, "{found} mentions found");
     }
 
     /// [`first_mention_ending_at`], which reads each token once for all the starts, finds
