@@ -225,7 +225,7 @@ impl<'t> Tok<'t> {
 
     /// [`is_number_word`].
     fn number_word(&self) -> bool {
-        if self.text.contains('-') {
+        if self.text.as_bytes().contains(&b'-') {
             is_number_word(self.text)
         } else {
             self.lists.word & NUMBER != 0
@@ -244,10 +244,7 @@ impl<'t> Tok<'t> {
 
     /// [`lexicon::is_person_noun`].
     fn person_noun(&self) -> bool {
-        let w = self.text.trim_end_matches(['\'', '’']);
-        self.lists.unpossessed & PERSON_NOUN != 0
-            || w.ends_with("-year-old")
-            || w.ends_with("-year-olds")
+        self.lists.unpossessed & PERSON_NOUN != 0 || is_year_old(self.text)
     }
 
     /// [`lexicon::is_org_head`].
@@ -291,6 +288,16 @@ impl<'t> Tok<'t> {
             lexicon::noun_gender_in(self.text, word & FEMALE_NOUN != 0, word & MALE_NOUN != 0)
         }
     }
+}
+
+/// True for an age as a noun ("54-year-old", "the 20-year-olds'"), with its possessive mark.
+fn is_year_old(w: &str) -> bool {
+    // Shorter words are none: most are turned away without a search.
+    if w.len() < "-year-old".len() {
+        return false;
+    }
+    let w = w.trim_end_matches(['\'', '’']);
+    w.ends_with("-year-old") || w.ends_with("-year-olds")
 }
 
 /// The most words a phrase is read for; the tokens live on the stack.
@@ -1778,6 +1785,7 @@ mod possessor_tests {
                 "officials'",
                 "aides’",
                 "40-year-old",
+                "20-year-olds",
                 "two-thirds",
             ]
             .map(String::from),
