@@ -88,11 +88,12 @@ impl ShortKey {
         if n > Self::MAX_LEN {
             return None;
         }
+        // Most words have eight bytes or fewer: their high half is zero, lower-cased or not.
         let (lo, hi) = match word.split_at_checked(8) {
-            Some((head, tail)) => (load_8(head), load_up_to_7(tail)),
+            Some((head, tail)) => (load_8(head), lower_ascii_8(load_up_to_7(tail))),
             None => (load_up_to_7(word), 0),
         };
-        let packed = u128::from(lower_ascii_8(lo)) | u128::from(lower_ascii_8(hi)) << 64;
+        let packed = u128::from(lower_ascii_8(lo)) | u128::from(hi) << 64;
         Some(ShortKey(packed | (n as u128) << 120))
     }
 }
