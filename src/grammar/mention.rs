@@ -280,12 +280,16 @@ impl<'t> Tok<'t> {
     /// [`lexicon::honorific_gender`], else [`lexicon::noun_gender`].
     fn gender(&self) -> Option<Gender> {
         let Lists { word, bare, .. } = self.lists;
+        let (female, male) = (word & FEMALE_NOUN != 0, word & MALE_NOUN != 0);
         if bare & MALE_HONORIFIC != 0 {
             Some(Gender::Male)
         } else if bare & FEMALE_HONORIFIC != 0 {
             Some(Gender::Female)
+        } else if !female && !male && !matches!(self.text.as_bytes().last(), Some(b'n' | b'N')) {
+            // The nouns of neither list that have a gender end with "man" or "woman".
+            None
         } else {
-            lexicon::noun_gender_in(self.text, word & FEMALE_NOUN != 0, word & MALE_NOUN != 0)
+            lexicon::noun_gender_in(self.text, female, male)
         }
     }
 }
@@ -1024,7 +1028,8 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
         return None;
     }
     let definite = has_det && first.text.eq_ignore_ascii_case("the");
-    let title_gender = toks.iter().find_map(Tok::gender);
+    // Asked only where a mention is made.
+    let title_gender = || toks.iter().find_map(Tok::gender);
     match last.class {
         Class::Cap => {
             // The trailing run of capitalized non-title words is the name.
@@ -1079,7 +1084,7 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
                     first.start,
                     last.end,
                     MentionKind::Description,
-                    title_gender,
+                    title_gender(),
                 );
                 m.head = Some(last.start..last.end);
                 m.definite = definite;
@@ -1092,7 +1097,7 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
                 m.definite = true;
                 return Some(m);
             }
-            let mut m = mention(first.start, last.end, MentionKind::Name, title_gender);
+            let mut m = mention(first.start, last.end, MentionKind::Name, title_gender());
             m.name = Some(body[i].start..last.end);
             if i > 0 || has_det {
                 m.role = Some(first.start..body[i.saturating_sub(1)].end.max(first.end));
@@ -1136,7 +1141,7 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
             } else {
                 MentionKind::Description
             };
-            let mut m = mention(first.start, last.end, kind, title_gender);
+            let mut m = mention(first.start, last.end, kind, title_gender());
             m.head = Some(last.start..last.end);
             m.definite = definite;
             if kind == MentionKind::Organization {
