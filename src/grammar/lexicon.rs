@@ -161,14 +161,14 @@ pub(crate) struct LetterFilter {
 }
 
 /// The filter bit of a byte: one per ASCII letter whatever its case, one for anything else.
-fn letter_bit(b: u8) -> u32 {
+const fn letter_bit(b: u8) -> u32 {
     let l = b.to_ascii_lowercase();
     1 << if l.is_ascii_lowercase() { l - b'a' } else { 26 }
 }
 
 impl LetterFilter {
     /// A filter that no word passes yet.
-    pub(crate) fn new() -> Self {
+    pub(crate) const fn new() -> Self {
         LetterFilter {
             first: [0; FILTER_LEN],
             last: [0; FILTER_LEN],
@@ -176,13 +176,28 @@ impl LetterFilter {
     }
 
     /// Lets `word` (and any word of its length, first and last letters) pass.
-    pub(crate) fn add(&mut self, word: &[u8]) {
+    pub(crate) const fn add(&mut self, word: &[u8]) {
         if let (Some(&a), Some(&z)) = (word.first(), word.last())
             && word.len() < FILTER_LEN
         {
             self.first[word.len()] |= letter_bit(a);
             self.last[word.len()] |= letter_bit(z);
         }
+    }
+
+    /// The filter of the words of `lists` (at compile time).
+    pub(crate) const fn of_lists(lists: &[&[&str]]) -> Self {
+        let mut filter = LetterFilter::new();
+        let mut i = 0;
+        while i < lists.len() {
+            let mut k = 0;
+            while k < lists[i].len() {
+                filter.add(lists[i][k].as_bytes());
+                k += 1;
+            }
+            i += 1;
+        }
+        filter
     }
 
     /// False when no word added has the length and the first and last letters of `word`
@@ -426,6 +441,18 @@ static TITLES_SET: WordSet = WordSet::new(&[TITLES]);
 /// True for title words that may stand before a name ("President", "Foreign", "Minister").
 pub fn is_title(word: &str) -> bool {
     TITLES_SET.contains(word.trim_end_matches('.'))
+}
+
+/// The lengths, first and last letters of the [`TITLES`], built at compile time.
+static TITLE_SHAPES: LetterFilter = LetterFilter::of_lists(&[TITLES]);
+
+/// False for most words that are no title ([`is_title`]) by their length, first and last
+/// letters, in a few instructions (true for a word that ends with a period): the registry of
+/// names asks about every lower-case word of the body.
+#[inline]
+pub fn may_be_title(word: &str) -> bool {
+    let b = word.as_bytes();
+    b.last() == Some(&b'.') || TITLE_SHAPES.may_hold(b)
 }
 
 /// Honorifics of men.
@@ -1795,6 +1822,39 @@ mod tests {
             }
         }
         assert_ne!(ShortKey::of(b"ab"), ShortKey::of(b"ab\0"));
+    }
+
+    /// [`may_be_title`] turns away no title: on every word of the corpus and of the lists,
+    /// as written, capitalized, upper-cased and with a period; and it turns most words away.
+    #[test]
+    fn title_shapes_turn_away_no_title() {
+        let mut words: Vec<String> = TITLES.iter().map(|w| w.to_string()).collect();
+        for text in crate::test_support::corpus_texts() {
+            words.extend(crate::grammar::words::words(&text).map(|(_, w)| w.to_string()));
+        }
+        words.extend(["", ".", "Gen.", "u.s.", "a"].map(String::from));
+        let mut turned_away = 0;
+        for base in &words {
+            let mut cap = base.clone();
+            if let Some(f) = cap.get_mut(..1) {
+                f.make_ascii_uppercase();
+            }
+            for w in [
+                base.clone(),
+                cap,
+                base.to_ascii_uppercase(),
+                format!("{base}."),
+            ] {
+                if !may_be_title(&w) {
+                    turned_away += 1;
+                    assert!(!is_title(&w), "{w:?}");
+                }
+            }
+        }
+        assert!(
+            turned_away * 2 > words.len() * 3,
+            "{turned_away} turned away"
+        );
     }
 
     #[test]
