@@ -82,6 +82,26 @@ impl Entity {
     }
 }
 
+/// The words before the first space and after the last space of `name` (all of it for one
+/// word).
+fn first_and_last_words(name: &str) -> (&str, &str) {
+    let b = name.as_bytes();
+    match (memchr::memchr(b' ', b), memchr::memrchr(b' ', b)) {
+        (Some(a), Some(z)) => (&name[..a], &name[z + 1..]),
+        _ => (name, name),
+    }
+}
+
+/// Adds entity `i` to those of the word `w` (the key is copied only for a new word).
+fn index_word(by_word: &mut FxHashMap<String, Vec<usize>>, w: &str, i: usize) {
+    match by_word.get_mut(w) {
+        Some(entities) => entities.push(i),
+        None => {
+            by_word.insert(w.to_string(), vec![i]);
+        }
+    }
+}
+
 /// Resolves speaker mentions of one document.
 #[derive(Debug, Clone)]
 pub struct Resolver<'t> {
@@ -258,11 +278,10 @@ impl<'t> Resolver<'t> {
     fn add_entity(&mut self, name: String, kind: SpeakerKind, roles: String, m: &Mention) -> usize {
         let i = self.entities.len();
         self.by_name.entry(name.clone()).or_insert(i);
-        let first = name.split(' ').next().unwrap_or(&name);
-        let last = name.rsplit(' ').next().unwrap_or(&name);
-        self.by_word.entry(first.to_string()).or_default().push(i);
+        let (first, last) = first_and_last_words(&name);
+        index_word(&mut self.by_word, first, i);
         if last != first {
-            self.by_word.entry(last.to_string()).or_default().push(i);
+            index_word(&mut self.by_word, last, i);
         }
         self.entities.push(Entity {
             name,
@@ -659,6 +678,25 @@ fn normalize(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`first_and_last_words`] splits as `split(' ')` and `rsplit(' ')` did, on every line of
+    /// the corpus and on edge cases.
+    #[test]
+    fn first_and_last_words_as_split_found_them() {
+        let mut names: Vec<String> = ["", "a", "a b", " a ", "a  b c", "Rex Tillerson", "é ü"]
+            .map(String::from)
+            .to_vec();
+        for t in crate::test_support::corpus_texts() {
+            names.extend(t.lines().map(String::from));
+        }
+        for n in &names {
+            let by_split = (
+                n.split(' ').next().unwrap_or(n),
+                n.rsplit(' ').next().unwrap_or(n),
+            );
+            assert_eq!(first_and_last_words(n), by_split, "{n:?}");
+        }
+    }
 
     #[test]
     fn short_needles_found_first() {
