@@ -237,7 +237,7 @@ fn scan_cues(
                 p += len;
                 continue;
             };
-            if let Some(start) = word_cue_start(&text[p..end], w)
+            if let Some(start) = word_cue_start(&text[p..], w)
                 && let Some(cue) = parse_from(text, p, end, w, start)
             {
                 p = cue.end;
@@ -384,13 +384,20 @@ impl<V> WordMap<V> {
         short.chain(self.long.keys().map(|k| k.to_vec()))
     }
 
+    /// Whether the short key `k` may be in the map: false for most keys that are not (see
+    /// [`WordMap::filter`]).
+    #[inline(always)]
+    fn may_hold(&self, k: u128) -> bool {
+        let bit = filter_bit(k);
+        self.filter[bit / 64] & (1 << (bit % 64)) != 0
+    }
+
     /// Always inlined: one call costs about as much as the lookup in the word scan.
     #[inline(always)]
     fn get(&self, low: &Lower) -> Option<&V> {
         match low.short_key() {
             Some(k) => {
-                let bit = filter_bit(k);
-                if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
+                if !self.may_hold(k) {
                     return None;
                 }
                 self.short.get(&k)
@@ -518,23 +525,13 @@ impl Lower {
     }
 
     /// [`Lower::new`] of the word read by [`word`] (letters, `'`, `’`, `-`) that makes the
-    /// first `len` bytes of `i`. An ASCII word of up to 16 bytes holds only ASCII letters, `'`
-    /// and `-`: read with the bytes after it as one `u128` when `i` has 16 bytes, it is
-    /// lower-cased in one step, by setting the case bit (`0x20`) of each of its bytes, which
-    /// `'` and `-` already have, and clearing the bytes after it.
+    /// first `len` bytes of `i`: in one step by [`ascii_word_key`] when it can be.
     fn of_word(i: &str, len: usize) -> Option<Lower> {
-        let head = match i.as_bytes().first_chunk::<16>() {
-            Some(head) if (1..=16).contains(&len) => u128::from_le_bytes(*head),
-            _ => return Lower::new(&i[..len]),
-        };
-        let word = u128::MAX >> (8 * (16 - len));
-        let x = head & word;
-        const EACH_BYTE: u128 = u128::MAX / 0xFF;
-        if x & (EACH_BYTE * 0x80) != 0 {
+        let Some(key) = ascii_word_key(i, len) else {
             return Lower::new(&i[..len]);
-        }
+        };
         let mut buf = [0; 32];
-        buf[..16].copy_from_slice(&(x | ((EACH_BYTE * 0x20) & word)).to_le_bytes());
+        buf[..16].copy_from_slice(&key.to_le_bytes());
         Some(Lower { buf, len })
     }
 
@@ -552,6 +549,23 @@ impl Lower {
         let head: [u8; 16] = self.buf[..16].try_into().expect("16 bytes");
         (self.len <= 16).then(|| u128::from_le_bytes(head))
     }
+}
+
+/// The [`short_key`] of the lower-cased word that makes the first `len` bytes of `i` (a word
+/// read by [`word`]), when it can be had in one step: the word has 1 to 16 bytes, all ASCII,
+/// and `i` has 16 bytes. Such a word holds only ASCII letters, `'` and `-`: read with the bytes
+/// after it as one `u128`, it is lower-cased by setting the case bit (`0x20`) of each of its
+/// bytes, which `'` and `-` already have, and the bytes after it are cleared.
+#[inline(always)]
+fn ascii_word_key(i: &str, len: usize) -> Option<u128> {
+    let head = match i.as_bytes().first_chunk::<16>() {
+        Some(head) if (1..=16).contains(&len) => u128::from_le_bytes(*head),
+        _ => return None,
+    };
+    let word = u128::MAX >> (8 * (16 - len));
+    let x = head & word;
+    const EACH_BYTE: u128 = u128::MAX / 0xFF;
+    (x & (EACH_BYTE * 0x80) == 0).then_some(x | ((EACH_BYTE * 0x20) & word))
 }
 
 fn lower_is(w: &str, f: impl Fn(&str) -> bool) -> bool {
@@ -1299,9 +1313,33 @@ fn cue_start(w: &str) -> Option<Start> {
 }
 
 /// [`cue_start`] of the word `w` read by [`word`] at the start of `i`, lower-cased by
-/// [`Lower::of_word`].
+/// [`Lower::of_word`]; `i` may run on past the end of the scan (it is only read for the
+/// bytes of `w`), so that most words have the 16 bytes [`ascii_word_key`] loads.
+///
+/// Always inlined into the scan, which calls it at every word: most words, ASCII and of up to
+/// 16 bytes, are turned away by the filter of [`Index::words`] on their [`ascii_word_key`],
+/// without a call, unless they end like a negative contraction or a manner adverb, which
+/// [`start_of`] finds outside the map.
+#[inline(always)]
 fn word_cue_start(i: &str, w: &str) -> Option<Start> {
+    if let Some(key) = ascii_word_key(i, w.len())
+        && !index().words.may_hold(key)
+        && !may_be_unlisted_start(w)
+    {
+        return None;
+    }
     start_of(w, &Lower::of_word(i, w.len())?)
+}
+
+/// Whether `w` may be one of the words [`start_of`] accepts without finding them in the map:
+/// it ends in `n't` (in any case) or in `ly`, as negative contractions and manner adverbs do.
+#[inline(always)]
+fn may_be_unlisted_start(w: &str) -> bool {
+    match w.as_bytes() {
+        [.., n, b'\'', t] if n | 0x20 == b'n' && t | 0x20 == b't' => true,
+        [.., b'l', b'y'] => true,
+        _ => false,
+    }
 }
 
 /// [`cue_start`] of `w` lower-cased as `low`.
@@ -1689,7 +1727,8 @@ mod tests {
         texts.push(
             "He didn\u{2019}t say. Naïve café_ x² Ünïcødé-wörds said—l\u{2019}Élysée, \
              rock'n'roll co-operated ‘quoted’ 3rd SAID Didn’T in a statement \
-             according to ٣ab ab٣ a\u{2019} -said 'said _said é's ß"
+             according to ٣ab ab٣ a\u{2019} -said 'said _said é's ß DIDN'T won't Can'T \
+             loudly Loudly matter-of-factly fly ly n't"
                 .to_string(),
         );
         texts
