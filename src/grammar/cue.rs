@@ -73,7 +73,6 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashMap;
 
 use nom::branch::alt;
-use nom::bytes::complete::take_while1;
 use nom::character::complete::one_of;
 use nom::combinator::{map, map_opt, opt, recognize, verify};
 use nom::error::{Error, ErrorKind};
@@ -669,12 +668,39 @@ fn scan_word(i: &str) -> Res<'_, &str> {
     Ok((&i[end..], &i[..end]))
 }
 
-/// Inter-word whitespace (a blank line ends a cue).
+/// Inter-word whitespace (a blank line ends a cue): white space characters
+/// ([`char::is_whitespace`]) with fewer than two line feeds among them. Hand-rolled, byte by
+/// byte (the parsers read it after nearly every word), other characters than ASCII decoded.
 fn sp(i: &str) -> Res<'_, &str> {
-    verify(take_while1(char::is_whitespace), |s: &str| {
-        s.bytes().filter(|&b| b == b'\n').count() < 2
-    })
-    .parse(i)
+    let b = i.as_bytes();
+    // Most often one space and then a word or punctuation.
+    if let [b' ', c, ..] = b
+        && c.is_ascii()
+        && !char::from(*c).is_whitespace()
+    {
+        return Ok((&i[1..], &i[..1]));
+    }
+    let (mut end, mut line_feeds) = (0, 0);
+    while let Some(&c) = b.get(end) {
+        if c.is_ascii() {
+            if !char::from(c).is_whitespace() {
+                break;
+            }
+            line_feeds += usize::from(c == b'\n');
+            end += 1;
+        } else {
+            match i[end..].chars().next() {
+                Some(ch) if ch.is_whitespace() => end += ch.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    let kind = match (end, line_feeds) {
+        (0, _) => ErrorKind::TakeWhile1,
+        (_, 0 | 1) => return Ok((&i[end..], &i[..end])),
+        _ => ErrorKind::Verify,
+    };
+    Err(nom::Err::Error(Error::new(i, kind)))
 }
 
 /// A given lower-case keyword, case-insensitively.
@@ -1554,6 +1580,15 @@ mod tests {
     mod reference {
         use super::super::*;
         use arrayvec::ArrayString;
+        use nom::bytes::complete::take_while1;
+
+        /// Inter-word whitespace read by nom's parsers.
+        pub fn sp(i: &str) -> Res<'_, &str> {
+            verify(take_while1(char::is_whitespace), |s: &str| {
+                s.bytes().filter(|&b| b == b'\n').count() < 2
+            })
+            .parse(i)
+        }
 
         pub fn letters_end(i: &str, at: usize) -> usize {
             i[at..]
@@ -1728,7 +1763,8 @@ mod tests {
             "He didn\u{2019}t say. Naïve café_ x² Ünïcødé-wörds said—l\u{2019}Élysée, \
              rock'n'roll co-operated ‘quoted’ 3rd SAID Didn’T in a statement \
              according to ٣ab ab٣ a\u{2019} -said 'said _said é's ß DIDN'T won't Can'T \
-             loudly Loudly matter-of-factly fly ly n't"
+             loudly Loudly matter-of-factly fly ly n't said\u{a0}\u{2003} so \n \n said\r\n\r\nso \
+             said\t\x0B\x0C\r\n so said\u{85}\u{2028}\u{2029} \n\u{3000}so "
                 .to_string(),
         );
         texts
@@ -1742,6 +1778,7 @@ mod tests {
             for p in (0..=t.len()).filter(|&p| t.is_char_boundary(p)) {
                 assert_eq!(letters_end(&t, p), reference::letters_end(&t, p));
                 assert_eq!(is_word_start(&t, p), reference::is_word_start(&t, p), "{p}");
+                assert_eq!(sp(&t[p..]), reference::sp(&t[p..]), "{p}");
                 let w = word(&t[p..]);
                 assert_eq!(w, reference::word(&t[p..]));
                 if let Ok((_, w)) = w {
