@@ -1009,11 +1009,15 @@ impl Ctx<'_> {
     }
 }
 
+/// A fixed phrase at the start of `input`, told by its first word, read once: "according
+/// to", or one of the phrases that start with "in".
 fn phrase(cx: &Ctx, input: &str) -> Option<Cue> {
-    if let Ok((rest, (according, _, _))) = (kw("according"), sp, kw("to")).parse(input) {
+    let (after, first) = word(input).ok()?;
+    if first.eq_ignore_ascii_case("according") {
+        let (rest, _) = (sp, kw("to")).parse(after).ok()?;
         return Some(cx.cue(
             rest,
-            (input, &input[according.len()..]),
+            (input, after),
             "according to",
             CueClass::Speech,
             CueForm::Phrase,
@@ -1021,8 +1025,11 @@ fn phrase(cx: &Ctx, input: &str) -> Option<Cue> {
             false,
         ));
     }
-    if let Ok((rest, (_, _, _, _, words, _, _))) =
-        (kw("in"), sp, kw("the"), sp, kw("words"), sp, kw("of")).parse(input)
+    if !first.eq_ignore_ascii_case("in") {
+        return None;
+    }
+    if let Ok((rest, (_, _, _, words, _, _))) =
+        (sp, kw("the"), sp, kw("words"), sp, kw("of")).parse(after)
     {
         let at = slice_at(input, words);
         return Some(cx.cue(
@@ -1153,7 +1160,7 @@ fn verbal(cx: &Ctx, input: &str) -> Option<Cue> {
     let src = entry.src;
 
     // Contextual restrictions on the next word.
-    let next = preceded(sp, word).parse(rest).ok().map(|(_, w)| w);
+    let next = next_word(rest);
     if next.is_some_and(|n| src.bad_next.iter().any(|b| n.eq_ignore_ascii_case(b))) {
         return None;
     }
@@ -1303,7 +1310,10 @@ fn verbal(cx: &Ctx, input: &str) -> Option<Cue> {
             rest = r;
             tail = true;
         }
+        // The word after the verb, or after the audience, must be "in" or "on".
+        let next = if tail { next_word(rest) } else { next };
         if src.class != CueClass::Cognition
+            && next.is_some_and(|n| n.eq_ignore_ascii_case("in") || n.eq_ignore_ascii_case("on"))
             && let Ok((r, _)) =
                 preceded(sp, alt((recognize(venue_phrase), on_platform))).parse(rest)
         {
@@ -1317,6 +1327,11 @@ fn verbal(cx: &Ctx, input: &str) -> Option<Cue> {
     }
 
     Some(cx.cue(rest, verb, lemma, class, form, addressee, passive))
+}
+
+/// The word after the white space that starts `rest`, if one follows.
+fn next_word(rest: &str) -> Option<&str> {
+    preceded(sp, word).parse(rest).ok().map(|(_, w)| w)
 }
 
 /// What a word a cue may start with is to the grammar.
@@ -1582,6 +1597,28 @@ mod tests {
         use arrayvec::ArrayString;
         use nom::bytes::complete::take_while1;
 
+        /// The phrases tried one after the other, each reading the first word again.
+        pub fn phrase(cx: &Ctx, input: &str) -> Option<Cue> {
+            if let Ok((rest, (according, _, _))) = (kw("according"), sp, kw("to")).parse(input) {
+                let verb = (input, &input[according.len()..]);
+                let (class, form) = (CueClass::Speech, CueForm::Phrase);
+                return Some(cx.cue(rest, verb, "according to", class, form, false, false));
+            }
+            if let Ok((rest, (_, _, _, _, words, _, _))) =
+                (kw("in"), sp, kw("the"), sp, kw("words"), sp, kw("of")).parse(input)
+            {
+                let at = slice_at(input, words);
+                let verb = (at, &at[words.len()..]);
+                let (class, form) = (CueClass::Speech, CueForm::Phrase);
+                return Some(cx.cue(rest, verb, "in the words of", class, form, false, false));
+            }
+            let (rest, (noun, venue)) = venue_phrase(input).ok()?;
+            let at = slice_at(input, noun);
+            let verb = (at, &at[noun.len()..]);
+            let form = CueForm::Phrase;
+            Some(cx.cue(rest, verb, venue.lemma, venue.class, form, false, false))
+        }
+
         /// Inter-word whitespace read by nom's parsers.
         pub fn sp(i: &str) -> Res<'_, &str> {
             verify(take_while1(char::is_whitespace), |s: &str| {
@@ -1764,7 +1801,9 @@ mod tests {
              rock'n'roll co-operated ‘quoted’ 3rd SAID Didn’T in a statement \
              according to ٣ab ab٣ a\u{2019} -said 'said _said é's ß DIDN'T won't Can'T \
              loudly Loudly matter-of-factly fly ly n't said\u{a0}\u{2003} so \n \n said\r\n\r\nso \
-             said\t\x0B\x0C\r\n so said\u{85}\u{2028}\u{2029} \n\u{3000}so "
+             said\t\x0B\x0C\r\n so said\u{85}\u{2028}\u{2029} \n\u{3000}so In The Words Of \
+             according\nto ACCORDING TO according  to. in the words in the words of in \
+             according to, according"
                 .to_string(),
         );
         texts
@@ -1779,6 +1818,14 @@ mod tests {
                 assert_eq!(letters_end(&t, p), reference::letters_end(&t, p));
                 assert_eq!(is_word_start(&t, p), reference::is_word_start(&t, p), "{p}");
                 assert_eq!(sp(&t[p..]), reference::sp(&t[p..]), "{p}");
+                let cx = Ctx {
+                    text: &t,
+                    pos: p,
+                    end: t.len(),
+                    initial: false,
+                };
+                let phrase_read_once = phrase(&cx, &t[p..]);
+                assert_eq!(phrase_read_once, reference::phrase(&cx, &t[p..]), "{p}");
                 let w = word(&t[p..]);
                 assert_eq!(w, reference::word(&t[p..]));
                 if let Ok((_, w)) = w {
