@@ -976,6 +976,9 @@ struct Ctx<'a> {
     text: &'a str,
     pos: usize,
     end: usize,
+    /// The cue starts a sentence ([`sentence_initial`]). Only told when its first word
+    /// starts with a capital, the only case where it matters: a capitalised first word is
+    /// an auxiliary, adverb or base form only at the start of a sentence.
     initial: bool,
 }
 
@@ -1426,7 +1429,7 @@ fn parse_from(text: &str, pos: usize, end: usize, first: &str, start: Start) -> 
         return None;
     }
     // Only the verbal grammar reads it.
-    cx.initial = sentence_initial(text, pos);
+    cx.initial = starts_upper(first) && sentence_initial(text, pos);
     verbal(&cx, input)
 }
 
