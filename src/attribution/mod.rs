@@ -964,14 +964,13 @@ fn is_adjunct_chain(s: &str) -> bool {
     if s.is_empty() {
         return true;
     }
-    // Quotation marks or sentence punctuation (one pass over the bytes), or more than 14
-    // words.
-    if holds_quote_or_stop(s) || s.split_whitespace().nth(14).is_some() {
+    // More than 14 words (counted first: it stops at the 15th), or quotation marks or
+    // sentence punctuation (one pass over the bytes).
+    if has_more_words_than(s, 14) || holds_quote_or_stop(s) {
         return false;
     }
     // "for a photo and Clinton said": a coordinated clause with a verb of its own.
-    if let Some(i) = memchr::memmem::find(s.as_bytes(), b" and ")
-        .or_else(|| memchr::memmem::find(s.as_bytes(), b" but "))
+    if let Some(i) = coordination(s)
         && s[i..]
             .split_whitespace()
             .any(crate::grammar::cue::is_past_form)
@@ -1044,6 +1043,47 @@ fn is_adjunct_chain(s: &str) -> bool {
         || is(ADVERBS, first)
         || lexicon::is_weekday(first)
         || (is(TIME_STARTERS, first) && (is(TIME_WORDS, second) || lexicon::is_weekday(second)))
+}
+
+/// Whether `s` has more than `n` words apart ([`str::split_whitespace`]): a byte loop that
+/// stops at the word after the `n`th, characters other than ASCII decoded.
+fn has_more_words_than(s: &str, n: usize) -> bool {
+    let b = s.as_bytes();
+    let (mut at, mut words, mut in_word) = (0, 0, false);
+    while let Some(&c) = b.get(at) {
+        let (space, len) = if c.is_ascii() {
+            (char::from(c).is_whitespace(), 1)
+        } else {
+            let ch = s[at..].chars().next().unwrap_or_default();
+            (ch.is_whitespace(), ch.len_utf8())
+        };
+        if !space && !in_word {
+            words += 1;
+            if words > n {
+                return true;
+            }
+        }
+        in_word = !space;
+        at += len;
+    }
+    false
+}
+
+/// Where the first " and " of `s` starts, else where its first " but " does: one pass over
+/// its spaces (`s` has a few words), where two searchers were built for each `s`.
+fn coordination(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut but = None;
+    for i in memchr::memchr_iter(b' ', b) {
+        match b.get(i + 1..i + 5) {
+            Some(b"and ") => return Some(i),
+            Some(b"but ") => {
+                but.get_or_insert(i);
+            }
+            _ => {}
+        }
+    }
+    but
 }
 
 /// True when `s` holds a straight or curly double quotation mark, a period, a semicolon or a
@@ -1423,9 +1463,23 @@ mod tests {
             "Again, “",
             "in the (x)",
             "at the rally and said",
+            "at the rally but said",
+            "at the rally but said and spoke",
+            "at the rally but and said",
+            "on Monday but  and said",
+            "and said",
+            " and said",
+            "in a one two three four five six seven eight nine ten eleven twelve thirteen “",
+            "in a one two three four five six seven eight nine ten eleven twelve thirteen",
+            "in\u{a0}a one two three four five six seven eight nine ten eleven twelve \u{2003}",
+            " \u{3000}in a\tone\ntwo three four five six seven eight nine ten eleven twelve é ",
         ]);
         let mut chains = 0;
         for p in pieces {
+            for n in [0, 1, 14] {
+                let more = p.split_whitespace().nth(n).is_some();
+                assert_eq!(has_more_words_than(p, n), more, "{p}");
+            }
             let old = is_adjunct_chain_before(p);
             chains += usize::from(old);
             assert_eq!(is_adjunct_chain(p), old, "{p}");
