@@ -814,13 +814,22 @@ type ChainVerb<'a> = (&'a str, &'a str, &'static [Hit]);
 
 /// The auxiliary chain at the start of `input` (auxiliaries, negation and adverbs, each
 /// followed by whitespace, up to [`MAX_CHAIN`]) and the verb after it, each word read and
-/// looked up once. `None` when the chain is bad or no verb form follows it.
-fn chain_and_verb(input: &str, initial: bool) -> Option<(Chain, ChainVerb<'_>)> {
+/// looked up once: `first`, the word that starts `input` as [`word`] reads it, is not read
+/// again. `None` when the chain is bad or no verb form follows it.
+fn chain_and_verb<'a>(
+    input: &'a str,
+    first: &'a str,
+    initial: bool,
+) -> Option<(Chain, ChainVerb<'a>)> {
     let idx = index();
     let mut st = Chain::new();
     let mut rest = input;
+    let mut first = Some((&input[first.len()..], first));
     for _ in 0..MAX_CHAIN {
-        let (after, w) = word(rest).ok()?;
+        let (after, w) = match first.take() {
+            Some(read) => read,
+            None => word(rest).ok()?,
+        };
         let low = Lower::new(w);
         let known = low.as_ref().and_then(|l| idx.words.get(l));
         let tok = low.as_ref().and_then(|l| chain_tok(w, l, known));
@@ -1132,8 +1141,9 @@ fn prev_constraint(text: &str, pos: usize) -> (Prev, Option<&str>) {
     (p, Some(first))
 }
 
-fn verbal(cx: &Ctx, input: &str) -> Option<Cue> {
-    let (st, (after_verb, vword, hits)) = chain_and_verb(input, cx.initial)?;
+/// The verbal cue at the start of `input`, whose first word, as [`word`] reads it, is `first`.
+fn verbal(cx: &Ctx, input: &str, first: &str) -> Option<Cue> {
+    let (st, (after_verb, vword, hits)) = chain_and_verb(input, first, cx.initial)?;
     let idx = index();
 
     // Choose the entry: a phrasal verb whose particle follows, else a plain
@@ -1430,7 +1440,7 @@ fn parse_from(text: &str, pos: usize, end: usize, first: &str, start: Start) -> 
     }
     // Only the verbal grammar reads it.
     cx.initial = starts_upper(first) && sentence_initial(text, pos);
-    verbal(&cx, input)
+    verbal(&cx, input, first)
 }
 
 /// Whether [`verbal`] may match `input`, whose first word is `first` (`start` to
@@ -1780,7 +1790,7 @@ mod tests {
                     };
                     let input = &text[p..];
                     if may_start_cue(w)
-                        && let Some(cue) = phrase(&cx, input).or_else(|| verbal(&cx, input))
+                        && let Some(cue) = phrase(&cx, input).or_else(|| verbal(&cx, input, w))
                     {
                         p = cue.end;
                         out.push(cue);
@@ -1859,7 +1869,8 @@ mod tests {
         for t in texts {
             for p in (0..t.len()).filter(|&p| t.is_char_boundary(p) && is_word_start(&t, p)) {
                 for initial in [false, true] {
-                    let new = chain_and_verb(&t[p..], initial);
+                    let first = word(&t[p..]).ok().map(|(_, w)| w);
+                    let new = first.and_then(|w| chain_and_verb(&t[p..], w, initial));
                     let old = reference::chain_and_verb(&t[p..], initial);
                     let show = |r: Option<(Chain, ChainVerb)>| {
                         r.map(|(st, (after, w, hits))| {
@@ -1972,7 +1983,7 @@ mod tests {
                             end: t.len(),
                             initial,
                         };
-                        assert_eq!(verbal(&cx, &t[p..]), None, "{}", &t[p..]);
+                        assert_eq!(verbal(&cx, &t[p..], w), None, "{}", &t[p..]);
                     }
                 }
             }
@@ -1996,7 +2007,7 @@ mod tests {
                     end: t.len(),
                     initial: sentence_initial(&t, p),
                 };
-                if verbal(&cx, &t[p..]).is_some() {
+                if verbal(&cx, &t[p..], first).is_some() {
                     tried += 1;
                     let start = cue_start(first).expect("a verbal cue starts with a start word");
                     assert!(verbal_may_match(&t[p..], first, start), "{}", &t[p..]);
