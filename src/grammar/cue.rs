@@ -936,6 +936,11 @@ fn on_platform(i: &str) -> Res<'_, &str> {
 /// Facebook post on X". Returns the head noun and its venue entry.
 fn venue_phrase(i: &str) -> Res<'_, (&str, &'static lex::Venue)> {
     let (i, _) = (kw("in"), sp).parse(i)?;
+    venue_after_in(i)
+}
+
+/// A [`venue_phrase`] after its "in" and the white space after it.
+fn venue_after_in(i: &str) -> Res<'_, (&str, &'static lex::Venue)> {
     if !venue_may_follow(i) {
         return fail(i);
     }
@@ -1040,8 +1045,8 @@ fn phrase(cx: &Ctx, input: &str) -> Option<Cue> {
     if !first.eq_ignore_ascii_case("in") {
         return None;
     }
-    if let Ok((rest, (_, _, _, words, _, _))) =
-        (sp, kw("the"), sp, kw("words"), sp, kw("of")).parse(after)
+    let (after, _) = sp(after).ok()?;
+    if let Ok((rest, (_, _, words, _, _))) = (kw("the"), sp, kw("words"), sp, kw("of")).parse(after)
     {
         let at = slice_at(input, words);
         return Some(cx.cue(
@@ -1054,7 +1059,7 @@ fn phrase(cx: &Ctx, input: &str) -> Option<Cue> {
             false,
         ));
     }
-    let (rest, (noun, venue)) = venue_phrase(input).ok()?;
+    let (rest, (noun, venue)) = venue_after_in(after).ok()?;
     let at = slice_at(input, noun);
     Some(cx.cue(
         rest,
