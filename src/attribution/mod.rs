@@ -932,9 +932,15 @@ fn frame_tail(text: &str, f: &Frame, limit: usize) -> usize {
     pos
 }
 
-/// The length in bytes of the first `n` characters of `s` (all of `s` when it is shorter),
-/// counted by the bytes that start characters.
+/// The length in bytes of the first `n` characters of `s` (all of `s` when it is shorter):
+/// `n` when its first `n` bytes are ASCII (one fast test), else counted by the bytes that
+/// start characters.
 fn char_prefix_len(s: &str, n: usize) -> usize {
+    match s.as_bytes().get(..n) {
+        None => return s.len(),
+        Some(head) if head.is_ascii() => return n,
+        Some(_) => {}
+    }
     s.bytes()
         .enumerate()
         .filter(|&(_, b)| !is_continuation_byte(b))
@@ -1324,6 +1330,17 @@ mod tests {
             "“é” — that’s it, that",
             "日本語の文章 that",
         ]);
+        let a = |n: usize| "a".repeat(n);
+        let edges = [
+            a(119),
+            a(120),
+            a(121),
+            a(119) + "é",
+            a(120) + "é",
+            a(118) + "é" + &a(5),
+            "é".to_string() + &a(130),
+        ];
+        tails.extend(edges.iter().map(String::as_str));
         let mut found = 0;
         for tail in tails {
             let window = &tail[..char_prefix_len(tail, 120)];
