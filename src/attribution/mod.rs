@@ -932,9 +932,15 @@ fn frame_tail(text: &str, f: &Frame, limit: usize) -> usize {
     pos
 }
 
-/// The length in bytes of the first `n` characters of `s` (all of `s` when it is shorter),
-/// counted by the bytes that start characters.
+/// The length in bytes of the first `n` characters of `s` (all of `s` when it is shorter):
+/// `n` when its first `n` bytes are ASCII (one fast test), else counted by the bytes that
+/// start characters.
 fn char_prefix_len(s: &str, n: usize) -> usize {
+    match s.as_bytes().get(..n) {
+        None => return s.len(),
+        Some(head) if head.is_ascii() => return n,
+        Some(_) => {}
+    }
     s.bytes()
         .enumerate()
         .filter(|&(_, b)| !is_continuation_byte(b))
@@ -964,14 +970,13 @@ fn is_adjunct_chain(s: &str) -> bool {
     if s.is_empty() {
         return true;
     }
-    // Quotation marks or sentence punctuation (one pass over the bytes), or more than 14
-    // words.
-    if holds_quote_or_stop(s) || s.split_whitespace().nth(14).is_some() {
+    // More than 14 words (counted first: it stops at the 15th), or quotation marks or
+    // sentence punctuation (one pass over the bytes).
+    if has_more_words_than(s, 14) || holds_quote_or_stop(s) {
         return false;
     }
     // "for a photo and Clinton said": a coordinated clause with a verb of its own.
-    if let Some(i) = memchr::memmem::find(s.as_bytes(), b" and ")
-        .or_else(|| memchr::memmem::find(s.as_bytes(), b" but "))
+    if let Some(i) = coordination(s)
         && s[i..]
             .split_whitespace()
             .any(crate::grammar::cue::is_past_form)
@@ -1044,6 +1049,77 @@ fn is_adjunct_chain(s: &str) -> bool {
         || is(ADVERBS, first)
         || lexicon::is_weekday(first)
         || (is(TIME_STARTERS, first) && (is(TIME_WORDS, second) || lexicon::is_weekday(second)))
+}
+
+/// Whether `s` has more than `n` words apart ([`str::split_whitespace`]), counted up to the
+/// word after the `n`th: eight ASCII bytes at a time (see [`ascii_white_space`]) up to the
+/// first byte that is not ASCII, then byte by byte, characters other than ASCII decoded.
+fn has_more_words_than(s: &str, n: usize) -> bool {
+    const HIGH: u64 = (u64::MAX / 0xFF) * 0x80;
+    let b = s.as_bytes();
+    let (mut at, mut words, mut in_word) = (0, 0, false);
+    while let Some(chunk) = b.get(at..at + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+        if x & HIGH != 0 {
+            break;
+        }
+        let space = ascii_white_space(x);
+        // A word starts at a byte that is no space after a space (or the space before).
+        let space_before = (space << 8) | (u64::from(!in_word) << 7);
+        words += (!space & HIGH & space_before).count_ones() as usize;
+        if words > n {
+            return true;
+        }
+        in_word = space >> 63 == 0;
+        at += 8;
+    }
+    while let Some(&c) = b.get(at) {
+        let (space, len) = if c.is_ascii() {
+            (char::from(c).is_whitespace(), 1)
+        } else {
+            let ch = s[at..].chars().next().unwrap_or_default();
+            (ch.is_whitespace(), ch.len_utf8())
+        };
+        if !space && !in_word {
+            words += 1;
+            if words > n {
+                return true;
+            }
+        }
+        in_word = !space;
+        at += len;
+    }
+    false
+}
+
+/// The high bit of each byte of the 8 ASCII bytes `x` that is white space to
+/// [`char::is_whitespace`] (a space, or a control from tab to carriage return), all bytes
+/// tested at once with carry-free additions.
+fn ascii_white_space(x: u64) -> u64 {
+    const EACH_BYTE: u64 = u64::MAX / 0xFF;
+    const HIGH: u64 = EACH_BYTE * 0x80;
+    let t = x ^ (EACH_BYTE * u64::from(b' '));
+    let spaces = !(((t & !HIGH) + !HIGH) | t) & HIGH;
+    let from_tab = x + EACH_BYTE * (0x80 - 0x09);
+    let past_return = x + EACH_BYTE * (0x80 - 0x0E);
+    spaces | (from_tab & !past_return & HIGH)
+}
+
+/// Where the first " and " of `s` starts, else where its first " but " does: one pass over
+/// its spaces (`s` has a few words), where two searchers were built for each `s`.
+fn coordination(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut but = None;
+    for i in memchr::memchr_iter(b' ', b) {
+        match b.get(i + 1..i + 5) {
+            Some(b"and ") => return Some(i),
+            Some(b"but ") => {
+                but.get_or_insert(i);
+            }
+            _ => {}
+        }
+    }
+    but
 }
 
 /// True when `s` holds a straight or curly double quotation mark, a period, a semicolon or a
@@ -1284,6 +1360,17 @@ mod tests {
             "“é” — that’s it, that",
             "日本語の文章 that",
         ]);
+        let a = |n: usize| "a".repeat(n);
+        let edges = [
+            a(119),
+            a(120),
+            a(121),
+            a(119) + "é",
+            a(120) + "é",
+            a(118) + "é" + &a(5),
+            "é".to_string() + &a(130),
+        ];
+        tails.extend(edges.iter().map(String::as_str));
         let mut found = 0;
         for tail in tails {
             let window = &tail[..char_prefix_len(tail, 120)];
@@ -1397,6 +1484,25 @@ mod tests {
                 && (TIME_WORDS.contains(&second.as_str()) || lexicon::is_weekday(&second)))
     }
 
+    /// The 8-byte white space test marks the bytes that [`char::is_whitespace`] takes, whatever
+    /// the ASCII byte and wherever it stands.
+    #[test]
+    fn ascii_white_space_is_char_white_space() {
+        for c in 0..0x80u8 {
+            for at in 0..8 {
+                let mut chunk = *b"aZ0-.;_~";
+                chunk[at] = c;
+                let marks = ascii_white_space(u64::from_le_bytes(chunk));
+                let want = chunk
+                    .iter()
+                    .enumerate()
+                    .filter(|&(_, &b)| char::from(b).is_whitespace())
+                    .fold(0, |m, (i, _)| m | 0x80 << (8 * i));
+                assert_eq!(marks, want, "{c} {at}");
+            }
+        }
+    }
+
     /// [`is_adjunct_chain`] answers as it did on the words before every comma, colon and
     /// "that" of every line of the corpus, each of their prefixes at a space, and edge cases
     /// in odd cases.
@@ -1423,9 +1529,28 @@ mod tests {
             "Again, “",
             "in the (x)",
             "at the rally and said",
+            "at the rally but said",
+            "at the rally but said and spoke",
+            "at the rally but and said",
+            "on Monday but  and said",
+            "and said",
+            " and said",
+            "in a one two three four five six seven eight nine ten eleven twelve thirteen “",
+            "in a one two three four five six seven eight nine ten eleven twelve thirteen",
+            "in\u{a0}a one two three four five six seven eight nine ten eleven twelve \u{2003}",
+            " \u{3000}in a\tone\ntwo three four five six seven eight nine ten eleven twelve é ",
+            "in\ta\x0Bb\x0Cc\rd\ne\x1Cf\x1Fg\x08h\x0Ei  j k l m n o p q r s t u v w x y z",
+            "a b c d e f g h i j k l m n o p q r s t u v w x y z \u{a0}\u{85}x",
+            "abcdefgh ijklmnop qrstuvwx yzabcdef\t\t\t\t\t\t\t\tghijklmn opqrstuv wxyzabcd e",
+            "a       b       c       d       e       f       g       h       i       j       k",
+            "x\u{a0}a b c d e f g h i j k l m n o p",
         ]);
         let mut chains = 0;
         for p in pieces {
+            for n in [0, 1, 2, 7, 8, 9, 14] {
+                let more = p.split_whitespace().nth(n).is_some();
+                assert_eq!(has_more_words_than(p, n), more, "{p}");
+            }
             let old = is_adjunct_chain_before(p);
             chains += usize::from(old);
             assert_eq!(is_adjunct_chain(p), old, "{p}");

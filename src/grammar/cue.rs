@@ -73,7 +73,6 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashMap;
 
 use nom::branch::alt;
-use nom::bytes::complete::take_while1;
 use nom::character::complete::one_of;
 use nom::combinator::{map, map_opt, opt, recognize, verify};
 use nom::error::{Error, ErrorKind};
@@ -237,7 +236,7 @@ fn scan_cues(
                 p += len;
                 continue;
             };
-            if let Some(start) = word_cue_start(&text[p..end], w)
+            if let Some(start) = word_cue_start(&text[p..], w)
                 && let Some(cue) = parse_from(text, p, end, w, start)
             {
                 p = cue.end;
@@ -384,13 +383,20 @@ impl<V> WordMap<V> {
         short.chain(self.long.keys().map(|k| k.to_vec()))
     }
 
+    /// Whether the short key `k` may be in the map: false for most keys that are not (see
+    /// [`WordMap::filter`]).
+    #[inline(always)]
+    fn may_hold(&self, k: u128) -> bool {
+        let bit = filter_bit(k);
+        self.filter[bit / 64] & (1 << (bit % 64)) != 0
+    }
+
     /// Always inlined: one call costs about as much as the lookup in the word scan.
     #[inline(always)]
     fn get(&self, low: &Lower) -> Option<&V> {
         match low.short_key() {
             Some(k) => {
-                let bit = filter_bit(k);
-                if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
+                if !self.may_hold(k) {
                     return None;
                 }
                 self.short.get(&k)
@@ -518,23 +524,13 @@ impl Lower {
     }
 
     /// [`Lower::new`] of the word read by [`word`] (letters, `'`, `’`, `-`) that makes the
-    /// first `len` bytes of `i`. An ASCII word of up to 16 bytes holds only ASCII letters, `'`
-    /// and `-`: read with the bytes after it as one `u128` when `i` has 16 bytes, it is
-    /// lower-cased in one step, by setting the case bit (`0x20`) of each of its bytes, which
-    /// `'` and `-` already have, and clearing the bytes after it.
+    /// first `len` bytes of `i`: in one step by [`ascii_word_key`] when it can be.
     fn of_word(i: &str, len: usize) -> Option<Lower> {
-        let head = match i.as_bytes().first_chunk::<16>() {
-            Some(head) if (1..=16).contains(&len) => u128::from_le_bytes(*head),
-            _ => return Lower::new(&i[..len]),
-        };
-        let word = u128::MAX >> (8 * (16 - len));
-        let x = head & word;
-        const EACH_BYTE: u128 = u128::MAX / 0xFF;
-        if x & (EACH_BYTE * 0x80) != 0 {
+        let Some(key) = ascii_word_key(i, len) else {
             return Lower::new(&i[..len]);
-        }
+        };
         let mut buf = [0; 32];
-        buf[..16].copy_from_slice(&(x | ((EACH_BYTE * 0x20) & word)).to_le_bytes());
+        buf[..16].copy_from_slice(&key.to_le_bytes());
         Some(Lower { buf, len })
     }
 
@@ -552,6 +548,23 @@ impl Lower {
         let head: [u8; 16] = self.buf[..16].try_into().expect("16 bytes");
         (self.len <= 16).then(|| u128::from_le_bytes(head))
     }
+}
+
+/// The [`short_key`] of the lower-cased word that makes the first `len` bytes of `i` (a word
+/// read by [`word`]), when it can be had in one step: the word has 1 to 16 bytes, all ASCII,
+/// and `i` has 16 bytes. Such a word holds only ASCII letters, `'` and `-`: read with the bytes
+/// after it as one `u128`, it is lower-cased by setting the case bit (`0x20`) of each of its
+/// bytes, which `'` and `-` already have, and the bytes after it are cleared.
+#[inline(always)]
+fn ascii_word_key(i: &str, len: usize) -> Option<u128> {
+    let head = match i.as_bytes().first_chunk::<16>() {
+        Some(head) if (1..=16).contains(&len) => u128::from_le_bytes(*head),
+        _ => return None,
+    };
+    let word = u128::MAX >> (8 * (16 - len));
+    let x = head & word;
+    const EACH_BYTE: u128 = u128::MAX / 0xFF;
+    (x & (EACH_BYTE * 0x80) == 0).then_some(x | ((EACH_BYTE * 0x20) & word))
 }
 
 fn lower_is(w: &str, f: impl Fn(&str) -> bool) -> bool {
@@ -655,12 +668,39 @@ fn scan_word(i: &str) -> Res<'_, &str> {
     Ok((&i[end..], &i[..end]))
 }
 
-/// Inter-word whitespace (a blank line ends a cue).
+/// Inter-word whitespace (a blank line ends a cue): white space characters
+/// ([`char::is_whitespace`]) with fewer than two line feeds among them. Hand-rolled, byte by
+/// byte (the parsers read it after nearly every word), other characters than ASCII decoded.
 fn sp(i: &str) -> Res<'_, &str> {
-    verify(take_while1(char::is_whitespace), |s: &str| {
-        s.bytes().filter(|&b| b == b'\n').count() < 2
-    })
-    .parse(i)
+    let b = i.as_bytes();
+    // Most often one space and then a word or punctuation.
+    if let [b' ', c, ..] = b
+        && c.is_ascii()
+        && !char::from(*c).is_whitespace()
+    {
+        return Ok((&i[1..], &i[..1]));
+    }
+    let (mut end, mut line_feeds) = (0, 0);
+    while let Some(&c) = b.get(end) {
+        if c.is_ascii() {
+            if !char::from(c).is_whitespace() {
+                break;
+            }
+            line_feeds += usize::from(c == b'\n');
+            end += 1;
+        } else {
+            match i[end..].chars().next() {
+                Some(ch) if ch.is_whitespace() => end += ch.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    let kind = match (end, line_feeds) {
+        (0, _) => ErrorKind::TakeWhile1,
+        (_, 0 | 1) => return Ok((&i[end..], &i[..end])),
+        _ => ErrorKind::Verify,
+    };
+    Err(nom::Err::Error(Error::new(i, kind)))
 }
 
 /// A given lower-case keyword, case-insensitively.
@@ -774,13 +814,22 @@ type ChainVerb<'a> = (&'a str, &'a str, &'static [Hit]);
 
 /// The auxiliary chain at the start of `input` (auxiliaries, negation and adverbs, each
 /// followed by whitespace, up to [`MAX_CHAIN`]) and the verb after it, each word read and
-/// looked up once. `None` when the chain is bad or no verb form follows it.
-fn chain_and_verb(input: &str, initial: bool) -> Option<(Chain, ChainVerb<'_>)> {
+/// looked up once: `first`, the word that starts `input` as [`word`] reads it, is not read
+/// again. `None` when the chain is bad or no verb form follows it.
+fn chain_and_verb<'a>(
+    input: &'a str,
+    first: &'a str,
+    initial: bool,
+) -> Option<(Chain, ChainVerb<'a>)> {
     let idx = index();
     let mut st = Chain::new();
     let mut rest = input;
+    let mut first = Some((&input[first.len()..], first));
     for _ in 0..MAX_CHAIN {
-        let (after, w) = word(rest).ok()?;
+        let (after, w) = match first.take() {
+            Some(read) => read,
+            None => word(rest).ok()?,
+        };
         let low = Lower::new(w);
         let known = low.as_ref().and_then(|l| idx.words.get(l));
         let tok = low.as_ref().and_then(|l| chain_tok(w, l, known));
@@ -887,6 +936,11 @@ fn on_platform(i: &str) -> Res<'_, &str> {
 /// Facebook post on X". Returns the head noun and its venue entry.
 fn venue_phrase(i: &str) -> Res<'_, (&str, &'static lex::Venue)> {
     let (i, _) = (kw("in"), sp).parse(i)?;
+    venue_after_in(i)
+}
+
+/// A [`venue_phrase`] after its "in" and the white space after it.
+fn venue_after_in(i: &str) -> Res<'_, (&str, &'static lex::Venue)> {
     if !venue_may_follow(i) {
         return fail(i);
     }
@@ -936,6 +990,9 @@ struct Ctx<'a> {
     text: &'a str,
     pos: usize,
     end: usize,
+    /// The cue starts a sentence ([`sentence_initial`]). Only told when its first word
+    /// starts with a capital, the only case where it matters: a capitalised first word is
+    /// an auxiliary, adverb or base form only at the start of a sentence.
     initial: bool,
 }
 
@@ -969,11 +1026,15 @@ impl Ctx<'_> {
     }
 }
 
+/// A fixed phrase at the start of `input`, told by its first word, read once: "according
+/// to", or one of the phrases that start with "in".
 fn phrase(cx: &Ctx, input: &str) -> Option<Cue> {
-    if let Ok((rest, (according, _, _))) = (kw("according"), sp, kw("to")).parse(input) {
+    let (after, first) = word(input).ok()?;
+    if first.eq_ignore_ascii_case("according") {
+        let (rest, _) = (sp, kw("to")).parse(after).ok()?;
         return Some(cx.cue(
             rest,
-            (input, &input[according.len()..]),
+            (input, after),
             "according to",
             CueClass::Speech,
             CueForm::Phrase,
@@ -981,8 +1042,11 @@ fn phrase(cx: &Ctx, input: &str) -> Option<Cue> {
             false,
         ));
     }
-    if let Ok((rest, (_, _, _, _, words, _, _))) =
-        (kw("in"), sp, kw("the"), sp, kw("words"), sp, kw("of")).parse(input)
+    if !first.eq_ignore_ascii_case("in") {
+        return None;
+    }
+    let (after, _) = sp(after).ok()?;
+    if let Ok((rest, (_, _, words, _, _))) = (kw("the"), sp, kw("words"), sp, kw("of")).parse(after)
     {
         let at = slice_at(input, words);
         return Some(cx.cue(
@@ -995,7 +1059,7 @@ fn phrase(cx: &Ctx, input: &str) -> Option<Cue> {
             false,
         ));
     }
-    let (rest, (noun, venue)) = venue_phrase(input).ok()?;
+    let (rest, (noun, venue)) = venue_after_in(after).ok()?;
     let at = slice_at(input, noun);
     Some(cx.cue(
         rest,
@@ -1082,8 +1146,9 @@ fn prev_constraint(text: &str, pos: usize) -> (Prev, Option<&str>) {
     (p, Some(first))
 }
 
-fn verbal(cx: &Ctx, input: &str) -> Option<Cue> {
-    let (st, (after_verb, vword, hits)) = chain_and_verb(input, cx.initial)?;
+/// The verbal cue at the start of `input`, whose first word, as [`word`] reads it, is `first`.
+fn verbal(cx: &Ctx, input: &str, first: &str) -> Option<Cue> {
+    let (st, (after_verb, vword, hits)) = chain_and_verb(input, first, cx.initial)?;
     let idx = index();
 
     // Choose the entry: a phrasal verb whose particle follows, else a plain
@@ -1113,7 +1178,7 @@ fn verbal(cx: &Ctx, input: &str) -> Option<Cue> {
     let src = entry.src;
 
     // Contextual restrictions on the next word.
-    let next = preceded(sp, word).parse(rest).ok().map(|(_, w)| w);
+    let next = next_word(rest);
     if next.is_some_and(|n| src.bad_next.iter().any(|b| n.eq_ignore_ascii_case(b))) {
         return None;
     }
@@ -1263,7 +1328,10 @@ fn verbal(cx: &Ctx, input: &str) -> Option<Cue> {
             rest = r;
             tail = true;
         }
+        // The word after the verb, or after the audience, must be "in" or "on".
+        let next = if tail { next_word(rest) } else { next };
         if src.class != CueClass::Cognition
+            && next.is_some_and(|n| n.eq_ignore_ascii_case("in") || n.eq_ignore_ascii_case("on"))
             && let Ok((r, _)) =
                 preceded(sp, alt((recognize(venue_phrase), on_platform))).parse(rest)
         {
@@ -1277,6 +1345,11 @@ fn verbal(cx: &Ctx, input: &str) -> Option<Cue> {
     }
 
     Some(cx.cue(rest, verb, lemma, class, form, addressee, passive))
+}
+
+/// The word after the white space that starts `rest`, if one follows.
+fn next_word(rest: &str) -> Option<&str> {
+    preceded(sp, word).parse(rest).ok().map(|(_, w)| w)
 }
 
 /// What a word a cue may start with is to the grammar.
@@ -1299,9 +1372,33 @@ fn cue_start(w: &str) -> Option<Start> {
 }
 
 /// [`cue_start`] of the word `w` read by [`word`] at the start of `i`, lower-cased by
-/// [`Lower::of_word`].
+/// [`Lower::of_word`]; `i` may run on past the end of the scan (it is only read for the
+/// bytes of `w`), so that most words have the 16 bytes [`ascii_word_key`] loads.
+///
+/// Always inlined into the scan, which calls it at every word: most words, ASCII and of up to
+/// 16 bytes, are turned away by the filter of [`Index::words`] on their [`ascii_word_key`],
+/// without a call, unless they end like a negative contraction or a manner adverb, which
+/// [`start_of`] finds outside the map.
+#[inline(always)]
 fn word_cue_start(i: &str, w: &str) -> Option<Start> {
+    if let Some(key) = ascii_word_key(i, w.len())
+        && !index().words.may_hold(key)
+        && !may_be_unlisted_start(w)
+    {
+        return None;
+    }
     start_of(w, &Lower::of_word(i, w.len())?)
+}
+
+/// Whether `w` may be one of the words [`start_of`] accepts without finding them in the map:
+/// it ends in `n't` (in any case) or in `ly`, as negative contractions and manner adverbs do.
+#[inline(always)]
+fn may_be_unlisted_start(w: &str) -> bool {
+    match w.as_bytes() {
+        [.., n, b'\'', t] if n | 0x20 == b'n' && t | 0x20 == b't' => true,
+        [.., b'l', b'y'] => true,
+        _ => false,
+    }
 }
 
 /// [`cue_start`] of `w` lower-cased as `low`.
@@ -1347,8 +1444,8 @@ fn parse_from(text: &str, pos: usize, end: usize, first: &str, start: Start) -> 
         return None;
     }
     // Only the verbal grammar reads it.
-    cx.initial = sentence_initial(text, pos);
-    verbal(&cx, input)
+    cx.initial = starts_upper(first) && sentence_initial(text, pos);
+    verbal(&cx, input, first)
 }
 
 /// Whether [`verbal`] may match `input`, whose first word is `first` (`start` to
@@ -1516,6 +1613,37 @@ mod tests {
     mod reference {
         use super::super::*;
         use arrayvec::ArrayString;
+        use nom::bytes::complete::take_while1;
+
+        /// The phrases tried one after the other, each reading the first word again.
+        pub fn phrase(cx: &Ctx, input: &str) -> Option<Cue> {
+            if let Ok((rest, (according, _, _))) = (kw("according"), sp, kw("to")).parse(input) {
+                let verb = (input, &input[according.len()..]);
+                let (class, form) = (CueClass::Speech, CueForm::Phrase);
+                return Some(cx.cue(rest, verb, "according to", class, form, false, false));
+            }
+            if let Ok((rest, (_, _, _, _, words, _, _))) =
+                (kw("in"), sp, kw("the"), sp, kw("words"), sp, kw("of")).parse(input)
+            {
+                let at = slice_at(input, words);
+                let verb = (at, &at[words.len()..]);
+                let (class, form) = (CueClass::Speech, CueForm::Phrase);
+                return Some(cx.cue(rest, verb, "in the words of", class, form, false, false));
+            }
+            let (rest, (noun, venue)) = venue_phrase(input).ok()?;
+            let at = slice_at(input, noun);
+            let verb = (at, &at[noun.len()..]);
+            let form = CueForm::Phrase;
+            Some(cx.cue(rest, verb, venue.lemma, venue.class, form, false, false))
+        }
+
+        /// Inter-word whitespace read by nom's parsers.
+        pub fn sp(i: &str) -> Res<'_, &str> {
+            verify(take_while1(char::is_whitespace), |s: &str| {
+                s.bytes().filter(|&b| b == b'\n').count() < 2
+            })
+            .parse(i)
+        }
 
         pub fn letters_end(i: &str, at: usize) -> usize {
             i[at..]
@@ -1667,7 +1795,7 @@ mod tests {
                     };
                     let input = &text[p..];
                     if may_start_cue(w)
-                        && let Some(cue) = phrase(&cx, input).or_else(|| verbal(&cx, input))
+                        && let Some(cue) = phrase(&cx, input).or_else(|| verbal(&cx, input, w))
                     {
                         p = cue.end;
                         out.push(cue);
@@ -1689,7 +1817,11 @@ mod tests {
         texts.push(
             "He didn\u{2019}t say. Naïve café_ x² Ünïcødé-wörds said—l\u{2019}Élysée, \
              rock'n'roll co-operated ‘quoted’ 3rd SAID Didn’T in a statement \
-             according to ٣ab ab٣ a\u{2019} -said 'said _said é's ß"
+             according to ٣ab ab٣ a\u{2019} -said 'said _said é's ß DIDN'T won't Can'T \
+             loudly Loudly matter-of-factly fly ly n't said\u{a0}\u{2003} so \n \n said\r\n\r\nso \
+             said\t\x0B\x0C\r\n so said\u{85}\u{2028}\u{2029} \n\u{3000}so In The Words Of \
+             according\nto ACCORDING TO according  to. in the words in the words of in \
+             according to, according"
                 .to_string(),
         );
         texts
@@ -1703,6 +1835,15 @@ mod tests {
             for p in (0..=t.len()).filter(|&p| t.is_char_boundary(p)) {
                 assert_eq!(letters_end(&t, p), reference::letters_end(&t, p));
                 assert_eq!(is_word_start(&t, p), reference::is_word_start(&t, p), "{p}");
+                assert_eq!(sp(&t[p..]), reference::sp(&t[p..]), "{p}");
+                let cx = Ctx {
+                    text: &t,
+                    pos: p,
+                    end: t.len(),
+                    initial: false,
+                };
+                let phrase_read_once = phrase(&cx, &t[p..]);
+                assert_eq!(phrase_read_once, reference::phrase(&cx, &t[p..]), "{p}");
                 let w = word(&t[p..]);
                 assert_eq!(w, reference::word(&t[p..]));
                 if let Ok((_, w)) = w {
@@ -1733,7 +1874,8 @@ mod tests {
         for t in texts {
             for p in (0..t.len()).filter(|&p| t.is_char_boundary(p) && is_word_start(&t, p)) {
                 for initial in [false, true] {
-                    let new = chain_and_verb(&t[p..], initial);
+                    let first = word(&t[p..]).ok().map(|(_, w)| w);
+                    let new = first.and_then(|w| chain_and_verb(&t[p..], w, initial));
                     let old = reference::chain_and_verb(&t[p..], initial);
                     let show = |r: Option<(Chain, ChainVerb)>| {
                         r.map(|(st, (after, w, hits))| {
@@ -1846,7 +1988,7 @@ mod tests {
                             end: t.len(),
                             initial,
                         };
-                        assert_eq!(verbal(&cx, &t[p..]), None, "{}", &t[p..]);
+                        assert_eq!(verbal(&cx, &t[p..], w), None, "{}", &t[p..]);
                     }
                 }
             }
@@ -1870,7 +2012,7 @@ mod tests {
                     end: t.len(),
                     initial: sentence_initial(&t, p),
                 };
-                if verbal(&cx, &t[p..]).is_some() {
+                if verbal(&cx, &t[p..], first).is_some() {
                     tried += 1;
                     let start = cue_start(first).expect("a verbal cue starts with a start word");
                     assert!(verbal_may_match(&t[p..], first, start), "{}", &t[p..]);
