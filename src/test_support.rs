@@ -21,3 +21,25 @@ pub(crate) fn corpus_texts() -> Vec<String> {
     );
     texts
 }
+
+/// [`corpus_texts`] and then `extra`, made-up texts for the edge cases of a test.
+pub(crate) fn corpus_texts_and(extra: &[&str]) -> Vec<String> {
+    let mut texts = corpus_texts();
+    texts.extend(extra.iter().map(|t| t.to_string()));
+    texts
+}
+
+/// A word as written in four ways: as it is, with a capital, in capitals, and with a period
+/// after it (an abbreviation, or the end of a sentence).
+pub(crate) fn spellings(word: &str) -> [String; 4] {
+    let mut capital = word.to_string();
+    if let Some(first) = capital.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    [
+        word.to_string(),
+        capital,
+        word.to_ascii_uppercase(),
+        format!("{word}."),
+    ]
+}

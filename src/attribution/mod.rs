@@ -963,6 +963,59 @@ fn holds_that(s: &str) -> bool {
     })
 }
 
+/// The words that open a prepositional or clause adjunct of a cue (see [`is_adjunct_chain`]).
+const ADJUNCT_PREPOSITIONS: &[&str] = &[
+    "in", "on", "at", "during", "after", "before", "with", "to", "from", "for", "via", "through",
+    "over", "outside", "inside", "near", "by", "when", "while", "as", "upon",
+];
+/// The adverbs that open an adjunct of a cue (see [`is_adjunct_chain`]).
+const ADJUNCT_ADVERBS: &[&str] = &[
+    "again",
+    "also",
+    "previously",
+    "repeatedly",
+    "recently",
+    "yesterday",
+    "today",
+    "tonight",
+    "tomorrow",
+    "privately",
+    "publicly",
+    "separately",
+    "once",
+    "often",
+    "then",
+    "afterward",
+    "afterwards",
+    "later",
+    "earlier",
+    "bluntly",
+    "flatly",
+    "firmly",
+    "simply",
+    "frequently",
+];
+/// The words that open a time adjunct before a [`TIME_WORDS`] noun or a weekday ("this week").
+const TIME_STARTERS: &[&str] = &["this", "last", "next", "late", "early", "earlier", "later"];
+/// The nouns of time adjuncts ("last night", "next month").
+const TIME_WORDS: &[&str] = &[
+    "week",
+    "month",
+    "year",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "weekend",
+    "spring",
+    "summer",
+    "fall",
+    "autumn",
+    "winter",
+    "day",
+    "time",
+];
+
 /// True when `s` is empty or a chain of prepositional, time and manner adjuncts ("on
 /// Tuesday in a statement", "this week", "again", "when asked about it").
 fn is_adjunct_chain(s: &str) -> bool {
@@ -988,54 +1041,6 @@ fn is_adjunct_chain(s: &str) -> bool {
     let first = words.next().unwrap_or_default();
     let second = words.next().unwrap_or_default();
     let is = |list: &[&str], w: &str| list.iter().any(|l| l.eq_ignore_ascii_case(w));
-    const PREPOSITIONS: &[&str] = &[
-        "in", "on", "at", "during", "after", "before", "with", "to", "from", "for", "via",
-        "through", "over", "outside", "inside", "near", "by", "when", "while", "as", "upon",
-    ];
-    const ADVERBS: &[&str] = &[
-        "again",
-        "also",
-        "previously",
-        "repeatedly",
-        "recently",
-        "yesterday",
-        "today",
-        "tonight",
-        "tomorrow",
-        "privately",
-        "publicly",
-        "separately",
-        "once",
-        "often",
-        "then",
-        "afterward",
-        "afterwards",
-        "later",
-        "earlier",
-        "bluntly",
-        "flatly",
-        "firmly",
-        "simply",
-        "frequently",
-    ];
-    const TIME_STARTERS: &[&str] = &["this", "last", "next", "late", "early", "earlier", "later"];
-    const TIME_WORDS: &[&str] = &[
-        "week",
-        "month",
-        "year",
-        "morning",
-        "afternoon",
-        "evening",
-        "night",
-        "weekend",
-        "spring",
-        "summer",
-        "fall",
-        "autumn",
-        "winter",
-        "day",
-        "time",
-    ];
     // "to reporters" is an adjunct, "to say whether ..." (an infinitive) is content.
     let infinitive = first.eq_ignore_ascii_case("to")
         && !second.is_empty()
@@ -1045,8 +1050,8 @@ fn is_adjunct_chain(s: &str) -> bool {
             .split_whitespace()
             .nth(1)
             .is_some_and(|w| w.starts_with(char::is_uppercase));
-    (is(PREPOSITIONS, first) && !infinitive)
-        || is(ADVERBS, first)
+    (is(ADJUNCT_PREPOSITIONS, first) && !infinitive)
+        || is(ADJUNCT_ADVERBS, first)
         || lexicon::is_weekday(first)
         || (is(TIME_STARTERS, first) && (is(TIME_WORDS, second) || lexicon::is_weekday(second)))
 }
@@ -1420,55 +1425,6 @@ mod tests {
             .map(|w| w.trim_end_matches(',').to_ascii_lowercase());
         let first = words.next().unwrap_or_default();
         let second = words.next().unwrap_or_default();
-        const PREPOSITIONS: &[&str] = &[
-            "in", "on", "at", "during", "after", "before", "with", "to", "from", "for", "via",
-            "through", "over", "outside", "inside", "near", "by", "when", "while", "as", "upon",
-        ];
-        const ADVERBS: &[&str] = &[
-            "again",
-            "also",
-            "previously",
-            "repeatedly",
-            "recently",
-            "yesterday",
-            "today",
-            "tonight",
-            "tomorrow",
-            "privately",
-            "publicly",
-            "separately",
-            "once",
-            "often",
-            "then",
-            "afterward",
-            "afterwards",
-            "later",
-            "earlier",
-            "bluntly",
-            "flatly",
-            "firmly",
-            "simply",
-            "frequently",
-        ];
-        const TIME_STARTERS: &[&str] =
-            &["this", "last", "next", "late", "early", "earlier", "later"];
-        const TIME_WORDS: &[&str] = &[
-            "week",
-            "month",
-            "year",
-            "morning",
-            "afternoon",
-            "evening",
-            "night",
-            "weekend",
-            "spring",
-            "summer",
-            "fall",
-            "autumn",
-            "winter",
-            "day",
-            "time",
-        ];
         let infinitive = first == "to"
             && !second.is_empty()
             && !lexicon::is_determiner(&second)
@@ -1477,8 +1433,8 @@ mod tests {
                 .split_whitespace()
                 .nth(1)
                 .is_some_and(|w| w.starts_with(char::is_uppercase));
-        (PREPOSITIONS.contains(&first.as_str()) && !infinitive)
-            || ADVERBS.contains(&first.as_str())
+        (ADJUNCT_PREPOSITIONS.contains(&first.as_str()) && !infinitive)
+            || ADJUNCT_ADVERBS.contains(&first.as_str())
             || lexicon::is_weekday(&first)
             || (TIME_STARTERS.contains(&first.as_str())
                 && (TIME_WORDS.contains(&second.as_str()) || lexicon::is_weekday(&second)))

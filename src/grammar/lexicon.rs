@@ -1835,16 +1835,7 @@ mod tests {
         words.extend(["", ".", "Gen.", "u.s.", "a"].map(String::from));
         let mut turned_away = 0;
         for base in &words {
-            let mut cap = base.clone();
-            if let Some(f) = cap.get_mut(..1) {
-                f.make_ascii_uppercase();
-            }
-            for w in [
-                base.clone(),
-                cap,
-                base.to_ascii_uppercase(),
-                format!("{base}."),
-            ] {
+            for w in crate::test_support::spellings(base) {
                 if !may_be_title(&w) {
                     turned_away += 1;
                     assert!(!is_title(&w), "{w:?}");

@@ -619,21 +619,27 @@ fn opens_no_name(t: &Tok) -> bool {
         && !t.lone_quantifier()
 }
 
-/// The name or organization that owns the first possessive of the phrase `toks` read at
-/// `pos`: "Phil Jones" in "Phil Jones' house", "the Labour Party" in "the Labour Party's
-/// leader".
-fn possessor(text: &str, pos: usize, toks: &[Tok]) -> Option<Mention> {
-    let k = toks.iter().position(is_possessive_token)?;
-    let owner = &toks[k];
+/// Where the owner of a possessive token ends, its mark left out: "Jones" of "Jones'",
+/// "Party" of "Party's" (the apostrophe straight or curly).
+fn owner_end(owner: &Tok) -> usize {
     let suffix = if owner.text.ends_with('s') { 2 } else { 1 };
-    let end = owner.end
+    owner.end
         - owner
             .text
             .chars()
             .rev()
             .take(suffix)
             .map(char::len_utf8)
-            .sum::<usize>();
+            .sum::<usize>()
+}
+
+/// The name or organization that owns the first possessive of the phrase `toks` read at
+/// `pos`: "Phil Jones" in "Phil Jones' house", "the Labour Party" in "the Labour Party's
+/// leader".
+fn possessor(text: &str, pos: usize, toks: &[Tok]) -> Option<Mention> {
+    let k = toks.iter().position(is_possessive_token)?;
+    let owner = &toks[k];
+    let end = owner_end(owner);
     // What `mention_exact(text, pos, end)` reads: the tokens before the owner are those of
     // `toks` (a space ends each, within `end`), the owner is read again up to `end`.
     let mut exact_toks = ArrayVec::new();
@@ -1552,30 +1558,17 @@ mod possessor_tests {
     fn possessors_as_the_exact_mentions_found_them() {
         fn by_exact(text: &str, pos: usize, toks: &[Tok]) -> Option<Mention> {
             let owner = toks.iter().find(|t| is_possessive_token(t))?;
-            let suffix = if owner.text.ends_with('s') { 2 } else { 1 };
-            let end = owner.end
-                - owner
-                    .text
-                    .chars()
-                    .rev()
-                    .take(suffix)
-                    .map(char::len_utf8)
-                    .sum::<usize>();
-            mention_exact(text, pos, end)
+            mention_exact(text, pos, owner_end(owner))
                 .filter(|m| matches!(m.kind, MentionKind::Name | MentionKind::Organization))
         }
-        let mut texts = crate::test_support::corpus_texts();
-        texts.extend(
-            [
-                "Phil Jones's house",
-                "Sanders' senior adviser",
-                "the voters’ choice of U.S. Sen. Ted Cruz’s aide",
-                "Trump's",
-                "J. Edgar Hoover's FBI",
-                "the Labour Party’s leader",
-            ]
-            .map(String::from),
-        );
+        let texts = crate::test_support::corpus_texts_and(&[
+            "Phil Jones's house",
+            "Sanders' senior adviser",
+            "the voters’ choice of U.S. Sen. Ted Cruz’s aide",
+            "Trump's",
+            "J. Edgar Hoover's FBI",
+            "the Labour Party’s leader",
+        ]);
         let mut owners = 0;
         for t in &texts {
             for (i, _) in crate::grammar::words::words(t) {
@@ -1656,23 +1649,19 @@ mod possessor_tests {
     fn phrases_after_a_function_word_name_nobody() {
         let is_naming =
             |m: &Mention| matches!(m.kind, MentionKind::Name | MentionKind::Organization);
-        let mut texts = crate::test_support::corpus_texts();
-        texts.extend(
-            [
-                "He and Ruth Ibsen said",
-                "But Smith and Jones said",
-                "Tuesday's meeting of the Labour Party",
-                "This Administration said",
-                "She and her husband Bill Clinton",
-                "It's Trump's plan",
-                "But Secretary of State Rex Tillerson said",
-                "Several Democrats and Senator Warren",
-                "These officials close to the White House",
-                "They of the Senate Intelligence Committee",
-                "When President Obama's aide",
-            ]
-            .map(String::from),
-        );
+        let texts = crate::test_support::corpus_texts_and(&[
+            "He and Ruth Ibsen said",
+            "But Smith and Jones said",
+            "Tuesday's meeting of the Labour Party",
+            "This Administration said",
+            "She and her husband Bill Clinton",
+            "It's Trump's plan",
+            "But Secretary of State Rex Tillerson said",
+            "Several Democrats and Senator Warren",
+            "These officials close to the White House",
+            "They of the Senate Intelligence Committee",
+            "When President Obama's aide",
+        ]);
         let mut refused = 0;
         for t in &texts {
             for (i, _) in crate::grammar::words::words(t) {
@@ -1800,18 +1789,11 @@ mod possessor_tests {
         assert!(words.len() > 2000, "{} words", words.len());
         let mut checked = 0;
         for base in &words {
-            let mut cap = base.clone();
-            if let Some(f) = cap.get_mut(..1) {
-                f.make_ascii_uppercase();
-            }
-            for w in [
-                base.clone(),
-                cap,
-                base.to_ascii_uppercase(),
-                format!("{base}."),
-                format!("{base}'"),
-                format!("{base}’"),
-            ] {
+            let marked = [format!("{base}'"), format!("{base}’")];
+            for w in crate::test_support::spellings(base)
+                .into_iter()
+                .chain(marked)
+            {
                 let lists = Lists::of(&w);
                 let t = Tok::new(&w, 0, w.len(), classify(&w, lists), lists);
                 let bare = w.trim_end_matches('.');
