@@ -147,7 +147,7 @@ impl<'t> Resolver<'t> {
                 b if b.is_ascii() => b.is_ascii_uppercase(),
                 _ => w.chars().next().is_some_and(char::is_uppercase),
             };
-            if !(capitalized || lexicon::may_be_title(w) && lexicon::is_title(w)) {
+            if !(capitalized || lexicon::is_title(w)) {
                 continue;
             }
             // "Phil Jones's house" names Phil Jones.
