@@ -692,7 +692,7 @@ mod tests {
     /// marks, periods and commas gave, on every line of the corpus and on edge cases.
     #[test]
     fn names_normalized_as_the_trims_left_them() {
-        let mut names: Vec<String> = [
+        let names = crate::test_support::corpus_lines_and(&[
             "",
             " Rex  Tillerson ",
             "Phil Jones's",
@@ -700,12 +700,7 @@ mod tests {
             "U.S.",
             "Acme, Inc.,",
             "a\u{a0}b",
-        ]
-        .map(String::from)
-        .to_vec();
-        for t in crate::test_support::corpus_texts() {
-            names.extend(t.lines().map(String::from));
-        }
+        ]);
         for n in &names {
             let joined = n.split_whitespace().collect::<Vec<_>>().join(" ");
             let by_trims = joined
@@ -720,12 +715,15 @@ mod tests {
     /// the corpus and on edge cases.
     #[test]
     fn first_and_last_words_as_split_found_them() {
-        let mut names: Vec<String> = ["", "a", "a b", " a ", "a  b c", "Rex Tillerson", "é ü"]
-            .map(String::from)
-            .to_vec();
-        for t in crate::test_support::corpus_texts() {
-            names.extend(t.lines().map(String::from));
-        }
+        let names = crate::test_support::corpus_lines_and(&[
+            "",
+            "a",
+            "a b",
+            " a ",
+            "a  b c",
+            "Rex Tillerson",
+            "é ü",
+        ]);
         for n in &names {
             let by_split = (
                 n.split(' ').next().unwrap_or(n),

@@ -43,3 +43,13 @@ pub(crate) fn spellings(word: &str) -> [String; 4] {
         format!("{word}."),
     ]
 }
+
+/// `extra`, made-up lines for the edge cases of a test, and then every line of
+/// [`corpus_texts`].
+pub(crate) fn corpus_lines_and(extra: &[&str]) -> Vec<String> {
+    let mut lines: Vec<String> = extra.iter().map(|l| l.to_string()).collect();
+    for text in corpus_texts() {
+        lines.extend(text.lines().map(String::from));
+    }
+    lines
+}
