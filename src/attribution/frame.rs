@@ -4,9 +4,8 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, MatchKind, packed};
 use arrayvec::ArrayVec;
-use memchr::memmem;
 
 use crate::grammar::cue::{Cue, CueClass, CueForm};
 use crate::grammar::lexicon;
@@ -475,20 +474,14 @@ const TO_NOUNS: &[&str] = &["promise", "pledge", "vow", "hope", "hopes"];
 /// the link by one more word.
 fn noun_links(s: &str) -> impl Iterator<Item = [(usize, &str); 3]> {
     // A row needs "that" or "about", or "to" after a noun of `TO_NOUNS`: most sentences hold
-    // neither, not even inside a longer word, and a vectorised search for each of these few
-    // strings turns them away. Then one pass of an automaton turns away those where no noun
-    // is followed by its link, before they are split into words.
-    static LINK_FINDERS: OnceLock<Vec<memmem::Finder<'static>>> = OnceLock::new();
+    // neither, not even inside a longer word, and one vectorised pass of an automaton of these
+    // few strings turns them away (a search for each string read the sentence up to six
+    // times). Then one pass of an automaton of the nouns turns away those where no noun is
+    // followed by its link, before they are split into words.
+    static ANY_LINK: OnceLock<packed::Searcher> = OnceLock::new();
     static ANY_NOUN: OnceLock<AhoCorasick> = OnceLock::new();
-    let link_finders = LINK_FINDERS.get_or_init(|| {
-        // A string that holds another ("hopes") needs no search of its own.
-        let strings: Vec<&'static str> = LINKS.iter().chain(TO_NOUNS).copied().collect();
-        strings
-            .iter()
-            .copied()
-            .filter(|w| !strings.iter().any(|o| o != w && w.contains(o)))
-            .map(memmem::Finder::new)
-            .collect()
+    let any_link = ANY_LINK.get_or_init(|| {
+        packed::Searcher::new(LINKS.iter().chain(TO_NOUNS)).expect("the links build")
     });
     // The longest noun at each place: a whole word of `NOUNS` is never hidden by a shorter
     // one ("claim" in "claims") or by one that ends inside it (nouns are of letters only).
@@ -498,7 +491,7 @@ fn noun_links(s: &str) -> impl Iterator<Item = [(usize, &str); 3]> {
             .build(NOUNS)
             .expect("the nouns build")
     });
-    let wanted = link_finders.iter().any(|f| f.find(s.as_bytes()).is_some())
+    let wanted = any_link.find(s).is_some()
         && any_noun
             .find_iter(s)
             .any(|m| links_noun(&s[m.start()..], &s[m.range()]));
