@@ -524,9 +524,9 @@ impl Lower {
     }
 
     /// [`Lower::new`] of the word read by [`word`] (letters, `'`, `’`, `-`) that makes the
-    /// first `len` bytes of `i`: in one step by [`ascii_word_key`] when it can be (what
-    /// [`word_cue_start`] does, kept to test it).
-    #[cfg(test)]
+    /// first `len` bytes of `i`: in one step by [`ascii_word_key`] when it can be (as
+    /// [`word_cue_start`] does), else a byte at a time.
+    #[inline(always)]
     fn of_word(i: &str, len: usize) -> Option<Lower> {
         match ascii_word_key(i, len) {
             Some(key) => Some(Lower::of_key(key, len)),
@@ -837,7 +837,8 @@ fn chain_and_verb<'a>(
             Some(read) => read,
             None => word(rest).ok()?,
         };
-        let low = Lower::new(w);
+        // `rest` starts with the word.
+        let low = Lower::of_word(rest, w.len());
         let known = low.as_ref().and_then(|l| idx.words.get(l));
         let tok = low.as_ref().and_then(|l| chain_tok(w, l, known));
         match (tok, sp(after)) {
@@ -1419,6 +1420,7 @@ fn start_of(w: &str, low: &Lower) -> Option<Start> {
 }
 
 /// Whether a cue may start with `w` (see [`cue_start`]).
+#[cfg(test)]
 fn may_start_cue(w: &str) -> bool {
     cue_start(w).is_some()
 }
@@ -1458,12 +1460,13 @@ fn parse_from(text: &str, pos: usize, end: usize, first: &str, start: Start) -> 
 /// [`cue_start`]): `first` is a verb form, or the word after it (past [`sp`]) is one a cue
 /// may start with, as every item of the auxiliary chain and its verb are. A cheap test that
 /// spares the chain parsers most auxiliaries and adverbs that no verb follows ("to the",
-/// "is a").
+/// "is a"); the word after is looked up as the scan looks up words ([`word_cue_start`]), most
+/// turned away by the filter of the index without being lower-cased.
 fn verbal_may_match(input: &str, first: &str, start: Start) -> bool {
     start == Start::Form
         || (sp, word)
             .parse(&input[first.len()..])
-            .is_ok_and(|(_, (_, next))| may_start_cue(next))
+            .is_ok_and(|(_, (_, next))| word_cue_start(slice_at(input, next), next).is_some())
 }
 
 // ---------------------------------------------------------------------------
