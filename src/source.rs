@@ -84,22 +84,19 @@ pub fn find(
     last_medium: &mut Option<String>,
 ) -> Source {
     let mut src = Source::default();
-    let mut pieces = Vec::new();
-    let mut pos = sentence.start;
-    for c in content {
-        if c.start > pos {
-            pieces.push(pos..c.start.min(sentence.end));
-        }
-        pos = pos.max(c.end);
-    }
-    if pos < sentence.end {
-        pieces.push(pos..sentence.end);
-    }
     // Room for the words of most sentences at once.
     let mut toks = Vec::with_capacity(64);
-    for piece in pieces {
-        word_tokens(text, piece.clone(), &mut toks);
-        scan(text, &toks, piece.end, &mut src, last_medium);
+    // The pieces between the content ranges are scanned in text order; an empty range at the
+    // sentence's end closes the last piece.
+    let mut pos = sentence.start;
+    let end = sentence.end..sentence.end;
+    for c in content.iter().chain(std::iter::once(&end)) {
+        if c.start > pos {
+            let piece = pos..c.start.min(sentence.end);
+            word_tokens(text, piece.clone(), &mut toks);
+            scan(text, &toks, piece.end, &mut src, last_medium);
+        }
+        pos = pos.max(c.end);
     }
     if src
         .medium
@@ -117,7 +114,8 @@ fn word<'t>(text: &'t str, t: &Token) -> &'t str {
 
 /// The word tokens of `text[range]` into `out` (cleared first): the tokens of
 /// [`tokens`](crate::grammar::words::tokens) that are words, found without building the
-/// others (a word starts at each word character that no word before covers).
+/// others (a word starts at each word character that no word before covers). A plain ASCII
+/// word, as most are, is measured by its bytes without the word parser.
 fn word_tokens(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
     out.clear();
     let bytes = text.as_bytes();
@@ -125,12 +123,25 @@ fn word_tokens(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
     while pos < range.end {
         let b = bytes[pos];
         let starts_word = if b.is_ascii() {
-            b.is_ascii_alphanumeric()
+            if !b.is_ascii_alphanumeric() {
+                // Spaces and punctuation between words, as most bytes that start no word are.
+                pos += 1;
+                continue;
+            }
+            true
         } else {
             text[pos..].chars().next().is_some_and(is_word_char)
         };
-        if starts_word && let Ok((rest, _)) = words::word(&text[pos..range.end]) {
-            let end = range.end - rest.len();
+        let len = if starts_word {
+            words::plain_ascii_word_len(&bytes[pos..range.end]).or_else(|| {
+                let (rest, _) = words::word(&text[pos..range.end]).ok()?;
+                Some(range.end - pos - rest.len())
+            })
+        } else {
+            None
+        };
+        if let Some(len) = len {
+            let end = pos + len;
             out.push(Token {
                 start: pos,
                 end,

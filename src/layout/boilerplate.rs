@@ -32,8 +32,11 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, Anchored, Input, StartKind};
+use aho_corasick::AhoCorasick;
+use arrayvec::ArrayString;
 use rustc_hash::FxHashSet;
+
+use super::prefixes::PrefixSet;
 
 /// Opening quotation marks that make a line "speech-like" (ASCII `'` only after a space).
 pub(crate) fn has_quote_marks(s: &str) -> bool {
@@ -54,8 +57,17 @@ pub(crate) fn has_quote_marks(s: &str) -> bool {
         || memchr::memchr_iter(0xC2, b).any(mark_at)
 }
 
-/// Normalised form of a short line (see module docs).
-fn normalise(s: &str) -> String {
+/// The most bytes of a junk line: a longer paragraph is never one.
+const JUNK_LINE_MAX: usize = 200;
+
+/// A normalised line, on the stack: a character's lower case takes at most twice its bytes
+/// (a test checks every char), so this holds the normalised form of any junk line candidate
+/// (at most [`JUNK_LINE_MAX`] bytes) without a heap allocation.
+type Normalised = ArrayString<{ 2 * JUNK_LINE_MAX }>;
+
+/// Normalised form of a short line (see module docs); `s` has at most [`JUNK_LINE_MAX`]
+/// bytes.
+fn normalise(s: &str) -> Normalised {
     let s = s.trim_start_matches(|c: char| {
         c.is_whitespace()
             || matches!(
@@ -79,35 +91,46 @@ fn normalise(s: &str) -> String {
         }
         _ => s,
     };
-    if s.is_ascii() {
-        return s.to_ascii_lowercase();
-    }
+    let mut n = Normalised::new();
     if s.contains('Σ') {
         // The one letter whose lower case depends on its place in the word.
-        return s.to_lowercase().replace('’', "'");
+        n.push_str(&s.to_lowercase().replace('’', "'"));
+        return n;
     }
-    // `s.to_lowercase().replace('’', "'")` in one pass and one allocation: runs of ASCII
-    // copied and lower-cased at once, other characters one by one.
-    let mut n = String::with_capacity(s.len());
+    // `s.to_lowercase().replace('’', "'")` in one pass: runs of ASCII (the whole line, mostly)
+    // found eight bytes at a time, copied and lower-cased at once; other characters one by one.
     let mut rest = s;
-    while !rest.is_empty() {
-        let ascii = rest
-            .bytes()
-            .position(|b| !b.is_ascii())
-            .unwrap_or(rest.len());
+    loop {
+        let ascii = ascii_run(rest.as_bytes());
         let at = n.len();
         n.push_str(&rest[..ascii]);
         n[at..].make_ascii_lowercase();
         rest = &rest[ascii..];
-        if let Some(c) = rest.chars().next() {
-            match c {
-                '’' => n.push('\''),
-                c => n.extend(c.to_lowercase()),
-            }
-            rest = &rest[c.len_utf8()..];
+        let Some(c) = rest.chars().next() else {
+            return n;
+        };
+        match c {
+            '’' => n.push('\''),
+            c => c.to_lowercase().for_each(|l| n.push(l)),
         }
+        rest = &rest[c.len_utf8()..];
     }
-    n
+}
+
+/// The length of the run of ASCII bytes that starts `b`, read eight bytes at a time.
+fn ascii_run(b: &[u8]) -> usize {
+    /// The high bit of each byte: set in the bytes that are not ASCII.
+    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+    let mut n = 0;
+    while let Some(word) = b.get(n..n + 8) {
+        let high = u64::from_le_bytes(word.try_into().expect("eight bytes")) & HIGH;
+        if high != 0 {
+            // The first byte in memory is the lowest in a little-endian word.
+            return n + high.trailing_zeros() as usize / 8;
+        }
+        n += 8;
+    }
+    n + b[n..].iter().take_while(|b| b.is_ascii()).count()
 }
 
 /// Exact junk lines (normalised).
@@ -295,7 +318,7 @@ fn is_css(s: &str) -> bool {
 
 /// Whether the paragraph is a single junk line.
 pub(crate) fn is_junk_line(p: &str) -> bool {
-    if p.len() > 200 {
+    if p.len() > JUNK_LINE_MAX {
         return false;
     }
     if !p.chars().any(char::is_alphanumeric) || is_css(p) {
@@ -303,11 +326,7 @@ pub(crate) fn is_junk_line(p: &str) -> bool {
     }
     let n = normalise(p);
     let needles = junk_needles();
-    if needles.exact.contains(n.as_str())
-        || needles
-            .prefixes
-            .is_match(Input::new(&n).anchored(Anchored::Yes))
-    {
+    if needles.is_exact(&n) || JUNK_STARTS.starts(&n) {
         return true;
     }
     if let Some(rest) = n.strip_prefix("copyright") {
@@ -339,21 +358,35 @@ pub(crate) fn is_junk_line(p: &str) -> bool {
 struct JunkNeedles {
     /// [`JUNK_EXACT`].
     exact: FxHashSet<&'static str>,
-    /// [`JUNK_PREFIXES`], for anchored searches.
-    prefixes: AhoCorasick,
+    /// The length of the longest of [`JUNK_EXACT`]: a longer line is none of them.
+    exact_max: usize,
     /// [`JUNK_CONTAINS`].
-    contains: AhoCorasick,
-    /// [`JUNK_CONTAINS`] for a packed (SIMD) search, where the machine has one: several
-    /// times faster than the automaton on a short line.
-    contains_packed: Option<aho_corasick::packed::Searcher>,
+    phrases: PhraseSearch,
 }
 
+/// A search for [`JUNK_CONTAINS`].
+enum PhraseSearch {
+    /// A packed (SIMD) search, where the machine has one: several times faster than the
+    /// automaton on a short line, and cheaper to build.
+    Packed(aho_corasick::packed::Searcher),
+    /// The automaton, elsewhere.
+    Automaton(AhoCorasick),
+}
+
+/// [`JUNK_PREFIXES`] by their first bytes (in a normalised line, the lower case ones).
+static JUNK_STARTS: PrefixSet = PrefixSet::new(JUNK_PREFIXES);
+
 impl JunkNeedles {
+    /// Whether the normalised line `n` is one of [`JUNK_EXACT`].
+    fn is_exact(&self, n: &str) -> bool {
+        n.len() <= self.exact_max && self.exact.contains(n)
+    }
+
     /// Whether the normalised line `n` holds one of [`JUNK_CONTAINS`].
     fn has_junk_phrase(&self, n: &str) -> bool {
-        match &self.contains_packed {
-            Some(packed) => packed.find(n).is_some(),
-            None => self.contains.is_match(n),
+        match &self.phrases {
+            PhraseSearch::Packed(packed) => packed.find(n).is_some(),
+            PhraseSearch::Automaton(automaton) => automaton.is_match(n),
         }
     }
 }
@@ -362,12 +395,13 @@ fn junk_needles() -> &'static JunkNeedles {
     static NEEDLES: OnceLock<JunkNeedles> = OnceLock::new();
     NEEDLES.get_or_init(|| JunkNeedles {
         exact: JUNK_EXACT.iter().copied().collect(),
-        prefixes: AhoCorasick::builder()
-            .start_kind(StartKind::Anchored)
-            .build(JUNK_PREFIXES)
-            .expect("the junk prefixes are valid patterns"),
-        contains: AhoCorasick::new(JUNK_CONTAINS).expect("the junk phrases are valid patterns"),
-        contains_packed: aho_corasick::packed::Searcher::new(JUNK_CONTAINS),
+        exact_max: JUNK_EXACT.iter().map(|e| e.len()).max().unwrap_or(0),
+        phrases: match aho_corasick::packed::Searcher::new(JUNK_CONTAINS) {
+            Some(packed) => PhraseSearch::Packed(packed),
+            None => PhraseSearch::Automaton(
+                AhoCorasick::new(JUNK_CONTAINS).expect("the junk phrases are valid patterns"),
+            ),
+        },
     })
 }
 
@@ -496,7 +530,11 @@ mod tests {
     #[test]
     fn junk_phrases_found_as_by_the_automaton() {
         let needles = junk_needles();
-        let mut lines: Vec<String> = sample_lines().iter().map(|l| normalise(l)).collect();
+        let automaton = AhoCorasick::new(JUNK_CONTAINS).unwrap();
+        let mut lines: Vec<String> = sample_lines()
+            .iter()
+            .map(|l| normalise_reference(l))
+            .collect();
         for phrase in JUNK_CONTAINS {
             lines.extend([
                 phrase.to_string(),
@@ -506,11 +544,7 @@ mod tests {
             ]);
         }
         for n in &lines {
-            assert_eq!(
-                needles.has_junk_phrase(n),
-                needles.contains.is_match(n),
-                "{n}"
-            );
+            assert_eq!(needles.has_junk_phrase(n), automaton.is_match(n), "{n}");
         }
     }
 
@@ -539,7 +573,60 @@ mod tests {
             for from in (0..line.len()).filter(|&i| line.is_char_boundary(i)) {
                 let s = &line[from..];
                 assert_eq!(has_quote_marks(s), has_quote_marks_chars(s), "{s}");
-                assert_eq!(normalise(s), normalise_reference(s), "{s}");
+                if s.len() <= JUNK_LINE_MAX {
+                    assert_eq!(normalise(s).as_str(), normalise_reference(s), "{s}");
+                }
+            }
+        }
+    }
+
+    /// The ASCII run is where the first byte that is not ASCII is.
+    #[test]
+    fn ascii_runs_end_at_the_first_wide_byte() {
+        for line in sample_lines() {
+            for from in 0..line.len() {
+                let b = &line.as_bytes()[from..];
+                let slow = b.iter().position(|b| !b.is_ascii()).unwrap_or(b.len());
+                assert_eq!(ascii_run(b), slow, "{line}");
+            }
+        }
+    }
+
+    /// Every char's lower case takes at most twice its bytes, as [`Normalised`] needs; the
+    /// longest normalised line fits.
+    #[test]
+    fn lower_case_at_most_twice_as_long() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let lower: usize = c.to_lowercase().map(char::len_utf8).sum();
+            assert!(lower <= 2 * c.len_utf8(), "{c:?}");
+        }
+        let widest = "\u{130}".repeat(JUNK_LINE_MAX / 2);
+        assert_eq!(normalise(&widest).as_str(), widest.to_lowercase());
+    }
+
+    /// Junk lines as the lists tell them: a line that is or starts with a listed one is junk;
+    /// a speech-like line is junk only then (unless it starts with "copyright" or "follow").
+    #[test]
+    fn junk_lines_as_by_the_lists() {
+        for line in sample_lines() {
+            for from in (0..line.len()).filter(|&i| line.is_char_boundary(i)) {
+                let p = &line[from..];
+                if p.len() > JUNK_LINE_MAX {
+                    continue;
+                }
+                let n = normalise_reference(p);
+                let listed = JUNK_EXACT.contains(&n.as_str())
+                    || JUNK_PREFIXES.iter().any(|pre| n.starts_with(pre));
+                if listed {
+                    assert!(is_junk_line(p), "{p}");
+                } else if p.chars().any(char::is_alphanumeric)
+                    && !is_css(p)
+                    && !n.starts_with("copyright")
+                    && !n.starts_with("follow ")
+                    && has_quote_marks(p)
+                {
+                    assert!(!is_junk_line(p), "{p}");
+                }
             }
         }
     }

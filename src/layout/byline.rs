@@ -21,10 +21,9 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use aho_corasick::AhoCorasick;
-
 use super::agency;
 use super::boilerplate::has_quote_marks;
+use super::prefixes::{PrefixSet, starts_ci};
 
 /// If `p` is a byline, returns `Some(agency range within p)`.
 pub(crate) fn byline(p: &str) -> Option<Option<Range<usize>>> {
@@ -187,7 +186,7 @@ fn affiliation(s: &str) -> bool {
             .all(|w| w.starts_with(char::is_uppercase) || AFFILIATION_CONNECTORS.contains(w))
 }
 
-const CREDIT_PREFIXES: &[&str] = &[
+pub(super) const CREDIT_PREFIXES: &[&str] = &[
     "reporting by",
     "additional reporting by",
     "additional reporting:",
@@ -232,7 +231,7 @@ pub(crate) fn credit_line(p: &str) -> Option<Option<Range<usize>>> {
     Some(agency)
 }
 
-const CAPTION_PREFIXES: &[&str] = &[
+pub(super) const CAPTION_PREFIXES: &[&str] = &[
     "(photo",
     "[photo",
     "photo:",
@@ -295,22 +294,21 @@ pub(crate) fn caption(p: &str) -> bool {
         return true;
     }
     let tail = &p[agency::floor_boundary(p, p.len().saturating_sub(100))..];
-    let needles = credit_needles();
-    if needles.may_hold_credit(tail) && needles.credits.is_match(tail) {
+    if has_photo_credit(tail) {
         return true;
     }
-    // A slash credit ("Reuters/"): in any case in a short line, else in capitals only. Each
-    // needle holds a slash.
-    let short = p.len() <= 80 && !has_quote_marks(p);
+    // A slash credit ("Reuters/"): in any case in a short line, else in capitals only.
     if memchr::memchr(b'/', tail.as_bytes()).is_some()
-        && ((short && needles.slash.is_match(tail)) || needles.slash_upper.is_match(tail))
+        && has_slash_credit(tail, p.len() <= 80 && !has_quote_marks(p))
     {
         return true;
     }
-    p.len() <= 60 && !has_quote_marks(p) && {
-        let core = p.trim_end_matches(closing_or_space);
-        ends_ci(core, "getty images") || core.eq_ignore_ascii_case("getty")
-    }
+    p.len() <= 60
+        && {
+            let core = p.trim_end_matches(closing_or_space);
+            ends_ci(core, "getty images") || core.eq_ignore_ascii_case("getty")
+        }
+        && !has_quote_marks(p)
 }
 
 /// White space and the closing punctuation trimmed off a line's end before its last words
@@ -319,118 +317,66 @@ fn closing_or_space(c: char) -> bool {
     c.is_whitespace() || matches!(c, '.' | ')' | ']')
 }
 
-/// Words of which each of [`CREDIT_NEEDLES`] holds one: a tail without any of them (in any
-/// case) holds no credit, which a few fast searches tell before the automaton runs.
-const CREDIT_KEYS: [&str; 3] = ["photo", "image", "shutterstock"];
+/// The longest tail [`has_photo_credit`] reads: the last 100 bytes of a caption, from the
+/// char boundary at or before.
+const CREDIT_TAIL_MAX: usize = 103;
 
-/// The credit needles of a caption's tail, as automata built once.
-struct CreditNeedles {
-    /// [`CREDIT_KEYS`], searched in a lower-cased tail.
-    keys: [memchr::memmem::Finder<'static>; 3],
-    /// [`CREDIT_NEEDLES`], ASCII case-insensitive.
-    credits: AhoCorasick,
-    /// [`SLASH_CREDITS`], ASCII case-insensitive.
-    slash: AhoCorasick,
-    /// [`SLASH_CREDITS`] in capitals, case-sensitive.
-    slash_upper: AhoCorasick,
-}
-
-impl CreditNeedles {
-    /// Whether `tail` (at most 103 bytes: the last 100 from a char boundary) holds one of
-    /// [`CREDIT_KEYS`] in any case, as each credit needle does.
-    fn may_hold_credit(&self, tail: &str) -> bool {
-        let mut lower = [0u8; 128];
-        let Some(lower) = lower.get_mut(..tail.len()) else {
-            return true;
-        };
-        lower.copy_from_slice(tail.as_bytes());
-        lower.make_ascii_lowercase();
-        self.keys.iter().any(|key| key.find(lower).is_some())
-    }
-}
-
-fn credit_needles() -> &'static CreditNeedles {
-    static NEEDLES: OnceLock<CreditNeedles> = OnceLock::new();
-    NEEDLES.get_or_init(|| {
-        let ci = |words: &[&str]| {
-            AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .build(words)
-                .expect("the credit needles are valid patterns")
-        };
-        let upper: Vec<String> = SLASH_CREDITS
+/// Whether `tail` (the last 100 bytes of a caption) holds one of [`CREDIT_NEEDLES`] in any
+/// ASCII case: they are looked for in one lower-cased copy on the stack.
+fn has_photo_credit(tail: &str) -> bool {
+    let mut lower = [0u8; CREDIT_TAIL_MAX];
+    let lower = &mut lower[..tail.len()];
+    lower.copy_from_slice(tail.as_bytes());
+    lower.make_ascii_lowercase();
+    match credit_searcher() {
+        Some(packed) => packed.find(&*lower).is_some(),
+        None => CREDIT_NEEDLES
             .iter()
-            .map(|n| n.to_ascii_uppercase())
-            .collect();
-        CreditNeedles {
-            keys: CREDIT_KEYS.map(memchr::memmem::Finder::new),
-            credits: ci(CREDIT_NEEDLES),
-            slash: ci(SLASH_CREDITS),
-            slash_upper: AhoCorasick::new(&upper).expect("the credit needles are valid patterns"),
-        }
-    })
+            .any(|n| memchr::memmem::find(lower, n.as_bytes()).is_some()),
+    }
 }
 
-/// `s` starts with `pre`, ignoring ASCII case.
-fn starts_ci(s: &str, pre: &str) -> bool {
-    s.as_bytes()
-        .get(..pre.len())
-        .is_some_and(|h| h.eq_ignore_ascii_case(pre.as_bytes()))
+/// [`CREDIT_NEEDLES`] for a packed (SIMD) search, where the machine has one, built once.
+fn credit_searcher() -> Option<&'static aho_corasick::packed::Searcher> {
+    static SEARCHER: OnceLock<Option<aho_corasick::packed::Searcher>> = OnceLock::new();
+    SEARCHER
+        .get_or_init(|| aho_corasick::packed::Searcher::new(CREDIT_NEEDLES))
+        .as_ref()
 }
 
-/// `s` starts with one of `prefixes`, ignoring ASCII case: only the prefixes that start
-/// with the first byte of `s` are compared in full.
-fn starts_ci_any(s: &str, prefixes: &[&str]) -> bool {
-    let first = s.bytes().next();
-    prefixes.iter().any(|pre| {
-        let same_first = match (pre.bytes().next(), first) {
-            (None, _) => true,
-            (Some(a), Some(b)) => a.eq_ignore_ascii_case(&b),
-            (Some(_), None) => false,
-        };
-        same_first && starts_ci(s, pre)
-    })
-}
-
-/// [`CREDIT_PREFIXES`] with the table of their first bytes.
-const CREDIT_STARTS: PrefixSet = PrefixSet::new(CREDIT_PREFIXES);
-
-/// [`CAPTION_PREFIXES`] with the table of their first bytes.
-const CAPTION_STARTS: PrefixSet = PrefixSet::new(CAPTION_PREFIXES);
-
-/// Prefixes compared in any ASCII case, with a table of the bytes they start with (in both
-/// cases): a line that starts with none of those bytes, as most do, is told at once.
-struct PrefixSet {
-    prefixes: &'static [&'static str],
-    first: [bool; 256],
-}
-
-impl PrefixSet {
-    const fn new(prefixes: &'static [&'static str]) -> PrefixSet {
-        let mut first = [false; 256];
-        let mut i = 0;
-        while i < prefixes.len() {
-            match prefixes[i].as_bytes() {
-                // An empty prefix starts every line.
-                [] => first = [true; 256],
-                [b, ..] => {
-                    first[b.to_ascii_lowercase() as usize] = true;
-                    first[b.to_ascii_uppercase() as usize] = true;
+/// Whether `tail` holds one of [`SLASH_CREDITS`], in any ASCII case if `any_case`, else in
+/// capitals. Each of them has its slash at one end, so only the text around each slash of
+/// `tail` is compared.
+fn has_slash_credit(tail: &str, any_case: bool) -> bool {
+    let t = tail.as_bytes();
+    memchr::memchr_iter(b'/', t).any(|slash| {
+        SLASH_CREDITS.iter().any(|credit| {
+            let credit = credit.as_bytes();
+            let at = if credit[0] == b'/' {
+                t.get(slash..slash + credit.len())
+            } else {
+                (slash + 1)
+                    .checked_sub(credit.len())
+                    .map(|start| &t[start..=slash])
+            };
+            at.is_some_and(|w| {
+                if any_case {
+                    w.eq_ignore_ascii_case(credit)
+                } else {
+                    w.iter()
+                        .zip(credit)
+                        .all(|(a, c)| *a == c.to_ascii_uppercase())
                 }
-            }
-            i += 1;
-        }
-        PrefixSet { prefixes, first }
-    }
-
-    /// `s` starts with one of the prefixes, ignoring ASCII case.
-    fn starts(&self, s: &str) -> bool {
-        match s.bytes().next() {
-            Some(b) if !self.first[usize::from(b)] => false,
-            _ => starts_ci_any(s, self.prefixes),
-        }
-    }
+            })
+        })
+    })
 }
+
+/// [`CREDIT_PREFIXES`] by their first bytes.
+static CREDIT_STARTS: PrefixSet = PrefixSet::new(CREDIT_PREFIXES);
+
+/// [`CAPTION_PREFIXES`] by their first bytes.
+static CAPTION_STARTS: PrefixSet = PrefixSet::new(CAPTION_PREFIXES);
 
 /// `s` ends with `suf`, ignoring ASCII case.
 fn ends_ci(s: &str, suf: &str) -> bool {
@@ -516,48 +462,73 @@ mod tests {
         assert_eq!(credit_line("Reporters said the vote was close."), None);
     }
 
-    #[test]
-    fn credit_needles_hold_a_key() {
-        for needle in CREDIT_NEEDLES {
-            assert!(CREDIT_KEYS.iter().any(|k| needle.contains(k)), "{needle}");
-        }
-        let needles = credit_needles();
-        assert!(needles.may_hold_credit("Evan Vucci/AP PHOTO)"));
-        assert!(needles.may_hold_credit("via Getty Images"));
-        assert!(!needles.may_hold_credit(&"é".repeat(64)));
-        assert!(
-            needles.may_hold_credit(&"x".repeat(200)),
-            "too long to tell: maybe"
-        );
-        assert!(!needles.may_hold_credit("the minister said on Monday"));
-    }
-
-    #[test]
-    fn slash_credits_hold_a_slash() {
-        // caption looks for them only in a tail with a slash.
-        assert!(SLASH_CREDITS.iter().all(|n| n.contains('/')));
-    }
-
-    #[test]
-    fn prefixes_by_first_byte_as_one_by_one() {
-        let mut lines: Vec<String> = ["", "(", "PHOTO: x", "Photograph by", "édition", "[Image"]
-            .map(String::from)
-            .to_vec();
-        for pre in CAPTION_PREFIXES.iter().chain(CREDIT_PREFIXES) {
-            lines.extend([
-                pre.to_string(),
-                pre.to_ascii_uppercase(),
-                format!("{pre} x"),
-            ]);
-            lines.push(pre[..pre.len() - 1].to_string());
-        }
-        for list in [CAPTION_PREFIXES, CREDIT_PREFIXES, &["", "a"], &["Ab", "(x"]] {
-            let set = PrefixSet::new(list);
-            for s in &lines {
-                let one_by_one = list.iter().any(|pre| starts_ci(s, pre));
-                assert_eq!(starts_ci_any(s, list), one_by_one, "{s}");
-                assert_eq!(set.starts(s), one_by_one, "{s}");
+    /// The tails of the corpus lines and each of their ends, and a few with credits in
+    /// several cases, wide characters and slashes.
+    fn sample_tails() -> Vec<String> {
+        let mut lines = crate::test_support::corpus_lines_and(&[
+            "Evan Vucci/AP PHOTO)",
+            "via Getty Images",
+            "the minister said on Monday",
+            "REUTERS/Jim Bourg",
+            "Jim Bourg/Reuters",
+            "/AFP",
+            "AFP/",
+            "xinhua/Getty/epa/",
+            "é/Reuters/é",
+            "Photo courtesy of IMAGE COURTESY",
+            "/",
+            "",
+        ]);
+        lines.push("é".repeat(51));
+        let mut tails = Vec::new();
+        for line in lines {
+            let mut from = agency::floor_boundary(&line, line.len().saturating_sub(100));
+            while from < line.len() {
+                tails.push(line[from..].to_string());
+                from += line[from..].chars().next().map_or(1, char::len_utf8);
             }
+        }
+        tails
+    }
+
+    /// The credits are found in a tail as by automata over the lists.
+    #[test]
+    fn credits_found_as_by_automata() {
+        use aho_corasick::AhoCorasick;
+        let ci = |words: &[&str]| {
+            AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(words)
+                .unwrap()
+        };
+        let credits = ci(CREDIT_NEEDLES);
+        let slash = ci(SLASH_CREDITS);
+        let upper: Vec<String> = SLASH_CREDITS
+            .iter()
+            .map(|n| n.to_ascii_uppercase())
+            .collect();
+        let slash_upper = AhoCorasick::new(&upper).unwrap();
+        for tail in sample_tails() {
+            assert_eq!(has_photo_credit(&tail), credits.is_match(&tail), "{tail}");
+            assert_eq!(
+                has_slash_credit(&tail, true),
+                slash.is_match(&tail),
+                "{tail}"
+            );
+            assert_eq!(
+                has_slash_credit(&tail, false),
+                slash_upper.is_match(&tail),
+                "{tail}"
+            );
+        }
+    }
+
+    #[test]
+    fn slash_credits_hold_a_slash_at_one_end() {
+        // has_slash_credit compares them only around the slashes of a tail.
+        for credit in SLASH_CREDITS {
+            assert_eq!(credit.matches('/').count(), 1, "{credit}");
+            assert!(credit.starts_with('/') || credit.ends_with('/'), "{credit}");
         }
     }
 

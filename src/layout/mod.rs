@@ -48,6 +48,7 @@ mod boilerplate;
 mod byline;
 mod dateline;
 mod paragraphs;
+mod prefixes;
 
 use std::ops::Range;
 
