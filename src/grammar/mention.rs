@@ -74,6 +74,20 @@ enum Class {
     And,
 }
 
+impl Class {
+    /// The bit of the class in a set of classes ([`classes_of`]).
+    fn bit(self) -> u8 {
+        1 << self as u8
+    }
+}
+
+/// The classes of the tokens of `toks`, a bit each ([`Class::bit`]): read in one pass, they
+/// spare [`classify_phrase`] its searches for a class that the phrase does not hold (most
+/// phrases are a name or a title and a name).
+fn classes_of(toks: &[Tok]) -> u8 {
+    toks.iter().fold(0, |classes, t| classes | t.class.bit())
+}
+
 #[derive(Debug, Clone)]
 struct Tok<'t> {
     start: usize,
@@ -225,7 +239,8 @@ impl<'t> Tok<'t> {
 
     /// [`is_number_word`].
     fn number_word(&self) -> bool {
-        if self.text.as_bytes().contains(&b'-') {
+        // Byte by byte: the words are short, and `contains` calls `memchr`.
+        if self.text.bytes().any(|b| b == b'-') {
             is_number_word(self.text)
         } else {
             self.lists.word & NUMBER != 0
@@ -829,8 +844,12 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
     if matches!(last.class, Class::Det | Class::Prep | Class::And) {
         return None;
     }
+    let classes = classes_of(toks);
+    let holds = |class: Class| classes & class.bit() != 0;
     // Conjoined mentions: "Smith and Jones", "the mayor and her deputy".
-    if let Some(i) = toks.iter().position(|t| t.class == Class::And) {
+    if holds(Class::And)
+        && let Some(i) = toks.iter().position(|t| t.class == Class::And)
+    {
         let left = classify_phrase(text, &toks[..i])?;
         let right = classify_phrase(text, &toks[i + 1..])?;
         let not_personal = |m: &Mention| {
@@ -855,8 +874,9 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
         return Some(m);
     }
     // A name's possessive opens the phrase: "Councillor Ruth Ibsen's office", "The Post's Ruth
-    // Marcus".
-    if let Some(k) = toks
+    // Marcus". (A possessive is a determiner.)
+    if holds(Class::Det)
+        && let Some(k) = toks
         .iter()
         .skip(1)
         .position(is_possessive_token)
@@ -912,7 +932,9 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
     // A prepositional phrase after the head: "a spokeswoman for the ministry", "Joel Pollak
     // of Breitbart". "of" inside a title or organization ("Secretary of State", "Bank of
     // England") is part of the phrase.
-    if let Some(i) = toks.iter().position(|t| t.class == Class::Prep) {
+    if holds(Class::Prep)
+        && let Some(i) = toks.iter().position(|t| t.class == Class::Prep)
+    {
         let before = &toks[..i];
         let inner_of = toks[i].text.eq_ignore_ascii_case("of")
             && before
@@ -992,7 +1014,7 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
     if body.is_empty() {
         return None;
     }
-    if body.iter().any(|t| t.class == Class::Det) {
+    if holds(Class::Det) && body.iter().any(|t| t.class == Class::Det) {
         return None;
     }
     // Without a determiner: a name, a titled name, or a bare plural role noun.
@@ -1016,20 +1038,23 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
         let role_word = |t: &Tok| t.title() || t.person_noun() || t.role_adjective();
         let lowers = body.iter().filter(|t| t.class == Class::Lower).count();
         let before_name = last.class == Class::Cap && lowers <= 3;
-        if body.iter().any(|t| {
-            t.class == Class::Lower
-                && !role_word(t)
-                && !(before_name && !t.verb() && !t.text.ends_with("ed"))
-        }) {
+        if lowers > 0
+            && body.iter().any(|t| {
+                t.class == Class::Lower
+                    && !role_word(t)
+                    && !(before_name && !t.verb() && !t.text.ends_with("ed"))
+            })
+        {
             return None;
         }
         if b0.class == Class::Lower && !role_word(b0) && !before_name {
             return None;
         }
     }
-    if body
-        .iter()
-        .any(|t| t.class == Class::Lower && (t.stopword() || t.pronoun()))
+    if holds(Class::Lower)
+        && body
+            .iter()
+            .any(|t| t.class == Class::Lower && (t.stopword() || t.pronoun()))
     {
         return None;
     }
