@@ -200,11 +200,13 @@ const PAST_FORM: u8 = 1;
 const VERB: u8 = 1 << 1;
 
 impl<'t> Tok<'t> {
-    fn new(text: &'t str, start: usize, end: usize, class: Class, lists: Lists) -> Self {
+    /// The token `word`, which starts at byte `start` of the text (the word is sliced once,
+    /// by the reader that found it).
+    fn new(start: usize, word: &'t str, class: Class, lists: Lists) -> Self {
         Tok {
             start,
-            end,
-            text: &text[start..end],
+            end: start + word.len(),
+            text: word,
             class,
             lists,
             verb_facts: VerbFacts::default(),
@@ -461,7 +463,7 @@ fn read_token(text: &str, p: usize, limit: usize) -> Option<Tok<'_>> {
     if let Some(n) = plain_ascii_word_len(rest.as_bytes()) {
         let w = &rest[..n];
         let lists = Lists::of(w);
-        return Some(Tok::new(text, p, p + n, classify(w, lists), lists));
+        return Some(Tok::new(p, w, classify(w, lists), lists));
     }
     let (after, w) = word_or_initial(rest).ok()?;
     let end = p + (rest.len() - after.len());
@@ -472,10 +474,11 @@ fn read_token(text: &str, p: usize, limit: usize) -> Option<Tok<'_>> {
         && after[mark.len_utf8()..].starts_with(' ')
     {
         let end = end + mark.len_utf8();
-        return Some(Tok::new(text, p, end, Class::Det, Lists::of(&text[p..end])));
+        let possessive = &text[p..end];
+        return Some(Tok::new(p, possessive, Class::Det, Lists::of(possessive)));
     }
     let lists = Lists::of(w);
-    Some(Tok::new(text, p, end, classify(w, lists), lists))
+    Some(Tok::new(p, w, classify(w, lists), lists))
 }
 
 /// The class of the word `w`, which the lists `lists` hold.
@@ -1820,7 +1823,7 @@ mod possessor_tests {
                 .chain(marked)
             {
                 let lists = Lists::of(&w);
-                let t = Tok::new(&w, 0, w.len(), classify(&w, lists), lists);
+                let t = Tok::new(0, &w, classify(&w, lists), lists);
                 let bare = w.trim_end_matches('.');
                 assert_eq!(t.stopword(), lexicon::is_stopword(&w), "{w}");
                 assert_eq!(t.pronoun(), lexicon::is_pronoun(&w), "{w}");
@@ -1858,8 +1861,7 @@ mod possessor_tests {
 
     #[test]
     fn quantity_openers_are_the_qualifiers_amounts_and_numbers() {
-        let tok =
-            |w: &'static str| Tok::new(w, 0, w.len(), classify(w, Lists::of(w)), Lists::of(w));
+        let tok = |w: &'static str| Tok::new(0, w, classify(w, Lists::of(w)), Lists::of(w));
         for &w in QUALIFIERS.iter().chain(AMOUNTS).chain(NUMBERS) {
             assert!(opens_quantity(&tok(w)), "{w}");
         }
