@@ -202,6 +202,7 @@ impl LetterFilter {
 
     /// False when no word added has the length and the first and last letters of `word`
     /// (ASCII case-insensitive).
+    #[inline]
     pub(crate) fn may_hold(&self, word: &[u8]) -> bool {
         match (word.first(), word.last()) {
             (Some(&a), Some(&z)) if word.len() < FILTER_LEN => {
@@ -440,9 +441,17 @@ static TITLES_SET: WordSet = WordSet::new(&[TITLES]);
 
 /// True for title words that may stand before a name ("President", "Foreign", "Minister").
 /// Most other words are turned away by their shape ([`may_be_title`]) before the lookup: the
-/// registry of names asks about every lower-case word of the body.
+/// registry of names asks about every lower-case word of the body, and the shape test is
+/// inlined there: only the words that pass it pay for a call and a lookup.
+#[inline]
 pub fn is_title(word: &str) -> bool {
-    may_be_title(word) && TITLES_SET.contains(word.trim_end_matches('.'))
+    may_be_title(word) && is_listed_title(word)
+}
+
+/// The lookup of [`is_title`] in [`TITLES`], its trailing periods left out.
+#[inline(never)]
+fn is_listed_title(word: &str) -> bool {
+    TITLES_SET.contains(word.trim_end_matches('.'))
 }
 
 /// The lengths, first and last letters of the [`TITLES`], built at compile time.

@@ -74,6 +74,20 @@ enum Class {
     And,
 }
 
+impl Class {
+    /// The bit of the class in a set of classes ([`classes_of`]).
+    fn bit(self) -> u8 {
+        1 << self as u8
+    }
+}
+
+/// The classes of the tokens of `toks`, a bit each ([`Class::bit`]): read in one pass, they
+/// spare [`classify_phrase`] its searches for a class that the phrase does not hold (most
+/// phrases are a name or a title and a name).
+fn classes_of(toks: &[Tok]) -> u8 {
+    toks.iter().fold(0, |classes, t| classes | t.class.bit())
+}
+
 #[derive(Debug, Clone)]
 struct Tok<'t> {
     start: usize,
@@ -186,11 +200,13 @@ const PAST_FORM: u8 = 1;
 const VERB: u8 = 1 << 1;
 
 impl<'t> Tok<'t> {
-    fn new(text: &'t str, start: usize, end: usize, class: Class, lists: Lists) -> Self {
+    /// The token `word`, which starts at byte `start` of the text (the word is sliced once,
+    /// by the reader that found it).
+    fn new(start: usize, word: &'t str, class: Class, lists: Lists) -> Self {
         Tok {
             start,
-            end,
-            text: &text[start..end],
+            end: start + word.len(),
+            text: word,
             class,
             lists,
             verb_facts: VerbFacts::default(),
@@ -225,7 +241,8 @@ impl<'t> Tok<'t> {
 
     /// [`is_number_word`].
     fn number_word(&self) -> bool {
-        if self.text.as_bytes().contains(&b'-') {
+        // Byte by byte: the words are short, and `contains` calls `memchr`.
+        if self.text.bytes().any(|b| b == b'-') {
             is_number_word(self.text)
         } else {
             self.lists.word & NUMBER != 0
@@ -446,7 +463,7 @@ fn read_token(text: &str, p: usize, limit: usize) -> Option<Tok<'_>> {
     if let Some(n) = plain_ascii_word_len(rest.as_bytes()) {
         let w = &rest[..n];
         let lists = Lists::of(w);
-        return Some(Tok::new(text, p, p + n, classify(w, lists), lists));
+        return Some(Tok::new(p, w, classify(w, lists), lists));
     }
     let (after, w) = word_or_initial(rest).ok()?;
     let end = p + (rest.len() - after.len());
@@ -457,10 +474,11 @@ fn read_token(text: &str, p: usize, limit: usize) -> Option<Tok<'_>> {
         && after[mark.len_utf8()..].starts_with(' ')
     {
         let end = end + mark.len_utf8();
-        return Some(Tok::new(text, p, end, Class::Det, Lists::of(&text[p..end])));
+        let possessive = &text[p..end];
+        return Some(Tok::new(p, possessive, Class::Det, Lists::of(possessive)));
     }
     let lists = Lists::of(w);
-    Some(Tok::new(text, p, end, classify(w, lists), lists))
+    Some(Tok::new(p, w, classify(w, lists), lists))
 }
 
 /// The class of the word `w`, which the lists `lists` hold.
@@ -829,8 +847,12 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
     if matches!(last.class, Class::Det | Class::Prep | Class::And) {
         return None;
     }
+    let classes = classes_of(toks);
+    let holds = |class: Class| classes & class.bit() != 0;
     // Conjoined mentions: "Smith and Jones", "the mayor and her deputy".
-    if let Some(i) = toks.iter().position(|t| t.class == Class::And) {
+    if holds(Class::And)
+        && let Some(i) = toks.iter().position(|t| t.class == Class::And)
+    {
         let left = classify_phrase(text, &toks[..i])?;
         let right = classify_phrase(text, &toks[i + 1..])?;
         let not_personal = |m: &Mention| {
@@ -855,8 +877,9 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
         return Some(m);
     }
     // A name's possessive opens the phrase: "Councillor Ruth Ibsen's office", "The Post's Ruth
-    // Marcus".
-    if let Some(k) = toks
+    // Marcus". (A possessive is a determiner.)
+    if holds(Class::Det)
+        && let Some(k) = toks
         .iter()
         .skip(1)
         .position(is_possessive_token)
@@ -912,7 +935,9 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
     // A prepositional phrase after the head: "a spokeswoman for the ministry", "Joel Pollak
     // of Breitbart". "of" inside a title or organization ("Secretary of State", "Bank of
     // England") is part of the phrase.
-    if let Some(i) = toks.iter().position(|t| t.class == Class::Prep) {
+    if holds(Class::Prep)
+        && let Some(i) = toks.iter().position(|t| t.class == Class::Prep)
+    {
         let before = &toks[..i];
         let inner_of = toks[i].text.eq_ignore_ascii_case("of")
             && before
@@ -992,7 +1017,7 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
     if body.is_empty() {
         return None;
     }
-    if body.iter().any(|t| t.class == Class::Det) {
+    if holds(Class::Det) && body.iter().any(|t| t.class == Class::Det) {
         return None;
     }
     // Without a determiner: a name, a titled name, or a bare plural role noun.
@@ -1016,20 +1041,23 @@ fn classify_phrase(text: &str, toks: &[Tok]) -> Option<Mention> {
         let role_word = |t: &Tok| t.title() || t.person_noun() || t.role_adjective();
         let lowers = body.iter().filter(|t| t.class == Class::Lower).count();
         let before_name = last.class == Class::Cap && lowers <= 3;
-        if body.iter().any(|t| {
-            t.class == Class::Lower
-                && !role_word(t)
-                && !(before_name && !t.verb() && !t.text.ends_with("ed"))
-        }) {
+        if lowers > 0
+            && body.iter().any(|t| {
+                t.class == Class::Lower
+                    && !role_word(t)
+                    && !(before_name && !t.verb() && !t.text.ends_with("ed"))
+            })
+        {
             return None;
         }
         if b0.class == Class::Lower && !role_word(b0) && !before_name {
             return None;
         }
     }
-    if body
-        .iter()
-        .any(|t| t.class == Class::Lower && (t.stopword() || t.pronoun()))
+    if holds(Class::Lower)
+        && body
+            .iter()
+            .any(|t| t.class == Class::Lower && (t.stopword() || t.pronoun()))
     {
         return None;
     }
@@ -1795,7 +1823,7 @@ mod possessor_tests {
                 .chain(marked)
             {
                 let lists = Lists::of(&w);
-                let t = Tok::new(&w, 0, w.len(), classify(&w, lists), lists);
+                let t = Tok::new(0, &w, classify(&w, lists), lists);
                 let bare = w.trim_end_matches('.');
                 assert_eq!(t.stopword(), lexicon::is_stopword(&w), "{w}");
                 assert_eq!(t.pronoun(), lexicon::is_pronoun(&w), "{w}");
@@ -1833,8 +1861,7 @@ mod possessor_tests {
 
     #[test]
     fn quantity_openers_are_the_qualifiers_amounts_and_numbers() {
-        let tok =
-            |w: &'static str| Tok::new(w, 0, w.len(), classify(w, Lists::of(w)), Lists::of(w));
+        let tok = |w: &'static str| Tok::new(0, w, classify(w, Lists::of(w)), Lists::of(w));
         for &w in QUALIFIERS.iter().chain(AMOUNTS).chain(NUMBERS) {
             assert!(opens_quantity(&tok(w)), "{w}");
         }

@@ -220,6 +220,12 @@ pub(crate) fn word_starts(
     std::iter::from_fn(move || {
         while pos < end {
             let b = bytes[pos];
+            // The commonest byte between words, which neither joins nor ends a sentence.
+            if b == b' ' {
+                after_word = false;
+                pos += 1;
+                continue;
+            }
             let (in_word, len, joiner) = if b.is_ascii() {
                 (ASCII_ALNUM[usize::from(b)], 1, matches!(b, b'\'' | b'-'))
             } else {
