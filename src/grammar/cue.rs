@@ -507,7 +507,22 @@ struct Lower {
 }
 
 impl Lower {
+    /// The word `w` lower-cased, `None` when it holds a character other than an ASCII
+    /// letter, `'`, `’` or `-`, or is longer than the buffer. Words of up to 16 ASCII bytes,
+    /// nearly all, are checked and lower-cased in one step by [`ascii_lower_key`]; the others
+    /// a byte at a time.
+    #[inline(always)]
     fn new(w: &str) -> Option<Lower> {
+        match packed_key(w.as_bytes()) {
+            Some(key) if key & (EACH_BYTE * 0x80) == 0 => {
+                ascii_lower_key(key, w.len()).map(|key| Lower::of_key(key, w.len()))
+            }
+            _ => Lower::by_byte(w),
+        }
+    }
+
+    /// [`Lower::new`] a byte at a time: the path of non-ASCII and long words.
+    fn by_byte(w: &str) -> Option<Lower> {
         let mut buf = [0; 32];
         let mut len = 0;
         let mut b = w.as_bytes();
@@ -570,8 +585,59 @@ fn ascii_word_key(i: &str, len: usize) -> Option<u128> {
     };
     let word = u128::MAX >> (8 * (16 - len));
     let x = head & word;
-    const EACH_BYTE: u128 = u128::MAX / 0xFF;
     (x & (EACH_BYTE * 0x80) == 0).then_some(x | ((EACH_BYTE * 0x20) & word))
+}
+
+/// The [`short_key`] of a word of 1 to 16 bytes, read as two overlapping loads of its first
+/// and last bytes (at most 8 each) instead of a copy of a variable length: a byte read twice
+/// lands on the same place both times.
+#[inline(always)]
+fn packed_key(w: &[u8]) -> Option<u128> {
+    let n = w.len();
+    let (lo, hi) = match n {
+        9..=16 => {
+            let first = u64::from_le_bytes(*w.first_chunk::<8>()?);
+            let last = u64::from_le_bytes(*w.last_chunk::<8>()?);
+            (first, last >> (8 * (16 - n)))
+        }
+        4..=8 => {
+            let first = u64::from(u32::from_le_bytes(*w.first_chunk::<4>()?));
+            let last = u64::from(u32::from_le_bytes(*w.last_chunk::<4>()?));
+            (first | (last << (8 * (n - 4))), 0)
+        }
+        1..=3 => {
+            let at = |i: usize| u64::from(w[i]) << (8 * i);
+            (at(0) | at(n / 2) | at(n - 1), 0)
+        }
+        _ => return None,
+    };
+    Some(u128::from(lo) | (u128::from(hi) << 64))
+}
+
+/// A `u128` with each byte set to 1: times a byte, that byte in every lane.
+const EACH_BYTE: u128 = u128::MAX / 0xFF;
+
+/// The lower-cased [`short_key`] of an ASCII word of `len` (1 to 16) bytes whose
+/// [`short_key`] is `key`, `None` when a byte is not an ASCII letter, `'` or `-` (as
+/// [`Lower::new`] tells them). All bytes are tested at once: a byte `b` below `0x80` is
+/// lower-cased by setting its case bit (`0x20`), and `b + n` (which never carries out of
+/// the byte) has its top bit set exactly when `b >= 0x80 - n`.
+#[inline(always)]
+fn ascii_lower_key(key: u128, len: usize) -> Option<u128> {
+    const TOP: u128 = EACH_BYTE * 0x80;
+    let word = u128::MAX >> (8 * (16 - len));
+    let low = key | ((EACH_BYTE * 0x20) & word);
+    // `a`..=`z` after setting the case bit: at least `a`, not more than `z`.
+    let letter = (low + EACH_BYTE * (0x80 - u128::from(b'a')))
+        & !(low + EACH_BYTE * (0x80 - u128::from(b'z') - 1));
+    // The bytes equal to `c`: those of `key ^ c` that are zero, whose top bit stays clear
+    // when 0x7F is added to their low seven bits.
+    let equal = |c: u8| {
+        let x = key ^ (EACH_BYTE * u128::from(c));
+        !(((x & !TOP) + EACH_BYTE * 0x7F) | x)
+    };
+    let valid = (letter | equal(b'\'') | equal(b'-')) & TOP & word;
+    (valid == TOP & word).then_some(low)
 }
 
 fn lower_is(w: &str, f: impl Fn(&str) -> bool) -> bool {
@@ -1109,13 +1175,18 @@ fn prev_constraint(text: &str, pos: usize) -> (Prev, Option<&str>) {
     };
     // Skip chain adverbs: "there is still hope" is judged by "is".
     let mut w = first;
+    // Each word is lower-cased once, for the adverb test and the judging word.
+    let mut low = Lower::new(w);
     for _ in 0..4 {
-        if !lower_is(w, |l| lex::adverb_of(l).is_some()) && !lex::is_manner_adverb(w) {
+        let listed = low
+            .as_ref()
+            .is_some_and(|l| lex::adverb_of(l.as_str()).is_some());
+        if !listed && !lex::is_manner_adverb(w) {
             break;
         }
         let at = w.as_ptr() as usize - text.as_ptr() as usize;
         match prev_word(text, at) {
-            Some(p) => w = p,
+            Some(p) => (w, low) = (p, Lower::new(p)),
             None => return (Prev::None, Some(first)),
         }
     }
@@ -1123,7 +1194,7 @@ fn prev_constraint(text: &str, pos: usize) -> (Prev, Option<&str>) {
         // A number: "1,200 volunteers" ("two" is a word and not affected).
         return (Prev::Modifier, None);
     }
-    let Some(low) = Lower::new(w) else {
+    let Some(low) = low else {
         return (Prev::None, Some(first));
     };
     let l = low.as_str();
@@ -1864,6 +1935,44 @@ mod tests {
                 }
             }
             assert_eq!(find_cues(&t, 0..t.len()), reference::find_cues(&t));
+        }
+    }
+
+    /// [`Lower::new`] lower-cases in one step the words that its byte loop lower-cases and
+    /// turns away the same others: every piece of the texts between spaces (punctuation,
+    /// digits and all), and every ASCII byte (control bytes included) inside, before and after
+    /// words of 1 to 17 bytes.
+    #[test]
+    fn lower_in_one_step_agrees_with_the_byte_loop() {
+        let lower = |w: &str| Lower::new(w).map(|l| l.as_str().to_string());
+        let by_byte = |w: &str| Lower::by_byte(w).map(|l| l.as_str().to_string());
+        for n in 0..=17 {
+            let w = &"abcdefghijklmnopq".as_bytes()[..n];
+            assert_eq!(packed_key(w), short_key(w).filter(|_| n > 0), "{n}");
+        }
+        for t in sample_texts() {
+            for w in t.split(' ').chain(t.split_whitespace()) {
+                assert_eq!(lower(w), by_byte(w), "{w:?}");
+            }
+        }
+        for b in 0..0x80u8 {
+            let c = char::from(b);
+            for base in [
+                "",
+                "Said",
+                "didn't",
+                "A-Z",
+                "matter-of-factly",
+                "matter-of-factlyX",
+            ] {
+                for w in [
+                    format!("{c}{base}"),
+                    format!("{base}{c}"),
+                    base.replacen('a', &c.to_string(), 1),
+                ] {
+                    assert_eq!(lower(&w), by_byte(&w), "{w:?}");
+                }
+            }
         }
     }
 
