@@ -49,8 +49,9 @@ fn speaker_gender(kind: SpeakerKind, g: Option<Gender>) -> SpeakerGender {
 }
 
 #[derive(Debug, Clone)]
-struct Entity {
-    name: String,
+struct Entity<'t> {
+    /// The [`normalized`] name, borrowed from the text unless its spaces had to be joined.
+    name: Cow<'t, str>,
     kind: SpeakerKind,
     /// Lower-cased title and role words ("us secretary of state").
     roles: String,
@@ -63,7 +64,7 @@ struct Entity {
     spoke: Option<(usize, usize)>,
 }
 
-impl Entity {
+impl Entity<'_> {
     fn last_before(&self, pos: usize) -> Option<usize> {
         let i = self.mentions.partition_point(|&m| m < pos);
         i.checked_sub(1).map(|i| self.mentions[i])
@@ -93,35 +94,58 @@ fn first_and_last_words(name: &str) -> (&str, &str) {
     }
 }
 
-/// Adds entity `i` to those of the word `w` (the key is copied only for a new word).
-fn index_word(by_word: &mut FxHashMap<String, Vec<usize>>, w: &str, i: usize) {
-    match by_word.get_mut(w) {
-        Some(entities) => entities.push(i),
-        None => {
-            by_word.insert(w.to_string(), vec![i]);
+/// [`first_and_last_words`] of a name borrowed from the text, borrowed from it too; copied
+/// only for a name whose spaces were joined.
+fn first_and_last_words_of<'t>(name: &Cow<'t, str>) -> (Cow<'t, str>, Cow<'t, str>) {
+    match name {
+        Cow::Borrowed(name) => {
+            let (first, last) = first_and_last_words(name);
+            (Cow::Borrowed(first), Cow::Borrowed(last))
+        }
+        Cow::Owned(name) => {
+            let (first, last) = first_and_last_words(name);
+            (Cow::Owned(first.to_string()), Cow::Owned(last.to_string()))
         }
     }
+}
+
+/// Adds entity `i` to those of the word `w`.
+fn index_word<'t>(by_word: &mut FxHashMap<Cow<'t, str>, Vec<usize>>, w: Cow<'t, str>, i: usize) {
+    match by_word.get_mut(w.as_ref()) {
+        Some(entities) => entities.push(i),
+        None => {
+            by_word.insert(w, vec![i]);
+        }
+    }
+}
+
+/// About how many names the body ranges register: news text names someone every ~270 bytes
+/// (PolNeAR), so that the registry is sized once instead of growing from empty.
+fn expected_names(body: &[(usize, Range<usize>)]) -> usize {
+    body.iter().map(|(_, range)| range.len()).sum::<usize>() / 256
 }
 
 /// Resolves speaker mentions of one document.
 #[derive(Debug, Clone)]
 pub struct Resolver<'t> {
     text: &'t str,
-    entities: Vec<Entity>,
-    /// The first entity of each name.
-    by_name: FxHashMap<String, usize>,
+    entities: Vec<Entity<'t>>,
+    /// The first entity of each name. The names and words are keyed as the entities hold
+    /// them: most borrow from the text, so that registering copies no string.
+    by_name: FxHashMap<Cow<'t, str>, usize>,
     /// The entities whose name starts or ends with a word ("Rex", "Tillerson"), ascending.
-    by_word: FxHashMap<String, Vec<usize>>,
+    by_word: FxHashMap<Cow<'t, str>, Vec<usize>>,
 }
 
 impl<'t> Resolver<'t> {
     /// Registers the names mentioned in the given body ranges.
     pub fn new(text: &'t str, body: &[(usize, Range<usize>)]) -> Self {
+        let names = expected_names(body);
         let mut r = Resolver {
             text,
-            entities: Vec::new(),
-            by_name: FxHashMap::default(),
-            by_word: FxHashMap::default(),
+            entities: Vec::with_capacity(names),
+            by_name: FxHashMap::with_capacity_and_hasher(names, Default::default()),
+            by_word: FxHashMap::with_capacity_and_hasher(2 * names, Default::default()),
         };
         for (_, range) in body {
             r.register_range(range.clone());
@@ -246,7 +270,8 @@ impl<'t> Resolver<'t> {
     /// Adds a name or organization mention to the registry, returning its entity index.
     fn register(&mut self, m: &Mention) -> Option<usize> {
         let name_range = m.name.clone()?;
-        let name = normalized(&self.text[name_range.clone()]);
+        let text = self.text;
+        let name = normalized(&text[name_range.clone()]);
         let kind = if m.kind == MentionKind::Organization {
             SpeakerKind::Organization
         } else {
@@ -273,15 +298,22 @@ impl<'t> Resolver<'t> {
             }
             return Some(i);
         }
-        Some(self.add_entity(name.into_owned(), kind, roles, m))
+        Some(self.add_entity(name, kind, roles, m))
     }
 
-    fn add_entity(&mut self, name: String, kind: SpeakerKind, roles: String, m: &Mention) -> usize {
+    fn add_entity(
+        &mut self,
+        name: Cow<'t, str>,
+        kind: SpeakerKind,
+        roles: String,
+        m: &Mention,
+    ) -> usize {
         let i = self.entities.len();
         self.by_name.entry(name.clone()).or_insert(i);
-        let (first, last) = first_and_last_words(&name);
+        let (first, last) = first_and_last_words_of(&name);
+        let one_word = last == first;
         index_word(&mut self.by_word, first, i);
-        if last != first {
+        if !one_word {
             index_word(&mut self.by_word, last, i);
         }
         self.entities.push(Entity {
@@ -299,9 +331,10 @@ impl<'t> Resolver<'t> {
     /// A speaker named by one word that no full name explains ("Obama said") is a person of
     /// its own, so that the pronouns after it resolve to it.
     fn add_lone_name(&mut self, m: &Mention) -> Option<usize> {
+        let text = self.text;
         let range = m.name.clone()?;
-        let name = normalize(&self.text[range.clone()]);
-        if lexicon::is_place_like(&self.text[range]) {
+        let name = normalized(&text[range.clone()]);
+        if lexicon::is_place_like(&text[range]) {
             return None;
         }
         let roles = self.text[m.start..m.name.as_ref()?.start].to_lowercase();
@@ -336,7 +369,7 @@ impl<'t> Resolver<'t> {
                     e.mentions.insert(k, m.start);
                 }
                 Resolved {
-                    name: Some(e.name.clone()),
+                    name: Some(e.name.to_string()),
                     kind: e.kind,
                     gender: speaker_gender(e.kind, m.gender.or(e.gender())),
                 }
@@ -391,7 +424,7 @@ impl<'t> Resolver<'t> {
 
     fn resolve_name(&mut self, m: &Mention) -> Option<usize> {
         let range = m.name.clone()?;
-        let name = normalize(&self.text[range]);
+        let name = normalized(&self.text[range]);
         if name.contains(' ') {
             // A full name: itself, or a longer registered name that ends with it.
             return self.register(m);
@@ -431,8 +464,8 @@ impl<'t> Resolver<'t> {
     }
 
     fn find_org_name(&self, m: &Mention) -> Option<usize> {
-        let name = normalize(&self.text[m.name.clone()?]);
-        self.by_name.get(&name).copied()
+        let name = normalized(&self.text[m.name.clone()?]);
+        self.by_name.get(name.as_ref()).copied()
     }
 
     fn resolve_pronoun(&self, m: &Mention) -> Option<usize> {
