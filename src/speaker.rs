@@ -120,10 +120,16 @@ fn index_word<'t>(by_word: &mut FxHashMap<Cow<'t, str>, Vec<usize>>, w: Cow<'t, 
 }
 
 /// About how many names the body ranges register: news text names someone every ~270 bytes
-/// (PolNeAR), so that the registry is sized once instead of growing from empty.
+/// (PolNeAR), so that the registry is sized once instead of growing from empty. At most
+/// [`MAX_EXPECTED_NAMES`]: a very long document with few names (up to 64 MiB are read) must
+/// not reserve tens of MiB up front; past that size the tables grow as they fill.
 fn expected_names(body: &[(usize, Range<usize>)]) -> usize {
-    body.iter().map(|(_, range)| range.len()).sum::<usize>() / 256
+    let bytes: usize = body.iter().map(|(_, range)| range.len()).sum();
+    (bytes / 256).min(MAX_EXPECTED_NAMES)
 }
+
+/// The most names [`expected_names`] reserves room for (those of a 1 MiB body).
+const MAX_EXPECTED_NAMES: usize = 4096;
 
 /// Resolves speaker mentions of one document.
 #[derive(Debug, Clone)]
@@ -720,6 +726,15 @@ fn kept_len(name: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The room reserved for the registry's names follows the length of the body, up to
+    /// [`MAX_EXPECTED_NAMES`].
+    #[test]
+    fn registry_room_grows_with_the_body_up_to_a_bound() {
+        assert_eq!(expected_names(&[]), 0);
+        assert_eq!(expected_names(&[(0, 0..1280), (2, 2000..3280)]), 10);
+        assert_eq!(expected_names(&[(0, 0..64 << 20)]), MAX_EXPECTED_NAMES);
+    }
 
     /// [`normalized`] gives what the joining of the words and the trims of the possessive
     /// marks, periods and commas gave, on every line of the corpus and on edge cases.
