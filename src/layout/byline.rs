@@ -324,9 +324,19 @@ const CREDIT_TAIL_MAX: usize = 103;
 /// Whether `tail` (the last 100 bytes of a caption) holds one of [`CREDIT_NEEDLES`] in any
 /// ASCII case: they are looked for in one lower-cased copy on the stack.
 fn has_photo_credit(tail: &str) -> bool {
-    let mut lower = [0u8; CREDIT_TAIL_MAX];
-    let lower = &mut lower[..tail.len()];
-    lower.copy_from_slice(tail.as_bytes());
+    let mut on_stack = [0u8; CREDIT_TAIL_MAX];
+    let mut on_heap;
+    let lower: &mut [u8] = match on_stack.get_mut(..tail.len()) {
+        Some(lower) => {
+            lower.copy_from_slice(tail.as_bytes());
+            lower
+        }
+        // Longer than a caption's tail can be: copied to the heap rather than panic.
+        None => {
+            on_heap = tail.as_bytes().to_vec();
+            &mut on_heap
+        }
+    };
     lower.make_ascii_lowercase();
     match credit_searcher() {
         Some(packed) => packed.find(&*lower).is_some(),
@@ -508,7 +518,11 @@ mod tests {
             .map(|n| n.to_ascii_uppercase())
             .collect();
         let slash_upper = AhoCorasick::new(&upper).unwrap();
-        for tail in sample_tails() {
+        // A caller's tail longer than a caption's can be is read too, not a panic.
+        let long = format!("{} (AP Photo/Evan Vucci)", "x".repeat(2 * CREDIT_TAIL_MAX));
+        let mut tails = sample_tails();
+        tails.extend([long.clone(), long.replace("Photo", "P")]);
+        for tail in tails {
             assert_eq!(has_photo_credit(&tail), credits.is_match(&tail), "{tail}");
             assert_eq!(
                 has_slash_credit(&tail, true),
