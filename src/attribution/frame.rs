@@ -4,7 +4,6 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use aho_corasick::packed;
 use arrayvec::ArrayVec;
 
 use crate::grammar::cue::{Cue, CueClass, CueForm};
@@ -12,6 +11,7 @@ use crate::grammar::lexicon;
 use crate::grammar::mention::{
     Mention, MentionKind, first_mention_ending_at, mention_at, mention_exact,
 };
+use crate::grammar::needles::{Leftmost, Needles};
 use crate::grammar::spans::QuotedSpan;
 
 /// A speaker bound to a cue.
@@ -480,24 +480,18 @@ fn noun_links(s: &str) -> impl Iterator<Item = [(usize, &str); 3]> {
     // followed by its link, before they are split into words. Both are packed (Teddy)
     // searchers: a full automaton of the nouns cost as much to build, once per run, as its
     // searches of the sentences of 200 articles, and searched them no faster.
-    static ANY_LINK: OnceLock<packed::Searcher> = OnceLock::new();
-    static ANY_NOUN: OnceLock<packed::Searcher> = OnceLock::new();
+    static ANY_LINK: OnceLock<Needles> = OnceLock::new();
+    static ANY_NOUN: OnceLock<Needles> = OnceLock::new();
     let any_link = ANY_LINK.get_or_init(|| {
-        packed::Searcher::new(LINKS.iter().chain(TO_NOUNS)).expect("the links build")
+        let links: Vec<&str> = LINKS.iter().chain(TO_NOUNS).copied().collect();
+        Needles::new(&links, Leftmost::First)
     });
     // The longest noun at each place: a whole word of `NOUNS` is never hidden by a shorter
     // one ("claim" in "claims") or by one that ends inside it (nouns are of letters only).
-    let any_noun = ANY_NOUN.get_or_init(|| {
-        packed::Config::new()
-            .match_kind(packed::MatchKind::LeftmostLongest)
-            .builder()
-            .extend(NOUNS)
-            .build()
-            .expect("the nouns build")
-    });
-    let wanted = any_link.find(s).is_some()
+    let any_noun = ANY_NOUN.get_or_init(|| Needles::new(NOUNS, Leftmost::Longest));
+    let wanted = any_link.is_match(s.as_bytes())
         && any_noun
-            .find_iter(s)
+            .find_iter(s.as_bytes())
             .any(|m| links_noun(&s[m.start()..], &s[m.range()]));
     // The words are read as they come, four at a time: the possessor, the noun, the link, and
     // a word after the link.

@@ -5,5 +5,6 @@ pub mod cue_lexicon;
 pub mod lexicon;
 pub mod marks;
 pub mod mention;
+pub(crate) mod needles;
 pub mod spans;
 pub mod words;

@@ -32,11 +32,11 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::AhoCorasick;
 use arrayvec::ArrayString;
 use rustc_hash::FxHashSet;
 
 use super::prefixes::PrefixSet;
+use crate::grammar::needles::{Leftmost, Needles};
 
 /// Opening quotation marks that make a line "speech-like" (ASCII `'` only after a space).
 pub(crate) fn has_quote_marks(s: &str) -> bool {
@@ -361,16 +361,7 @@ struct JunkNeedles {
     /// The length of the longest of [`JUNK_EXACT`]: a longer line is none of them.
     exact_max: usize,
     /// [`JUNK_CONTAINS`].
-    phrases: PhraseSearch,
-}
-
-/// A search for [`JUNK_CONTAINS`].
-enum PhraseSearch {
-    /// A packed (SIMD) search, where the machine has one: several times faster than the
-    /// automaton on a short line, and cheaper to build.
-    Packed(aho_corasick::packed::Searcher),
-    /// The automaton, elsewhere.
-    Automaton(AhoCorasick),
+    phrases: Needles,
 }
 
 /// [`JUNK_PREFIXES`] by their first bytes (in a normalised line, the lower case ones).
@@ -384,10 +375,7 @@ impl JunkNeedles {
 
     /// Whether the normalised line `n` holds one of [`JUNK_CONTAINS`].
     fn has_junk_phrase(&self, n: &str) -> bool {
-        match &self.phrases {
-            PhraseSearch::Packed(packed) => packed.find(n).is_some(),
-            PhraseSearch::Automaton(automaton) => automaton.is_match(n),
-        }
+        self.phrases.is_match(n.as_bytes())
     }
 }
 
@@ -396,12 +384,7 @@ fn junk_needles() -> &'static JunkNeedles {
     NEEDLES.get_or_init(|| JunkNeedles {
         exact: JUNK_EXACT.iter().copied().collect(),
         exact_max: JUNK_EXACT.iter().map(|e| e.len()).max().unwrap_or(0),
-        phrases: match aho_corasick::packed::Searcher::new(JUNK_CONTAINS) {
-            Some(packed) => PhraseSearch::Packed(packed),
-            None => PhraseSearch::Automaton(
-                AhoCorasick::new(JUNK_CONTAINS).expect("the junk phrases are valid patterns"),
-            ),
-        },
+        phrases: Needles::new(JUNK_CONTAINS, Leftmost::First),
     })
 }
 
@@ -501,6 +484,7 @@ pub(crate) fn is_tail_marker(p: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use aho_corasick::AhoCorasick;
 
     /// The lines of the bundled corpus, and a few with typographic marks and letters whose
     /// lower case is not one character or depends on the word ("İ", "Σ").

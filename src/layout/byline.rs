@@ -24,6 +24,7 @@ use std::sync::OnceLock;
 use super::agency;
 use super::boilerplate::has_quote_marks;
 use super::prefixes::{PrefixSet, starts_ci};
+use crate::grammar::needles::{Leftmost, Needles};
 
 /// If `p` is a byline, returns `Some(agency range within p)`.
 pub(crate) fn byline(p: &str) -> Option<Option<Range<usize>>> {
@@ -338,20 +339,10 @@ fn has_photo_credit(tail: &str) -> bool {
         }
     };
     lower.make_ascii_lowercase();
-    match credit_searcher() {
-        Some(packed) => packed.find(&*lower).is_some(),
-        None => CREDIT_NEEDLES
-            .iter()
-            .any(|n| memchr::memmem::find(lower, n.as_bytes()).is_some()),
-    }
-}
-
-/// [`CREDIT_NEEDLES`] for a packed (SIMD) search, where the machine has one, built once.
-fn credit_searcher() -> Option<&'static aho_corasick::packed::Searcher> {
-    static SEARCHER: OnceLock<Option<aho_corasick::packed::Searcher>> = OnceLock::new();
-    SEARCHER
-        .get_or_init(|| aho_corasick::packed::Searcher::new(CREDIT_NEEDLES))
-        .as_ref()
+    static CREDITS: OnceLock<Needles> = OnceLock::new();
+    CREDITS
+        .get_or_init(|| Needles::new(CREDIT_NEEDLES, Leftmost::First))
+        .is_match(lower)
 }
 
 /// Whether `tail` holds one of [`SLASH_CREDITS`], in any ASCII case if `any_case`, else in
