@@ -384,7 +384,10 @@ impl<'t> Resolver<'t> {
                 let kind = self.kind_of(m);
                 Resolved {
                     name: match m.kind {
-                        MentionKind::Name => m.name.clone().map(|r| normalize(&self.text[r])),
+                        MentionKind::Name => m
+                            .name
+                            .clone()
+                            .map(|r| normalized(&self.text[r]).into_owned()),
                         _ => None,
                     },
                     kind,
@@ -438,7 +441,7 @@ impl<'t> Resolver<'t> {
         self.person_named(&name, m)
     }
 
-    /// The person whose surname or given name is the one word `name` ([`normalize`]d) of the
+    /// The person whose surname or given name is the one word `name` ([`normalized`]) of the
     /// mention `m`: the most recently mentioned before it, else the first mentioned after.
     fn person_named(&mut self, name: &str, m: &Mention) -> Option<usize> {
         let pos = m.start;
@@ -682,13 +685,8 @@ fn contains_words(hay: &str, needle: &str) -> bool {
     false
 }
 
-/// Collapses white space and drops a possessive ending.
-fn normalize(s: &str) -> String {
-    normalized(s).into_owned()
-}
-
-/// [`normalize`], borrowed from `s` when it is written with single spaces (most names): no
-/// copy to look a known name up.
+/// A name with its white space collapsed and its possessive ending dropped, borrowed from `s`
+/// when it is written with single spaces (most names): no copy to look a known name up.
 fn normalized(s: &str) -> Cow<'_, str> {
     let s = s.trim();
     // Most names are written with single spaces: kept as they are.
