@@ -80,7 +80,7 @@ use nom::sequence::{preceded, terminated};
 use nom::{IResult, Parser};
 
 use super::cue_lexicon::{self as lex, BASE, FIN, FORMS, ING, PAST, PP, S3, TO, VerbEntry};
-use super::lexicon::LetterFilter;
+use super::lexicon::{self, LetterFilter};
 
 /// Semantic class of a cue's verb.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -513,7 +513,7 @@ impl Lower {
     /// a byte at a time.
     #[inline(always)]
     fn new(w: &str) -> Option<Lower> {
-        match packed_key(w.as_bytes()) {
+        match lexicon::load_up_to_16(w.as_bytes()) {
             Some(key) if key & (EACH_BYTE * 0x80) == 0 => {
                 ascii_lower_key(key, w.len()).map(|key| Lower::of_key(key, w.len()))
             }
@@ -586,32 +586,6 @@ fn ascii_word_key(i: &str, len: usize) -> Option<u128> {
     let word = u128::MAX >> (8 * (16 - len));
     let x = head & word;
     (x & (EACH_BYTE * 0x80) == 0).then_some(x | ((EACH_BYTE * 0x20) & word))
-}
-
-/// The [`short_key`] of a word of 1 to 16 bytes, read as two overlapping loads of its first
-/// and last bytes (at most 8 each) instead of a copy of a variable length: a byte read twice
-/// lands on the same place both times.
-#[inline(always)]
-fn packed_key(w: &[u8]) -> Option<u128> {
-    let n = w.len();
-    let (lo, hi) = match n {
-        9..=16 => {
-            let first = u64::from_le_bytes(*w.first_chunk::<8>()?);
-            let last = u64::from_le_bytes(*w.last_chunk::<8>()?);
-            (first, last >> (8 * (16 - n)))
-        }
-        4..=8 => {
-            let first = u64::from(u32::from_le_bytes(*w.first_chunk::<4>()?));
-            let last = u64::from(u32::from_le_bytes(*w.last_chunk::<4>()?));
-            (first | (last << (8 * (n - 4))), 0)
-        }
-        1..=3 => {
-            let at = |i: usize| u64::from(w[i]) << (8 * i);
-            (at(0) | at(n / 2) | at(n - 1), 0)
-        }
-        _ => return None,
-    };
-    Some(u128::from(lo) | (u128::from(hi) << 64))
 }
 
 /// A `u128` with each byte set to 1: times a byte, that byte in every lane.
@@ -1948,7 +1922,11 @@ mod tests {
         let by_byte = |w: &str| Lower::by_byte(w).map(|l| l.as_str().to_string());
         for n in 0..=17 {
             let w = &"abcdefghijklmnopq".as_bytes()[..n];
-            assert_eq!(packed_key(w), short_key(w).filter(|_| n > 0), "{n}");
+            assert_eq!(
+                lexicon::load_up_to_16(w),
+                short_key(w).filter(|_| n > 0),
+                "{n}"
+            );
         }
         for t in sample_texts() {
             for w in t.split(' ').chain(t.split_whitespace()) {

@@ -123,6 +123,20 @@ fn load_up_to_7(b: &[u8]) -> u64 {
     }
 }
 
+/// The bytes of `b` (1 to 16), little-endian and zero-padded, read by overlapping loads
+/// (no copy of a variable length); `None` for an empty or longer `b`.
+#[inline(always)]
+pub(crate) fn load_up_to_16(b: &[u8]) -> Option<u128> {
+    let n = b.len();
+    let (lo, hi) = match n {
+        9..=16 => (load_8(&b[..8]), load_8(&b[n - 8..]) >> (8 * (16 - n))),
+        8 => (load_8(b), 0),
+        1..=7 => (load_up_to_7(b), 0),
+        _ => return None,
+    };
+    Some(u128::from(lo) | u128::from(hi) << 64)
+}
+
 /// `x` with each of its eight bytes in ASCII lower case (SWAR: the bytes from `A` to `Z`
 /// found by two additions, their case bit `0x20` set).
 #[inline(always)]
