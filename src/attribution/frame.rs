@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use arrayvec::ArrayVec;
 
-use crate::grammar::cue::{Cue, CueClass, CueForm};
+use crate::grammar::cue::{Cue, CueClass, CueForm, is_alphabetic, is_alphanumeric};
 use crate::grammar::lexicon;
 use crate::grammar::mention::{
     Mention, MentionKind, first_mention_ending_at, mention_at, mention_exact,
@@ -100,7 +100,7 @@ fn frame_for(text: &str, sentence: Range<usize>, cue: Cue) -> Option<Frame> {
                 .len();
         if clause_end <= at
             || text[at..clause_end].split_whitespace().count() > 25
-            || !text[at..clause_end].chars().any(char::is_alphabetic)
+            || !text[at..clause_end].chars().any(is_alphabetic)
         {
             return None;
         }
@@ -231,7 +231,7 @@ fn frame_for(text: &str, sentence: Range<usize>, cue: Cue) -> Option<Frame> {
             // the clause.
             let rest = text[speaker.end..sentence.end].trim_start();
             let first = rest
-                .split(|c: char| !c.is_alphanumeric())
+                .split(|c: char| !is_alphanumeric(c))
                 .next()
                 .unwrap_or("");
             let ends_clause = rest.is_empty()
@@ -281,7 +281,7 @@ fn last_word(s: &str) -> &str {
             break;
         } else {
             match s[..start].chars().next_back() {
-                Some(ch) if ch.is_alphanumeric() => start -= ch.len_utf8(),
+                Some(ch) if is_alphanumeric(ch) => start -= ch.len_utf8(),
                 _ => break,
             }
         }
@@ -568,7 +568,7 @@ pub fn noun_attributions(text: &str, sentence: Range<usize>) -> Vec<(Mention, Cu
             .map(|(i, _)| i)
             .find(|&i| {
                 rest[i + 5..]
-                    .split(|c: char| !c.is_alphabetic())
+                    .split(|c: char| !is_alphabetic(c))
                     .next()
                     .is_some_and(|w| crate::grammar::cue::verb_lemma(w).is_some())
             })
@@ -666,7 +666,7 @@ pub fn verb_frame(text: &str, sentence: Range<usize>, quotes: &[&QuotedSpan]) ->
     let gap = &text[speaker.end..first_quote];
     let verb_start = speaker.end + (gap.len() - gap.trim_start().len());
     let verb: &str = text[verb_start..first_quote]
-        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .split(|c: char| !is_alphanumeric(c) && c != '-')
         .next()
         .unwrap_or("");
     let lower = verb.starts_with(|c: char| c.is_lowercase());
@@ -1185,14 +1185,11 @@ fn clause_start(text: &str, lo: usize, end: usize) -> usize {
         let c = text[at..].chars().next().unwrap_or(' ');
         // An apostrophe inside a word ("night’s") is no clause break.
         let inside_word = matches!(c, '’' | '\'')
-            && text[..at]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric)
+            && text[..at].chars().next_back().is_some_and(is_alphanumeric)
             && text[at + c.len_utf8()..]
                 .chars()
                 .next()
-                .is_some_and(char::is_alphanumeric);
+                .is_some_and(is_alphanumeric);
         if !inside_word {
             return at + c.len_utf8();
         }
@@ -1364,7 +1361,7 @@ fn last_word_starts(text: &str, from: usize, to: usize) -> ArrayVec<usize, MAX_S
     let mut n = 0;
     let mut prev_word = false;
     for (i, c) in text[from..to].char_indices() {
-        let is_word = c.is_alphanumeric();
+        let is_word = is_alphanumeric(c);
         if is_word && !prev_word {
             ring[n % MAX_SUBJECT_WORDS] = from + i;
             n += 1;
@@ -1418,7 +1415,7 @@ fn disagrees(text: &str, speaker: &Mention, cue: &Cue) -> bool {
         "should", "may", "might", "must", "do", "does", "did", "be", "been",
     ];
     let next = text[cue.end..]
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !is_alphanumeric(c))
         .find(|w| !w.is_empty())
         .unwrap_or("");
     if text[cue.end..].starts_with(' ') && AUXILIARIES.contains(&next) {
@@ -1556,7 +1553,7 @@ impl Frame {
     pub fn is_subordinate(&self, text: &str) -> bool {
         let before = text[..self.speaker.start].trim_end();
         let conjunction = before
-            .rsplit(|c: char| !c.is_alphabetic())
+            .rsplit(|c: char| !is_alphabetic(c))
             .next()
             .unwrap_or("")
             .to_ascii_lowercase();

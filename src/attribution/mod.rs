@@ -22,7 +22,7 @@ pub mod frame;
 use std::ops::Range;
 
 use crate::QuoteKind;
-use crate::grammar::cue::{Cue, CueClass, CueForm, find_cues, find_cues_outside};
+use crate::grammar::cue::{Cue, CueClass, CueForm, find_cues, find_cues_outside, is_alphanumeric};
 use crate::grammar::lexicon;
 use crate::grammar::mention::{Mention, MentionKind, mention_at};
 use crate::grammar::spans::QuotedSpan;
@@ -219,7 +219,7 @@ fn sentence_frames(
         {
             let cut = trim_range(text, range.start..r.range.start, &[',', '—', '–']);
             let after_relay = text[r.range.end..range.end]
-                .trim_matches(|c: char| !c.is_alphanumeric())
+                .trim_matches(|c: char| !is_alphanumeric(c))
                 .split_whitespace()
                 .count();
             if after_relay <= 3 {
@@ -357,7 +357,7 @@ fn untangle(text: &str, out: &mut Vec<Attribution>) {
             |a: &Attribution| a.kind == QuoteKind::Indirect && a.content.len() == 1;
         if single_indirect(&out[o]) {
             let cut = trim_range(text, outer.start..span.start, &[',', ';', '—', '–']);
-            if text[cut.clone()].chars().any(char::is_alphanumeric) {
+            if text[cut.clone()].chars().any(is_alphanumeric) {
                 out[o].content[0] = cut;
             } else {
                 keep[o] = false;
@@ -366,7 +366,7 @@ fn untangle(text: &str, out: &mut Vec<Attribution>) {
         } else if single_indirect(&out[i]) {
             let from = skip_ws(text, outer.end, span.end);
             let rest = trim_range(text, from..span.end, &[',', ';']);
-            if text[rest.clone()].chars().any(char::is_alphanumeric) {
+            if text[rest.clone()].chars().any(is_alphanumeric) {
                 out[i].content[0] = rest;
             } else {
                 keep[i] = false;
@@ -733,7 +733,7 @@ fn choose_frame<'f>(
             && !f.detached
             && before.ends_with(',')
             && before.split_whitespace().count() >= 4
-            && (after.chars().all(|c| !c.is_alphanumeric()) || f.inverted && after.starts_with(','))
+            && (after.chars().all(|c| !is_alphanumeric(c)) || f.inverted && after.starts_with(','))
     };
     if let Some(f) = fs.iter().rev().find(|f| closing(f)) {
         return Some(f);
@@ -795,7 +795,7 @@ fn attribute_frame(
         }
         _ => after,
     };
-    let has_words = |r: &Range<usize>| text[r.clone()].chars().any(char::is_alphanumeric);
+    let has_words = |r: &Range<usize>| text[r.clone()].chars().any(is_alphanumeric);
     let quote_in = |r: &Range<usize>| qs.iter().any(|q| r.start <= q.start && q.end <= r.end);
     let new = |content: Vec<Range<usize>>| Attribution {
         kind: QuoteKind::Indirect,
@@ -827,7 +827,7 @@ fn attribute_frame(
         && let Some(q) = qs.iter().find(|q| q.start >= f.range.end)
         && text[f.range.end..q.start].trim_end().ends_with(',')
         && text[q.end..range.end]
-            .trim_matches(|c: char| !c.is_alphanumeric())
+            .trim_matches(|c: char| !is_alphanumeric(c))
             .is_empty()
     {
         out.push(direct(
@@ -853,7 +853,7 @@ fn attribute_frame(
     let skipped = &text[f.range.end..tail];
     let speak_without_topic = f.cue.lemma == "speak"
         && !f.inverted
-        && skipped.contains(|c: char| c.is_alphanumeric())
+        && skipped.contains(is_alphanumeric)
         && !skipped
             .split_whitespace()
             .any(|w| matches!(w, "about" | "of"))
@@ -1181,7 +1181,7 @@ fn skip_object(text: &str, pos: usize, limit: usize) -> usize {
         if rest
             .get(..p.len())
             .is_some_and(|w| w.eq_ignore_ascii_case(p))
-            && !rest[p.len()..].starts_with(char::is_alphanumeric)
+            && !rest[p.len()..].starts_with(is_alphanumeric)
         {
             return skip_ws(text, pos + p.len(), limit);
         }
@@ -1322,10 +1322,7 @@ fn dash_attribution(text: &str, sentence: &Sentence, q: &QuotedSpan) -> Option<A
 fn only_quotes(text: &str, range: Range<usize>, qs: &[&QuotedSpan]) -> bool {
     let mut pos = range.start;
     for q in qs {
-        if text[pos..q.start.max(pos)]
-            .chars()
-            .any(char::is_alphanumeric)
-        {
+        if text[pos..q.start.max(pos)].chars().any(is_alphanumeric) {
             return false;
         }
         pos = pos.max(q.end);
@@ -1333,7 +1330,7 @@ fn only_quotes(text: &str, range: Range<usize>, qs: &[&QuotedSpan]) -> bool {
     !qs.is_empty()
         && !text[pos.min(range.end)..range.end]
             .chars()
-            .any(char::is_alphanumeric)
+            .any(is_alphanumeric)
 }
 
 /// Trims white space and the given trailing characters from a range.

@@ -221,7 +221,7 @@ fn scan_cues(
             c if c.is_ascii() => (true, 1),
             _ => {
                 let ch = text[p..end].chars().next()?;
-                (ch.is_alphabetic(), ch.len_utf8())
+                (is_alphabetic(ch), ch.len_utf8())
             }
         };
         // An ASCII letter after a space or punctuation (not `_`, `'`, `-`) starts a word.
@@ -626,7 +626,7 @@ type Res<'a, O> = IResult<&'a str, O>;
 
 /// The end of the run of letters that starts at byte `at` of `i` (`at` when none): ASCII
 /// letters 8 bytes at a time (see [`ascii_letters`]) and then byte by byte, any other
-/// character decoded and tested with [`char::is_alphabetic`]. Always inlined into [`word`]
+/// character decoded and tested with [`is_alphabetic`]. Always inlined into [`word`]
 /// (its caller in the scan): a call costs about as much as counting the few letters of a word.
 #[inline(always)]
 fn letters_end(i: &str, mut at: usize) -> usize {
@@ -649,7 +649,7 @@ fn letters_end(i: &str, mut at: usize) -> usize {
             break;
         } else {
             match i[at..].chars().next() {
-                Some(ch) if ch.is_alphabetic() => at += ch.len_utf8(),
+                Some(ch) if is_alphabetic(ch) => at += ch.len_utf8(),
                 _ => break,
             }
         }
@@ -670,6 +670,30 @@ fn ascii_letters(x: u64) -> usize {
     let letters = from_a & !past_z & !x & HIGH;
     let others = !letters & HIGH;
     others.trailing_zeros() as usize / 8
+}
+
+/// [`char::is_alphabetic`], with the characters other than ASCII that news text holds most
+/// told without the Unicode tables (whose search costs a few hundred instructions a
+/// character): Latin-1 (the no-break space, accented letters) and the first part of General
+/// Punctuation (curly quotation marks, dashes, the ellipsis), which holds no letter.
+pub(crate) fn is_alphabetic(c: char) -> bool {
+    match c {
+        '\0'..='\u{7F}' => c.is_ascii_alphabetic(),
+        '\u{80}'..='\u{FF}' => matches!(c, 'ª' | 'µ' | 'º' | 'À'..='Ö' | 'Ø'..='ö' | 'ø'..='ÿ'),
+        '\u{2000}'..='\u{203F}' => false,
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// [`char::is_alphanumeric`], told as [`is_alphabetic`] tells letters: the digits of Latin-1
+/// are the superscripts and the vulgar fractions, General Punctuation holds none.
+pub(crate) fn is_alphanumeric(c: char) -> bool {
+    match c {
+        '\0'..='\u{7F}' => c.is_ascii_alphanumeric(),
+        '\u{80}'..='\u{FF}' => is_alphabetic(c) || matches!(c, '²' | '³' | '¹' | '¼'..='¾'),
+        '\u{2000}'..='\u{203F}' => false,
+        _ => c.is_alphanumeric(),
+    }
 }
 
 /// The length in bytes of the apostrophe (`'`, `’`) or hyphen that starts `b`, if one does.
@@ -707,7 +731,7 @@ fn scan_word(i: &str) -> Res<'_, &str> {
     let glued = match b.get(end) {
         None => false,
         Some(&c) if c.is_ascii() => c.is_ascii_alphanumeric() || c == b'_',
-        Some(_) => i[end..].chars().next().is_some_and(char::is_alphanumeric),
+        Some(_) => i[end..].chars().next().is_some_and(is_alphanumeric),
     };
     if glued {
         return Err(nom::Err::Error(Error::new(&i[end..], ErrorKind::Not)));
@@ -1164,7 +1188,7 @@ fn prev_constraint(text: &str, pos: usize) -> (Prev, Option<&str>) {
             None => return (Prev::None, Some(first)),
         }
     }
-    if !w.chars().any(char::is_alphabetic) {
+    if !w.chars().any(is_alphabetic) {
         // A number: "1,200 volunteers" ("two" is a word and not affected).
         return (Prev::Modifier, None);
     }
@@ -1240,7 +1264,7 @@ fn verbal(cx: &Ctx, input: &str, first: &str) -> Option<Cue> {
             .trim_start()
             .chars()
             .next()
-            .is_some_and(char::is_alphanumeric);
+            .is_some_and(is_alphanumeric);
         // "went on to say" (but not "went on to win").
         let to_ok = entry.particle.is_some()
             && (sp, kw("to"), sp, verb_token)
@@ -1525,7 +1549,7 @@ fn is_word_start(text: &str, pos: usize) -> bool {
     let letter = match b.get(pos) {
         None => false,
         Some(c) if c.is_ascii() => c.is_ascii_alphabetic(),
-        Some(_) => text[pos..].chars().next().is_some_and(char::is_alphabetic),
+        Some(_) => text[pos..].chars().next().is_some_and(is_alphabetic),
     };
     if !letter {
         return false;
@@ -1536,13 +1560,13 @@ fn is_word_start(text: &str, pos: usize) -> bool {
         Some(b'\'' | b'-') => !text[..pos - 1]
             .chars()
             .next_back()
-            .is_some_and(char::is_alphanumeric),
+            .is_some_and(is_alphanumeric),
         Some(c) if c.is_ascii() => true,
         Some(_) => {
             let mut back = text[..pos].chars().rev();
             match back.next() {
-                Some(p) if p.is_alphanumeric() => false,
-                Some('\u{2019}') => !back.next().is_some_and(char::is_alphanumeric),
+                Some(p) if is_alphanumeric(p) => false,
+                Some('\u{2019}') => !back.next().is_some_and(is_alphanumeric),
                 _ => true,
             }
         }
@@ -1606,7 +1630,7 @@ fn prev_word(text: &str, pos: usize) -> Option<&str> {
     }
     let mut start = trimmed.len();
     for (i, c) in trimmed.char_indices().rev() {
-        if c.is_alphanumeric() || matches!(c, '\'' | '\u{2019}' | '-') {
+        if is_alphanumeric(c) || matches!(c, '\'' | '\u{2019}' | '-') {
             start = i;
         } else {
             break;
@@ -1631,6 +1655,16 @@ fn ceil_boundary(text: &str, mut i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The fast paths of [`is_alphabetic`] and [`is_alphanumeric`] agree with the Unicode
+    /// tables on every character.
+    #[test]
+    fn letters_and_digits_are_told_as_the_unicode_tables_tell_them() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
 
     /// Skipping the quotations of the bundled corpus drops the cues that start inside them and
     /// changes no other.
