@@ -184,6 +184,7 @@ pub fn find_cues_outside(text: &str, range: Range<usize>, skip: &[Range<usize>])
     let mut p = ceil_boundary(text, range.start.min(end));
     let mut skip = skip.iter().peekable();
     let mut out = Vec::new();
+    let idx = index();
     while p < end {
         while skip.next_if(|s| s.end <= p).is_some() {}
         if let Some(s) = skip.next_if(|s| s.start <= p) {
@@ -192,7 +193,7 @@ pub fn find_cues_outside(text: &str, range: Range<usize>, skip: &[Range<usize>])
         }
         // Up to the next range to skip, the ranges are not looked at again.
         let stop = skip.peek().map_or(end, |s| s.start.min(end));
-        match scan_cues(text, p, stop, end, &mut out) {
+        match scan_cues(idx, text, p, stop, end, &mut out) {
             Some(next) => p = next,
             None => break,
         }
@@ -204,6 +205,7 @@ pub fn find_cues_outside(text: &str, range: Range<usize>, skip: &[Range<usize>])
 /// `end`) into `out`, and returns where the scan goes on: `stop`, or past it where a word or
 /// a cue runs on. `None` ends the scan.
 fn scan_cues(
+    idx: &Index,
     text: &str,
     mut p: usize,
     stop: usize,
@@ -212,31 +214,26 @@ fn scan_cues(
 ) -> Option<usize> {
     let b = text.as_bytes();
     while p < stop {
-        let (letter, len) = match b[p] {
+        let class = byte_class(b[p]);
+        let (letter, len) = if class & LETTER != 0 {
+            (true, 1)
+        } else if class & NON_ASCII == 0 {
             // Spaces, digits and ASCII punctuation start no word.
-            c if c.is_ascii() && !c.is_ascii_alphabetic() => {
-                p += 1;
-                continue;
-            }
-            c if c.is_ascii() => (true, 1),
-            _ => {
-                let ch = text[p..end].chars().next()?;
-                (is_alphabetic(ch), ch.len_utf8())
-            }
+            p += 1;
+            continue;
+        } else {
+            let ch = text[p..end].chars().next()?;
+            (is_alphabetic(ch), ch.len_utf8())
         };
         // An ASCII letter after a space or punctuation (not `_`, `'`, `-`) starts a word.
-        let after_plain = len == 1
-            && p > 0
-            && b[p - 1].is_ascii()
-            && !b[p - 1].is_ascii_alphanumeric()
-            && !matches!(b[p - 1], b'_' | b'\'' | b'-');
+        let after_plain = len == 1 && p > 0 && byte_class(b[p - 1]) & PLAIN != 0;
         if letter && (after_plain || is_word_start(text, p)) {
             // The word is read once: only a word that may start a cue is parsed further.
             let Ok((rest, w)) = scan_word(&text[p..end]) else {
                 p += len;
                 continue;
             };
-            if let Some(start) = word_cue_start(&text[p..], w)
+            if let Some(start) = word_cue_start(idx, &text[p..], w)
                 && let Some(cue) = parse_from(text, p, end, w, start)
             {
                 p = cue.end;
@@ -583,13 +580,30 @@ fn ascii_word_key(i: &str, len: usize) -> Option<u128> {
         Some(head) if (1..=16).contains(&len) => u128::from_le_bytes(*head),
         _ => return None,
     };
-    let word = u128::MAX >> (8 * (16 - len));
+    let word = word_mask(len);
     let x = head & word;
     (x & (EACH_BYTE * 0x80) == 0).then_some(x | ((EACH_BYTE * 0x20) & word))
 }
 
 /// A `u128` with each byte set to 1: times a byte, that byte in every lane.
 const EACH_BYTE: u128 = u128::MAX / 0xFF;
+
+/// The mask of the first `len` (1 to 16) bytes of a `u128` read little-endian,
+/// `u128::MAX >> (8 * (16 - len))`, from a table: a shift of a `u128` by a variable amount
+/// takes several instructions, and it is made for nearly every word of the text.
+#[inline(always)]
+fn word_mask(len: usize) -> u128 {
+    static MASKS: [u128; 17] = {
+        let mut masks = [0; 17];
+        let mut len = 1;
+        while len <= 16 {
+            masks[len] = u128::MAX >> (8 * (16 - len));
+            len += 1;
+        }
+        masks
+    };
+    MASKS[len]
+}
 
 /// The lower-cased [`short_key`] of an ASCII word of `len` (1 to 16) bytes whose
 /// [`short_key`] is `key`, `None` when a byte is not an ASCII letter, `'` or `-` (as
@@ -599,7 +613,7 @@ const EACH_BYTE: u128 = u128::MAX / 0xFF;
 #[inline(always)]
 fn ascii_lower_key(key: u128, len: usize) -> Option<u128> {
     const TOP: u128 = EACH_BYTE * 0x80;
-    let word = u128::MAX >> (8 * (16 - len));
+    let word = word_mask(len);
     let low = key | ((EACH_BYTE * 0x20) & word);
     // `a`..=`z` after setting the case bit: at least `a`, not more than `z`.
     let letter = (low + EACH_BYTE * (0x80 - u128::from(b'a')))
@@ -696,8 +710,55 @@ pub(crate) fn is_alphanumeric(c: char) -> bool {
     }
 }
 
+/// Byte class bit of [`byte_class`]: an ASCII letter.
+const LETTER: u8 = 1;
+/// Byte class bit of [`byte_class`]: an ASCII letter, digit or `_`, which a whole word is not
+/// followed by.
+const GLUE: u8 = 2;
+/// Byte class bit of [`byte_class`]: ASCII other than a letter, a digit, `_`, `'` or `-`,
+/// after which a letter starts a word.
+const PLAIN: u8 = 4;
+/// Byte class bit of [`byte_class`]: `'`, `-` or the first byte of `’` (and of other
+/// characters): the byte may start a [`joiner_len`].
+const JOINER: u8 = 8;
+/// Byte class bit of [`byte_class`]: a byte of a character other than ASCII, which is decoded.
+const NON_ASCII: u8 = 16;
+
+/// What the byte `c` is to the word scan, as bits ([`LETTER`], [`GLUE`], [`PLAIN`],
+/// [`JOINER`], [`NON_ASCII`]): one load from a table, where the tests of the classes take a
+/// few comparisons each and are made at nearly every byte of the text.
+#[inline(always)]
+fn byte_class(c: u8) -> u8 {
+    static CLASSES: [u8; 256] = {
+        let mut classes = [0; 256];
+        let mut i = 0;
+        while i < 256 {
+            let c = i as u8;
+            classes[i] = if !c.is_ascii() {
+                NON_ASCII | if c == 0xE2 { JOINER } else { 0 }
+            } else if c.is_ascii_alphabetic() {
+                LETTER | GLUE
+            } else if c.is_ascii_digit() || c == b'_' {
+                GLUE
+            } else if c == b'\'' || c == b'-' {
+                JOINER
+            } else {
+                PLAIN
+            };
+            i += 1;
+        }
+        classes
+    };
+    CLASSES[usize::from(c)]
+}
+
 /// The length in bytes of the apostrophe (`'`, `’`) or hyphen that starts `b`, if one does.
+#[inline(always)]
 fn joiner_len(b: &[u8]) -> Option<usize> {
+    // Most words are followed by a byte that is neither.
+    if byte_class(*b.first()?) & JOINER == 0 {
+        return None;
+    }
     match b {
         [b'\'' | b'-', ..] => Some(1),
         [0xE2, 0x80, 0x99, ..] => Some(3),
@@ -728,9 +789,9 @@ fn scan_word(i: &str) -> Res<'_, &str> {
         }
         end = after;
     }
-    let glued = match b.get(end) {
+    let glued = match b.get(end).map(|&c| byte_class(c)) {
         None => false,
-        Some(&c) if c.is_ascii() => c.is_ascii_alphanumeric() || c == b'_',
+        Some(class) if class & NON_ASCII == 0 => class & GLUE != 0,
         Some(_) => i[end..].chars().next().is_some_and(is_alphanumeric),
     };
     if glued {
@@ -1445,7 +1506,7 @@ enum Start {
 /// what the verbal grammar's chain or verb accepts first (an auxiliary, an adverb, a verb
 /// form). One hash lookup spares the parsers at most word starts.
 fn cue_start(w: &str) -> Option<Start> {
-    start_of(w, &Lower::new(w)?)
+    start_of(index(), w, &Lower::new(w)?)
 }
 
 /// [`cue_start`] of the word `w` read by [`word`] at the start of `i`, lower-cased from its
@@ -1457,13 +1518,13 @@ fn cue_start(w: &str) -> Option<Start> {
 /// without a call, unless they end like a negative contraction or a manner adverb, which
 /// [`start_of`] finds outside the map.
 #[inline(always)]
-fn word_cue_start(i: &str, w: &str) -> Option<Start> {
+fn word_cue_start(idx: &Index, i: &str, w: &str) -> Option<Start> {
     let low = match ascii_word_key(i, w.len()) {
-        Some(key) if !index().words.may_hold(key) && !may_be_unlisted_start(w) => return None,
+        Some(key) if !idx.words.may_hold(key) && !may_be_unlisted_start(w) => return None,
         Some(key) => Lower::of_key(key, w.len()),
         None => Lower::new(w)?,
     };
-    start_of(w, &low)
+    start_of(idx, w, &low)
 }
 
 /// Whether `w` may be one of the words [`start_of`] accepts without finding them in the map:
@@ -1478,9 +1539,9 @@ fn may_be_unlisted_start(w: &str) -> bool {
 }
 
 /// [`cue_start`] of `w` lower-cased as `low`.
-fn start_of(w: &str, low: &Lower) -> Option<Start> {
+fn start_of(idx: &Index, w: &str, low: &Lower) -> Option<Start> {
     let l = low.as_bytes();
-    if let Some(known) = index().words.get(low) {
+    if let Some(known) = idx.words.get(low) {
         return Some(known.start);
     }
     // Not listed, and so no form either.
@@ -1535,7 +1596,9 @@ fn verbal_may_match(input: &str, first: &str, start: Start) -> bool {
     start == Start::Form
         || (sp, word)
             .parse(&input[first.len()..])
-            .is_ok_and(|(_, (_, next))| word_cue_start(slice_at(input, next), next).is_some())
+            .is_ok_and(|(_, (_, next))| {
+                word_cue_start(index(), slice_at(input, next), next).is_some()
+            })
 }
 
 // ---------------------------------------------------------------------------
@@ -1655,6 +1718,31 @@ fn ceil_boundary(text: &str, mut i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The classes of the bytes are the tests the scan makes of them, and the masks of the
+    /// words those of the shifts.
+    #[test]
+    fn byte_classes_and_word_masks_are_the_tests_they_stand_for() {
+        for c in 0..=u8::MAX {
+            let class = byte_class(c);
+            assert_eq!(class & LETTER != 0, c.is_ascii_alphabetic(), "{c}");
+            assert_eq!(class & NON_ASCII != 0, !c.is_ascii(), "{c}");
+            assert_eq!(
+                class & GLUE != 0,
+                c.is_ascii_alphanumeric() || c == b'_',
+                "{c}"
+            );
+            let plain =
+                c.is_ascii() && !c.is_ascii_alphanumeric() && !matches!(c, b'_' | b'\'' | b'-');
+            assert_eq!(class & PLAIN != 0, plain, "{c}");
+            // A joiner starts with no byte but those of the class.
+            let joins = matches!(c, b'\'' | b'-') || "\u{2019}".as_bytes()[0] == c;
+            assert_eq!(class & JOINER != 0, joins, "{c}");
+        }
+        for len in 1..=16 {
+            assert_eq!(word_mask(len), u128::MAX >> (8 * (16 - len)), "{len}");
+        }
+    }
 
     /// The fast paths of [`is_alphabetic`] and [`is_alphanumeric`] agree with the Unicode
     /// tables on every character.
@@ -1939,7 +2027,7 @@ mod tests {
                     assert_eq!(low, reference::lower(w), "{w}");
                     let of_word = Lower::of_word(&t[p..], w.len()).map(|l| l.as_str().to_string());
                     assert_eq!(of_word, low, "{w}");
-                    assert_eq!(word_cue_start(&t[p..], w), cue_start(w), "{w}");
+                    assert_eq!(word_cue_start(index(), &t[p..], w), cue_start(w), "{w}");
                 }
             }
             assert_eq!(find_cues(&t, 0..t.len()), reference::find_cues(&t));
