@@ -351,20 +351,25 @@ fn short_key(word: &[u8]) -> Option<u128> {
 }
 
 impl<V> WordMap<V> {
-    fn new(words: impl IntoIterator<Item = (Box<[u8]>, V)>) -> WordMap<V> {
+    /// The map of the lower-cased `words`; only those longer than a short key are copied.
+    fn new<W>(words: impl IntoIterator<Item = (W, V)>) -> WordMap<V>
+    where
+        W: AsRef<[u8]> + Into<Box<[u8]>>,
+    {
+        let words = words.into_iter();
         let mut map = WordMap {
-            short: FxHashMap::default(),
+            short: FxHashMap::with_capacity_and_hasher(words.size_hint().0, Default::default()),
             long: FxHashMap::default(),
             filter: Box::new([0; FILTER_BITS / 64]),
         };
         for (word, v) in words {
-            match short_key(&word) {
+            match short_key(word.as_ref()) {
                 Some(k) => {
                     let bit = filter_bit(k);
                     map.filter[bit / 64] |= 1 << (bit % 64);
                     map.short.insert(k, v)
                 }
-                None => map.long.insert(word, v),
+                None => map.long.insert(word.into(), v),
             };
         }
         map
@@ -410,7 +415,11 @@ fn index() -> &'static Index {
 
 fn build_index() -> Index {
     let mut entries = Vec::with_capacity(lex::VERBS.len());
-    let mut forms: FxHashMap<Box<[u8]>, Vec<Hit>> = FxHashMap::default();
+    // Each lower-cased word a cue may start with: what it starts, and the verbs it is a form
+    // of in the order of the lexicon. One map for both, sized for the forms (about four per
+    // verb), so that no word is copied, looked up or rehashed again.
+    let mut starts: FxHashMap<String, (Start, Vec<Hit>)> =
+        FxHashMap::with_capacity_and_hasher(5 * lex::VERBS.len(), Default::default());
     for (i, v) in lex::VERBS.iter().enumerate() {
         let (base, particle) = match v.word.split_once(' ') {
             Some((b, p)) => (b, Some(p)),
@@ -426,8 +435,9 @@ fn build_index() -> Index {
             None => lex::regular_forms(base, v.double),
         };
         let mut add = |form: &str, mask: u8| {
-            let key = form.to_ascii_lowercase().into_bytes().into_boxed_slice();
-            let list = forms.entry(key).or_default();
+            let (_, list) = starts
+                .entry(form.to_ascii_lowercase())
+                .or_insert((Start::Form, Vec::new()));
             match list.iter_mut().find(|h| h.entry as usize == i) {
                 Some(h) => h.mask |= mask,
                 None => list.push(Hit {
@@ -445,10 +455,10 @@ fn build_index() -> Index {
         }
     }
 
-    let mut starts: FxHashMap<Box<[u8]>, Start> =
-        forms.keys().map(|k| (k.clone(), Start::Form)).collect();
     for w in lex::AUX_WORDS.iter().chain(lex::CHAIN_ADVERBS) {
-        starts.entry(w.as_bytes().into()).or_insert(Start::Other);
+        starts
+            .entry(w.to_string())
+            .or_insert((Start::Other, Vec::new()));
     }
     for w in PHRASE_STARTS {
         // As `chain_item` reads a word.
@@ -459,36 +469,35 @@ fn build_index() -> Index {
         } else {
             Start::Phrase
         };
-        starts.entry(w.as_bytes().into()).or_insert(start);
+        starts.entry(w.to_string()).or_insert((start, Vec::new()));
     }
     let mut venues = LetterFilter::new();
     lex::VENUES
         .iter()
         .for_each(|v| venues.add(v.noun.as_bytes()));
     let mut hits = Vec::new();
-    let words = starts.into_iter().map(|(w, start)| {
+    let words = starts.into_iter().map(|(w, (start, forms))| {
         let from = hits.len();
-        hits.extend(forms.get(&w).into_iter().flatten());
+        hits.extend(forms);
         let run = |at: usize| u16::try_from(at).expect("fewer than 65,536 form hits");
-        let low = std::str::from_utf8(&w).expect("listed words are ASCII");
-        let chain = lex::aux_of(low)
+        let chain = lex::aux_of(&w)
             .map(Tok::Aux)
-            .or_else(|| lex::adverb_of(low).map(|weak| Tok::Adv { weak }));
+            .or_else(|| lex::adverb_of(&w).map(|weak| Tok::Adv { weak }));
         let word = CueWord {
             start,
             chain,
             forms: (run(from), run(hits.len())),
         };
-        (w, word)
+        (w.into_bytes(), word)
     });
-    let words = WordMap::new(words.collect::<Vec<_>>());
-    let venue_nouns = lex::VENUES.iter().map(|v| (v.noun.as_bytes().into(), v));
+    let words = WordMap::new(words);
+    let venue_nouns = lex::VENUES.iter().map(|v| (v.noun.as_bytes(), v));
     Index {
         entries,
         hits,
         words,
         venues,
-        venue_nouns: WordMap::new(venue_nouns.collect::<Vec<_>>()),
+        venue_nouns: WordMap::new(venue_nouns),
     }
 }
 
@@ -2251,12 +2260,7 @@ mod tests {
             "abcdefghijklmnopq",
             "matter-of-factly-speaking",
         ];
-        let map = WordMap::new(
-            words
-                .iter()
-                .enumerate()
-                .map(|(i, w)| (w.as_bytes().into(), i)),
-        );
+        let map = WordMap::new(words.iter().enumerate().map(|(i, w)| (w.as_bytes(), i)));
         for (i, w) in words.iter().enumerate() {
             for w in [w.to_string(), w.to_ascii_uppercase()] {
                 assert_eq!(map.get(&Lower::new(&w).unwrap()), Some(&i), "{w}");

@@ -607,32 +607,34 @@ pub fn regular_forms(base: &str, double: bool) -> [String; 4] {
         || base.ends_with("sh")
         || (last == b'o' && b.len() >= 2 && !is_vowel(b[b.len() - 2]))
     {
-        format!("{base}es")
+        [base, "es"].concat()
     } else if consonant_y(base) {
-        format!("{stem_y}ies")
+        [stem_y, "ies"].concat()
     } else {
-        format!("{base}s")
+        [base, "s"].concat()
     };
     let dbl = doubles(base, double);
+    // "quip" → "quipped": the base, its final consonant again and the suffix.
+    let doubled = |suffix: &str| [base, &base[base.len() - 1..], suffix].concat();
     let past = if last == b'e' {
-        format!("{base}d")
+        [base, "d"].concat()
     } else if consonant_y(base) {
-        format!("{stem_y}ied")
+        [stem_y, "ied"].concat()
     } else if dbl {
-        format!("{base}{}ed", last as char)
+        doubled("ed")
     } else {
-        format!("{base}ed")
+        [base, "ed"].concat()
     };
     let ing = if let Some(stem) = base.strip_suffix("ie") {
-        format!("{stem}ying")
+        [stem, "ying"].concat()
     } else if base.ends_with("ee") || base.ends_with("ye") || base.ends_with("oe") {
-        format!("{base}ing")
+        [base, "ing"].concat()
     } else if last == b'e' && b.len() > 2 {
-        format!("{stem_y}ing")
+        [stem_y, "ing"].concat()
     } else if dbl {
-        format!("{base}{}ing", last as char)
+        doubled("ing")
     } else {
-        format!("{base}ing")
+        [base, "ing"].concat()
     };
     [third, past.clone(), past, ing]
 }
