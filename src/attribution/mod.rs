@@ -1058,20 +1058,9 @@ fn is_adjunct_chain(s: &str) -> bool {
     if s.is_empty() {
         return true;
     }
-    // More than 14 words (counted first: it stops at the 15th), or quotation marks or
-    // sentence punctuation (one pass over the bytes).
-    if has_more_words_than(s, 14) || holds_quote_or_stop(s) {
-        return false;
-    }
-    // "for a photo and Clinton said": a coordinated clause with a verb of its own.
-    if let Some(i) = coordination(s)
-        && s[i..]
-            .split_whitespace()
-            .any(crate::grammar::cue::is_past_form)
-    {
-        return false;
-    }
-    // The first two words, compared in any ASCII case.
+    // The first two words, compared in any ASCII case. They are told first: most strings
+    // tested (the content after a cue) open with no adjunct and are turned away here, before
+    // they are read to their end.
     let mut words = s.split_whitespace().map(|w| w.trim_end_matches(','));
     let first = words.next().unwrap_or_default();
     let second = words.next().unwrap_or_default();
@@ -1085,10 +1074,21 @@ fn is_adjunct_chain(s: &str) -> bool {
             .split_whitespace()
             .nth(1)
             .is_some_and(|w| w.starts_with(char::is_uppercase));
-    (is(ADJUNCT_PREPOSITIONS, first) && !infinitive)
+    let opens_adjunct = (is(ADJUNCT_PREPOSITIONS, first) && !infinitive)
         || is(ADJUNCT_ADVERBS, first)
         || lexicon::is_weekday(first)
-        || (is(TIME_STARTERS, first) && (is(TIME_WORDS, second) || lexicon::is_weekday(second)))
+        || (is(TIME_STARTERS, first) && (is(TIME_WORDS, second) || lexicon::is_weekday(second)));
+    // More than 14 words (counted first: it stops at the 15th), or quotation marks or
+    // sentence punctuation (one pass over the bytes).
+    if !opens_adjunct || has_more_words_than(s, 14) || holds_quote_or_stop(s) {
+        return false;
+    }
+    // "for a photo and Clinton said": a coordinated clause with a verb of its own.
+    !coordination(s).is_some_and(|i| {
+        s[i..]
+            .split_whitespace()
+            .any(crate::grammar::cue::is_past_form)
+    })
 }
 
 /// Whether `s` has more than `n` words apart ([`str::split_whitespace`]), counted up to the
