@@ -1355,22 +1355,34 @@ fn of_at(text: &str, at: usize) -> bool {
 const MAX_SUBJECT_WORDS: usize = 12;
 
 /// The byte offsets where the last [`MAX_SUBJECT_WORDS`] words of `text[from..to]` start, in
-/// text order: the offsets go round a ring on the stack as the words are read.
+/// text order. A word starts at the first letter or digit of each run of letters, digits and
+/// the joiners `'`, `’`, `-` and `.` (joiners before it start none), so the runs are read
+/// backwards from `to`, and no further back than the run of the first word wanted: the clause
+/// before it is not read.
 fn last_word_starts(text: &str, from: usize, to: usize) -> ArrayVec<usize, MAX_SUBJECT_WORDS> {
-    let mut ring = [0; MAX_SUBJECT_WORDS];
-    let mut n = 0;
-    let mut prev_word = false;
-    for (i, c) in text[from..to].char_indices() {
-        let is_word = is_alphanumeric(c);
-        if is_word && !prev_word {
-            ring[n % MAX_SUBJECT_WORDS] = from + i;
-            n += 1;
+    let s = &text[from..to];
+    let mut starts = ArrayVec::new();
+    // The first letter or digit so far of the run being read, if it has one.
+    let mut first = None;
+    let mut end = s.len();
+    while let Some(c) = s[..end].chars().next_back() {
+        end -= c.len_utf8();
+        if is_alphanumeric(c) {
+            first = Some(end);
+        } else if !matches!(c, '\'' | '’' | '-' | '.')
+            && let Some(at) = first.take()
+        {
+            starts.push(from + at);
+            if starts.is_full() {
+                break;
+            }
         }
-        prev_word = is_word || (prev_word && matches!(c, '\'' | '’' | '-' | '.'));
     }
-    (n.saturating_sub(MAX_SUBJECT_WORDS)..n)
-        .map(|k| ring[k % MAX_SUBJECT_WORDS])
-        .collect()
+    if let Some(at) = first {
+        starts.push(from + at);
+    }
+    starts.reverse();
+    starts
 }
 
 fn skip_space(text: &str, pos: usize, limit: usize) -> usize {
