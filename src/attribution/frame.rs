@@ -916,14 +916,19 @@ pub fn subject_before(text: &str, lo: usize, cue_start: usize) -> Option<Mention
     // A name that opens the sentence before its first comma is the subject over any name
     // inside the appositives ("Clinton, during a town hall in Columbus, Ohio, said", "Giovanni
     // Maria Vian, the editor of the Vatican's newspaper, L'Osservatore Romano, said").
-    let lead = text[lo..cue_start].find(',').and_then(|c| {
-        let start = skip_space(text, lo, lo + c);
-        mention_exact(text, start, lo + c).filter(|m| {
-            m.kind == MentionKind::Name && !text[lo..start].contains(|c: char| !c.is_whitespace())
+    // Read only when a subject is found past the appositives (at most once): most walks end
+    // at the first segment, with no comma before the cue.
+    let lead = || {
+        text[lo..cue_start].find(',').and_then(|c| {
+            let start = skip_space(text, lo, lo + c);
+            mention_exact(text, start, lo + c).filter(|m| {
+                m.kind == MentionKind::Name
+                    && !text[lo..start].contains(|c: char| !c.is_whitespace())
+            })
         })
-    });
-    let prefer_lead = |m: Mention| match &lead {
-        Some(l) if l.start < m.start => l.clone(),
+    };
+    let prefer_lead = |m: Mention| match lead() {
+        Some(l) if l.start < m.start => l,
         _ => m,
     };
     let mut end = cue_start;
@@ -1013,8 +1018,13 @@ fn relative_head(text: &str, clause: usize, cue_start: usize) -> Option<Mention>
                 | "as"
         )
     });
-    let object = longest_ending_at(text, inner_start, cue_start);
-    if !verb_first || subordinate || !object.is_some_and(|m| m.kind != MentionKind::Pronoun) {
+    // The object is read last: only a clause that opens with its verb and holds no
+    // subordinate clause may end with it.
+    if !verb_first
+        || subordinate
+        || !longest_ending_at(text, inner_start, cue_start)
+            .is_some_and(|m| m.kind != MentionKind::Pronoun)
+    {
         return None;
     }
     if let Some(m) = longest_ending_at(text, clause, clause + at) {
