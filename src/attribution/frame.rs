@@ -946,18 +946,19 @@ pub fn subject_before(text: &str, lo: usize, cue_start: usize) -> Option<Mention
             .map_or(lo, |i| after_char(text, lo + i));
         let segment = text[open..comma].trim();
         let seg_start = comma - text[open..comma].trim_start().len();
+        // The segment as a mention, read once: it decides only past a clause break.
+        let mention = (open > lo)
+            .then(|| mention_exact(text, seg_start, comma))
+            .flatten();
+        let kind = mention.as_ref().map(|m| m.kind);
         if depth == 0
-            && let Some(name) =
-                mention_exact(text, seg_start, comma).filter(|m| m.kind == MentionKind::Name)
-            && open > lo
+            && let Some(name) = mention.filter(|m| m.kind == MentionKind::Name)
         {
             return Some(prefer_lead(name));
         }
         // "Tad Devine, Sanders' senior media adviser, said": a description is an appositive
         // whatever its first letter.
-        let described = open > lo
-            && mention_exact(text, seg_start, comma)
-                .is_some_and(|m| m.kind == MentionKind::Description);
+        let described = kind == Some(MentionKind::Description);
         if open == lo || !(is_appositive(segment) || described) {
             // Past an appositive, the segment ends with the subject. Right before the cue, a
             // segment that is no appositive is another clause ("US recognizes ... relation
