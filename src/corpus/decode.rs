@@ -71,6 +71,21 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     decode_with(bytes, None)
 }
 
+/// Decodes plain text as [`decode`] does, taking its bytes: UTF-8 without a byte-order mark,
+/// as most text is, becomes the text as it is, validated once and not copied.
+pub fn decode_owned(bytes: Vec<u8>) -> Decoded {
+    match String::from_utf8(bytes) {
+        Ok(text) if !text.starts_with('\u{FEFF}') => Decoded {
+            text,
+            encoding: UTF_8,
+            evidence: Evidence::Utf8,
+            had_errors: false,
+        },
+        Ok(text) => decode(text.as_bytes()),
+        Err(invalid) => decode(invalid.as_bytes()),
+    }
+}
+
 /// Decodes bytes with an optional declared charset label (`"utf-8"`, `"iso-8859-1"`, ...);
 /// an unknown label is ignored.
 pub fn decode_with(bytes: &[u8], declared: Option<&str>) -> Decoded {
@@ -177,6 +192,32 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Owned bytes are decoded as borrowed ones are, whatever their encoding and marks.
+    #[test]
+    fn owned_bytes_are_decoded_as_borrowed_ones() {
+        let mut samples: Vec<Vec<u8>> = crate::test_support::corpus_texts()
+            .into_iter()
+            .map(String::into_bytes)
+            .collect();
+        samples.extend(
+            [
+                &b""[..],
+                b"\xEF\xBB\xBFok",
+                b"\xEF\xBB",
+                b"\xFF\xFEo\0k\0",
+                b"\xFE\xFF\0o\0k",
+                b"caf\xE9 au lait",
+                "\u{FEFF}".as_bytes(),
+                "x\u{FEFF}".as_bytes(),
+                b"\x93quoted\x94",
+            ]
+            .map(<[u8]>::to_vec),
+        );
+        for bytes in samples {
+            assert_eq!(decode_owned(bytes.clone()), decode(&bytes), "{bytes:?}");
+        }
+    }
 
     #[test]
     fn utf8_passes_through_and_its_bom_is_dropped() {

@@ -637,7 +637,7 @@ impl Entry {
             } => {
                 let made = panic::catch_unwind(AssertUnwindSafe(|| {
                     read_body(&path, Compression::None, max)
-                        .and_then(|bytes| one_document(&path, id, format, &bytes))
+                        .and_then(|bytes| one_document(&path, id, format, bytes))
                         .map_or_else(|e| (Err(e), None), |(doc, w)| (Ok(doc), w))
                 }));
                 (path, made)
@@ -649,7 +649,7 @@ impl Entry {
                 bytes,
             } => {
                 let made = panic::catch_unwind(AssertUnwindSafe(|| {
-                    one_document(&path, id, format, &bytes)
+                    one_document(&path, id, format, bytes)
                         .map_or_else(|e| (Err(e), None), |(doc, w)| (Ok(doc), w))
                 }));
                 (path, made)
@@ -943,11 +943,11 @@ fn one_document(
     path: &Path,
     id: String,
     format: Format,
-    bytes: &[u8],
+    bytes: Vec<u8>,
 ) -> Result<(Document, Option<Warning>)> {
     let decoded = match format {
-        Format::Html => decode::decode_html(bytes, None),
-        _ => decode::decode(bytes),
+        Format::Html => decode::decode_html(&bytes, None),
+        _ => decode::decode_owned(bytes),
     };
     let warning = decoded.note().map(|message| Warning {
         path: path.to_path_buf(),
@@ -1028,7 +1028,7 @@ pub fn read_memory(name: &str, bytes: &[u8], options: &ReadOptions) -> Vec<Resul
                     reason: "empty or binary".into(),
                 })];
             }
-            vec![one_document(path, name.to_string(), format, &bytes).map(|(doc, _)| doc)]
+            vec![one_document(path, name.to_string(), format, bytes).map(|(doc, _)| doc)]
         }
         Format::Jsonl => JsonlDocs::new(reader, path, options.fields.clone(), max).collect(),
         Format::Warc => warc::Responses::new(reader, max)
@@ -1045,7 +1045,7 @@ pub fn read_txt(path: &Path, id: String) -> Result<(Document, Option<Warning>)> 
         path: path.to_path_buf(),
         source,
     })?;
-    let decoded = decode::decode(&bytes);
+    let decoded = decode::decode_owned(bytes);
     let warning = decoded.note().map(|message| Warning {
         path: path.to_path_buf(),
         line: None,
