@@ -3,7 +3,7 @@
 //! Steps: [`Layout`] (paragraphs, headline, dateline, boilerplate) → quoted spans of the body
 //! ([`find_quotes`]) → sentences ([`sentence::split`]) → attributions
 //! ([`attribution::attribute`]) → speaker resolution ([`Resolver`]) and source publication
-//! ([`source::find`]) → rows with character offsets.
+//! ([`source::Sources`]) → rows with character offsets.
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -70,7 +70,7 @@ pub fn analyze(doc: &Document) -> Vec<Quote> {
     let ch = |b: usize| chars.char_offset(text, b);
     // The registry of names is only read to resolve speakers: none to build without them.
     let mut resolver = Resolver::new(text, if attributions.is_empty() { &[] } else { &body });
-    let mut last_medium = None;
+    let mut sources = source::Sources::default();
     let mut previous: Option<(Option<usize>, source::Source)> = None;
     let mut rows = Vec::with_capacity(attributions.len());
     for a in &attributions {
@@ -79,7 +79,7 @@ pub fn analyze(doc: &Document) -> Vec<Quote> {
             .as_ref()
             .map(|m| resolver.resolve(m, a.paragraph))
             .unwrap_or_default();
-        let mut src = source::find(text, a.sentence.clone(), &a.content, &mut last_medium);
+        let mut src = sources.find(text, a.sentence.clone(), &a.content);
         // A continuation quote (no cue, same speaker) keeps the medium and relay.
         if a.cue.is_none()
             && let Some((start, prev)) = &previous

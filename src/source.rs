@@ -75,37 +75,40 @@ const GENRES: &[&str] = &[
     "opinion",
 ];
 
-/// Finds medium and relay in `sentence` outside the `content` ranges. `last_medium` carries
-/// the document's latest named medium for anaphoric "in the article".
-pub fn find(
-    text: &str,
-    sentence: Range<usize>,
-    content: &[Range<usize>],
-    last_medium: &mut Option<String>,
-) -> Source {
-    let mut src = Source::default();
-    // Room for the words of most sentences at once.
-    let mut toks = Vec::with_capacity(64);
-    // The pieces between the content ranges are scanned in text order; an empty range at the
-    // sentence's end closes the last piece.
-    let mut pos = sentence.start;
-    let end = sentence.end..sentence.end;
-    for c in content.iter().chain(std::iter::once(&end)) {
-        if c.start > pos {
-            let piece = pos..c.start.min(sentence.end);
-            word_tokens(text, piece.clone(), &mut toks);
-            scan(text, &toks, piece.end, &mut src, last_medium);
+/// The sources of a document's quotes, found one attribution after the other: it carries the
+/// document's latest named medium (for anaphoric "in the article") and the word tokens of a
+/// sentence, in a buffer reused from one sentence to the next.
+#[derive(Debug, Default)]
+pub struct Sources {
+    last_medium: Option<String>,
+    words: Vec<Token>,
+}
+
+impl Sources {
+    /// Finds medium and relay in `sentence` outside the `content` ranges.
+    pub fn find(&mut self, text: &str, sentence: Range<usize>, content: &[Range<usize>]) -> Source {
+        let mut src = Source::default();
+        // The pieces between the content ranges are scanned in text order; an empty range at
+        // the sentence's end closes the last piece.
+        let mut pos = sentence.start;
+        let end = sentence.end..sentence.end;
+        for c in content.iter().chain(std::iter::once(&end)) {
+            if c.start > pos {
+                let piece = pos..c.start.min(sentence.end);
+                word_tokens(text, piece.clone(), &mut self.words);
+                scan(text, &self.words, piece.end, &mut src, &self.last_medium);
+            }
+            pos = pos.max(c.end);
         }
-        pos = pos.max(c.end);
+        if src
+            .medium
+            .as_ref()
+            .is_some_and(|m| m.starts_with(char::is_uppercase))
+        {
+            self.last_medium = src.medium.clone();
+        }
+        src
     }
-    if src
-        .medium
-        .as_ref()
-        .is_some_and(|m| m.starts_with(char::is_uppercase))
-    {
-        *last_medium = src.medium.clone();
-    }
-    src
 }
 
 fn word<'t>(text: &'t str, t: &Token) -> &'t str {
@@ -370,7 +373,7 @@ mod tests {
     use super::*;
 
     fn src(t: &str, content: Range<usize>) -> Source {
-        find(t, 0..t.len(), &[content], &mut None)
+        Sources::default().find(t, 0..t.len(), &[content])
     }
 
     #[test]

@@ -103,9 +103,11 @@ pub enum Bounded {
     TooLarge,
 }
 
-/// Reads `reader` to its end, unless it holds more than `limit` bytes.
-pub fn read_bounded(reader: impl Read, limit: u64) -> io::Result<Bounded> {
-    let mut bytes = Vec::new();
+/// Reads `reader` to its end, unless it holds more than `limit` bytes. `expected` is the
+/// number of bytes it likely holds (a file's size, 0 if unknown): the buffer starts that
+/// large (at most `limit`), rather than growing to it by copies.
+pub fn read_bounded(reader: impl Read, limit: u64, expected: u64) -> io::Result<Bounded> {
+    let mut bytes = Vec::with_capacity(usize::try_from(expected.min(limit)).unwrap_or(0));
     reader
         .take(limit.saturating_add(1))
         .read_to_end(&mut bytes)?;
@@ -199,13 +201,20 @@ mod tests {
     #[test]
     fn reads_are_bounded() {
         assert_eq!(
-            read_bounded(&b"12345"[..], 5).unwrap(),
+            read_bounded(&b"12345"[..], 5, 5).unwrap(),
             Bounded::Whole(b"12345".to_vec())
         );
-        assert_eq!(read_bounded(&b"123456"[..], 5).unwrap(), Bounded::TooLarge);
+        assert_eq!(
+            read_bounded(&b"123456"[..], 5, 0).unwrap(),
+            Bounded::TooLarge
+        );
+        assert_eq!(
+            read_bounded(&b"123"[..], 5, 1000).unwrap(),
+            Bounded::Whole(b"123".to_vec())
+        );
         // A gzip bomb stops at the limit.
         let bomb = gzip(&vec![b'a'; 1 << 20]);
         let reader = wrap(Cursor::new(bomb), Compression::Gzip).unwrap();
-        assert_eq!(read_bounded(reader, 1000).unwrap(), Bounded::TooLarge);
+        assert_eq!(read_bounded(reader, 1000, 0).unwrap(), Bounded::TooLarge);
     }
 }

@@ -632,11 +632,11 @@ impl Entry {
                 path,
                 id,
                 format,
+                size,
                 max,
-                ..
             } => {
                 let made = panic::catch_unwind(AssertUnwindSafe(|| {
-                    read_body(&path, Compression::None, max)
+                    read_body(&path, Compression::None, max, size)
                         .and_then(|bytes| one_document(&path, id, format, bytes))
                         .map_or_else(|e| (Err(e), None), |(doc, w)| (Ok(doc), w))
                 }));
@@ -882,10 +882,12 @@ fn warc_page(path: &Path, response: warc::Response) -> (Result<Document>, Option
 /// Reads a whole file, decompressed, unless it is larger than `max` bytes, empty or binary
 /// (each an [`Error::Skipped`]).
 fn read_bytes(path: &Path, compression: Compression, max: u64) -> Result<Vec<u8>> {
-    if compression == Compression::None {
-        file_size(path, max)?;
-    }
-    read_body(path, compression, max)
+    let size = if compression == Compression::None {
+        file_size(path, max)?
+    } else {
+        0
+    };
+    read_body(path, compression, max, size)
 }
 
 /// The size of a file, unless it is larger than `max` bytes (an [`Error::Skipped`]).
@@ -909,7 +911,8 @@ fn file_size(path: &Path, max: u64) -> Result<u64> {
 
 /// Reads a whole file, decompressed, unless it holds more than `max` bytes, or is empty or
 /// binary (each an [`Error::Skipped`]); the part of [`read_bytes`] after the size check.
-fn read_body(path: &Path, compression: Compression, max: u64) -> Result<Vec<u8>> {
+/// `size` is the file's size as last seen (0 if unknown), to read it into a buffer as large.
+fn read_body(path: &Path, compression: Compression, max: u64, size: u64) -> Result<Vec<u8>> {
     let skipped = |reason: String| Error::Skipped {
         path: path.to_path_buf(),
         line: None,
@@ -924,7 +927,7 @@ fn read_body(path: &Path, compression: Compression, max: u64) -> Result<Vec<u8>>
         path: path.to_path_buf(),
         source,
     })?;
-    let bytes = match compress::read_bounded(reader, max) {
+    let bytes = match compress::read_bounded(reader, max, size) {
         Ok(Bounded::Whole(bytes)) => bytes,
         Ok(Bounded::TooLarge) => return Err(too_large()),
         Err(e) => return Err(read_error(path, compression, e)),
@@ -1010,7 +1013,7 @@ pub fn read_memory(name: &str, bytes: &[u8], options: &ReadOptions) -> Vec<Resul
     };
     match format {
         Format::Txt | Format::Html => {
-            let bytes = match compress::read_bounded(reader, max) {
+            let bytes = match compress::read_bounded(reader, max, 0) {
                 Ok(Bounded::Whole(bytes)) => bytes,
                 Ok(Bounded::TooLarge) => {
                     return vec![Err(Error::Skipped {

@@ -166,7 +166,8 @@ impl<R: BufRead> Responses<R> {
         let expected = record.content_length();
         let response = if *record.warc_type() == RecordType::Response {
             let limit = self.max_page_bytes.saturating_add(HTTP_HEADER_ALLOWANCE);
-            let body = read_bounded(&mut record, limit)?;
+            // Not started at `expected`: the header may claim any length.
+            let body = read_bounded(&mut record, limit, 0)?;
             let page = match body {
                 Bounded::Whole(bytes) if (bytes.len() as u64) < expected => {
                     let got = bytes.len();

@@ -193,12 +193,13 @@ pub fn style_of(c: char) -> Option<MarkStyle> {
 /// module docs for the rules.
 pub fn scan_marks(text: &str) -> Vec<Mark> {
     let mut out = Vec::new();
+    let mut scanner = MarkScanner::default();
     let mut start = 0;
     for nl in memchr_iter(b'\n', text.as_bytes()) {
-        scan_range_into(text, start..nl, &mut out);
+        scanner.paragraph_into(text, start..nl, &mut out);
         start = nl + 1;
     }
-    scan_range_into(text, start..text.len(), &mut out);
+    scanner.paragraph_into(text, start..text.len(), &mut out);
     out
 }
 
@@ -207,18 +208,32 @@ pub fn scan_marks(text: &str) -> Vec<Mark> {
 /// of bounds, reversed, or not at char boundaries) yields no marks.
 pub fn scan_marks_in(text: &str, range: Range<usize>) -> Vec<Mark> {
     let mut out = Vec::new();
-    scan_range_into(text, range, &mut out);
+    MarkScanner::default().paragraph_into(text, range, &mut out);
     out
 }
 
-/// Appends the marks of the paragraph `text[range]` to `out` (see
-/// [`scan_marks_in`]).
-pub(super) fn scan_range_into(text: &str, range: Range<usize>, out: &mut Vec<Mark>) {
+/// Scans paragraphs for their marks one after the other, with the candidates' buffer of a
+/// paragraph reused for the next rather than allocated for each.
+#[derive(Default)]
+pub(super) struct MarkScanner {
+    cands: Vec<Cand>,
+}
+
+impl MarkScanner {
+    /// Appends the marks of the paragraph `text[range]` to `out` (see [`scan_marks_in`]).
+    pub(super) fn paragraph_into(&mut self, text: &str, range: Range<usize>, out: &mut Vec<Mark>) {
+        self.cands.clear();
+        scan_range_into(text, range, &mut self.cands, out);
+    }
+}
+
+/// Appends the marks of the paragraph `text[range]` to `out`, their candidates gathered in
+/// `cands` (empty).
+fn scan_range_into(text: &str, range: Range<usize>, cands: &mut Vec<Cand>, out: &mut Vec<Mark>) {
     let Some(para) = text.get(range.clone()) else {
         return;
     };
     let base = range.start;
-    let mut cands: Vec<Cand> = Vec::new();
     // Position (local) of the second mark of `'n'`, already known to be an apostrophe.
     let mut forced_apostrophe: Option<usize> = None;
 
@@ -322,7 +337,7 @@ pub(super) fn scan_range_into(text: &str, range: Range<usize>, out: &mut Vec<Mar
         });
     }
 
-    resolve_singles(&mut cands);
+    resolve_singles(cands);
     out.extend(cands.iter().map(|c| Mark {
         pos: c.pos,
         len: c.len,

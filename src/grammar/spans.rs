@@ -159,6 +159,7 @@ pub fn find_quotes(text: &str, paragraphs: &[Range<usize>]) -> Vec<QuotedSpan> {
         out: Vec::new(),
     };
     let mut marks_buf: Vec<Mark> = Vec::new();
+    let mut scanner = marks::MarkScanner::default();
     let mut prev_end = 0;
     for r in paragraphs {
         let Some(para) = text.get(r.clone()) else {
@@ -173,7 +174,7 @@ pub fn find_quotes(text: &str, paragraphs: &[Range<usize>]) -> Vec<QuotedSpan> {
             continue;
         }
         marks_buf.clear();
-        marks::scan_range_into(text, r.clone(), &mut marks_buf);
+        scanner.paragraph_into(text, r.clone(), &mut marks_buf);
         pairer.paragraph(r.start, trimmed_end, &marks_buf);
     }
     pairer.finish()
