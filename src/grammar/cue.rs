@@ -213,7 +213,7 @@ fn scan_cues(
     out: &mut Vec<Cue>,
 ) -> Option<usize> {
     let b = text.as_bytes();
-    while p < stop {
+    'scan: while p < stop {
         let class = byte_class(b[p]);
         let (letter, len) = if class & LETTER != 0 {
             (true, 1)
@@ -228,6 +228,30 @@ fn scan_cues(
         // An ASCII letter after a space or punctuation (not `_`, `'`, `-`) starts a word.
         let after_plain = len == 1 && p > 0 && byte_class(b[p - 1]) & PLAIN != 0;
         if letter && (after_plain || is_word_start(text, p)) {
+            let mut len = len;
+            // Nearly every word is ASCII letters and then a space or punctuation, and so is
+            // the one after it when a letter follows that byte: read in one step each, the
+            // words run from start to start without the bytes between them classified again.
+            while let Some(plain) = plain_word(&b[p..end]) {
+                let w = &text[p..p + plain.len];
+                if let Some(start) = key_cue_start(idx, w, plain.key)
+                    && let Some(cue) = parse_from(text, p, end, w, start)
+                {
+                    p = cue.end;
+                    out.push(cue);
+                    continue 'scan;
+                }
+                p += plain.len;
+                if p >= stop {
+                    continue 'scan;
+                }
+                // The byte after the word is plain: no word starts there.
+                p += 1;
+                if !plain.word_follows || p >= stop {
+                    continue 'scan;
+                }
+                len = 1;
+            }
             // The word is read once: only a word that may start a cue is parsed further.
             let Ok((rest, w)) = scan_word(&text[p..end]) else {
                 p += len;
@@ -589,9 +613,46 @@ fn ascii_word_key(i: &str, len: usize) -> Option<u128> {
         Some(head) if (1..=16).contains(&len) => u128::from_le_bytes(*head),
         _ => return None,
     };
+    (head & word_mask(len) & (EACH_BYTE * 0x80) == 0).then(|| lower_ascii_key(head, len))
+}
+
+/// The first `len` (1 to 16) bytes of `head`, ASCII letters, `'` and `-`, lower-cased as a
+/// [`short_key`]: the case bit (`0x20`) of each set, which `'` and `-` already have, and the
+/// bytes after them cleared.
+#[inline(always)]
+fn lower_ascii_key(head: u128, len: usize) -> u128 {
     let word = word_mask(len);
-    let x = head & word;
-    (x & (EACH_BYTE * 0x80) == 0).then_some(x | ((EACH_BYTE * 0x20) & word))
+    (head & word) | ((EACH_BYTE * 0x20) & word)
+}
+
+/// A word of ASCII letters, read with [`plain_word`].
+struct PlainWord {
+    /// Its length, 1 to 15 bytes.
+    len: usize,
+    /// Its lower-cased [`short_key`].
+    key: u128,
+    /// An ASCII letter follows the byte after the word, and so starts the next word.
+    word_follows: bool,
+}
+
+/// The word at the start of `i` (a word start) when it is ASCII letters followed by a plain
+/// byte (a space or punctuation but `'` and `-`) inside the first 16 bytes of `i`, read from
+/// those 16 bytes at once: [`scan_word`] reads that word, [`ascii_word_key`] is its key, and
+/// the byte after it starts no word. `None` for every other word (or fewer than 16 bytes),
+/// which the scan reads with [`scan_word`].
+#[inline(always)]
+fn plain_word(i: &[u8]) -> Option<PlainWord> {
+    let head = u128::from_le_bytes(*i.first_chunk::<16>()?);
+    let not_letters = !ascii_letter_bytes(head) & (EACH_BYTE * 0x80);
+    let len = not_letters.trailing_zeros() as usize / 8;
+    if !(1..16).contains(&len) || byte_class(i[len]) & PLAIN == 0 {
+        return None;
+    }
+    Some(PlainWord {
+        len,
+        key: lower_ascii_key(head, len),
+        word_follows: i.get(len + 1).is_some_and(|&c| byte_class(c) & LETTER != 0),
+    })
 }
 
 /// A `u128` with each byte set to 1: times a byte, that byte in every lane.
@@ -681,18 +742,24 @@ fn letters_end(i: &str, mut at: usize) -> usize {
 }
 
 /// The number of ASCII letters that start the 8 bytes `x` (read little-endian), all bytes
-/// tested at once: a byte is a letter when its high bit is clear and, with the case bit
-/// (`0x20`) set, it lies in `a..=z`, which two carry-free additions tell in its high bit.
+/// tested at once by [`ascii_letter_bytes`].
 fn ascii_letters(x: u64) -> usize {
-    const EACH_BYTE: u64 = u64::MAX / 0xFF;
-    const HIGH: u64 = EACH_BYTE * 0x80;
-    const CASE: u64 = EACH_BYTE * 0x20;
-    let low = (x | CASE) & !HIGH;
-    let from_a = low + EACH_BYTE * (0x80 - u64::from(b'a'));
-    let past_z = low + EACH_BYTE * (0x80 - u64::from(b'z') - 1);
-    let letters = from_a & !past_z & !x & HIGH;
-    let others = !letters & HIGH;
+    // The low 8 bytes of its result are those of the `u64`: no byte carries into the next.
+    let letters = ascii_letter_bytes(u128::from(x)) as u64;
+    let others = !letters & (u64::MAX / 0xFF * 0x80);
     others.trailing_zeros() as usize / 8
+}
+
+/// The high bit (`0x80`) of each byte of `x` that is an ASCII letter, all bytes tested at
+/// once: a byte is a letter when its high bit is clear and, with the case bit (`0x20`) set,
+/// it lies in `a..=z`, which two carry-free additions tell in its high bit.
+#[inline(always)]
+fn ascii_letter_bytes(x: u128) -> u128 {
+    const HIGH: u128 = EACH_BYTE * 0x80;
+    let low = (x | (EACH_BYTE * 0x20)) & !HIGH;
+    let from_a = low + EACH_BYTE * (0x80 - u128::from(b'a'));
+    let past_z = low + EACH_BYTE * (0x80 - u128::from(b'z') - 1);
+    from_a & !past_z & !x & HIGH
 }
 
 /// [`char::is_alphabetic`], with the characters other than ASCII that news text holds most
@@ -1528,12 +1595,20 @@ fn cue_start(w: &str) -> Option<Start> {
 /// [`start_of`] finds outside the map.
 #[inline(always)]
 fn word_cue_start(idx: &Index, i: &str, w: &str) -> Option<Start> {
-    let low = match ascii_word_key(i, w.len()) {
-        Some(key) if !idx.words.may_hold(key) && !may_be_unlisted_start(w) => return None,
-        Some(key) => Lower::of_key(key, w.len()),
-        None => Lower::new(w)?,
-    };
-    start_of(idx, w, &low)
+    match ascii_word_key(i, w.len()) {
+        Some(key) => key_cue_start(idx, w, key),
+        None => start_of(idx, w, &Lower::new(w)?),
+    }
+}
+
+/// [`cue_start`] of the word `w` whose [`ascii_word_key`] is `key`: most words are turned
+/// away by the filter of [`Index::words`], without a call.
+#[inline(always)]
+fn key_cue_start(idx: &Index, w: &str, key: u128) -> Option<Start> {
+    if !idx.words.may_hold(key) && !may_be_unlisted_start(w) {
+        return None;
+    }
+    start_of(idx, w, &Lower::of_key(key, w.len()))
 }
 
 /// Whether `w` may be one of the words [`start_of`] accepts without finding them in the map:
@@ -2041,6 +2116,50 @@ mod tests {
             }
             assert_eq!(find_cues(&t, 0..t.len()), reference::find_cues(&t));
         }
+    }
+
+    /// The words read in one step by [`plain_word`] are those [`scan_word`] reads, with the
+    /// keys [`ascii_word_key`] gives them, the byte after them starts no word, and the next
+    /// word starts where it says; and the scan finds the cues the reference scan finds: at
+    /// every word start of the sample texts, and with every ASCII byte before, after and
+    /// between words of 1 to 17 bytes.
+    #[test]
+    fn plain_words_are_the_words_the_scan_reads() {
+        let check = |t: &str| {
+            for p in (0..t.len()).filter(|&p| t.is_char_boundary(p) && is_word_start(t, p)) {
+                let Some(plain) = plain_word(&t.as_bytes()[p..]) else {
+                    continue;
+                };
+                let (_, w) = scan_word(&t[p..]).expect("a plain word is a word");
+                assert_eq!(w.len(), plain.len, "{t:?} {p}");
+                assert_eq!(ascii_word_key(&t[p..], w.len()), Some(plain.key), "{w}");
+                let after = p + plain.len + 1;
+                assert!(!is_word_start(t, after - 1), "{t:?} {p}");
+                assert_eq!(plain.word_follows, is_word_start(t, after), "{t:?} {p}");
+            }
+            assert_eq!(find_cues(t, 0..t.len()), reference::find_cues(t), "{t:?}");
+        };
+        for t in sample_texts() {
+            check(&t);
+        }
+        let words = [
+            "said",
+            "Has",
+            "x",
+            "according",
+            "in",
+            "toldreportersloudly",
+            "quipped",
+        ];
+        let mut n = 0;
+        for c in (0..0x80u8).map(char::from) {
+            for w in words {
+                let t = format!("{c}{w}{c}{w}{c} {w}{c}{c}{w} {w}{c}to say in a statement.{c}");
+                check(&t);
+                n += 1;
+            }
+        }
+        assert_eq!(n, 128 * words.len());
     }
 
     /// [`Lower::new`] lower-cases in one step the words that its byte loop lower-cases and
