@@ -17,6 +17,7 @@
 //! (spokeswoman, chairman) and pronouns that resolved to the person.
 
 use std::borrow::Cow;
+use std::collections::hash_map::Entry;
 use std::ops::Range;
 
 use rustc_hash::FxHashMap;
@@ -109,12 +110,12 @@ fn first_and_last_words_of<'t>(name: &Cow<'t, str>) -> (Cow<'t, str>, Cow<'t, st
     }
 }
 
-/// Adds entity `i` to those of the word `w`.
+/// Adds entity `i` to those of the word `w` (the word hashed once).
 fn index_word<'t>(by_word: &mut FxHashMap<Cow<'t, str>, Vec<usize>>, w: Cow<'t, str>, i: usize) {
-    match by_word.get_mut(w.as_ref()) {
-        Some(entities) => entities.push(i),
-        None => {
-            by_word.insert(w, vec![i]);
+    match by_word.entry(w) {
+        Entry::Occupied(entities) => entities.into_mut().push(i),
+        Entry::Vacant(slot) => {
+            slot.insert(vec![i]);
         }
     }
 }
@@ -216,33 +217,20 @@ impl<'t> Resolver<'t> {
     /// Solheim, 54," / "Finch, a two-term council member,".
     fn add_appositive_roles(&mut self, i: usize, m: &Mention, sentence_start: usize, limit: usize) {
         let text = self.text;
-        let mut extra = String::new();
         let window = floor_boundary(text, m.start.saturating_sub(200)).max(sentence_start);
-        if let Some(before) = text[window..m.start].trim_end().strip_suffix(',') {
-            let seg = before
-                .rsplit([',', ';', ':', '('])
-                .next()
-                .unwrap_or(before)
-                .trim();
-            if seg.split_whitespace().count() <= 6
-                && seg.split_whitespace().all(|w| !lexicon::is_pronoun(w))
-            {
-                extra.push_str(seg);
-            }
+        let before = appositive_before(&text[window..m.start]);
+        let after = appositive_after(&text[m.end..floor_boundary(text, limit.min(m.end + 200))]);
+        // Most names stand without an appositive: no roles and no gender to add.
+        if before.is_none() && after.is_none() {
+            return;
         }
-        if let Some(after) =
-            text[m.end..floor_boundary(text, limit.min(m.end + 200))].strip_prefix(", ")
-        {
-            let seg = after
-                .split([',', '.', ';', ':', '(', ')'])
-                .next()
-                .unwrap_or("");
-            if seg.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
-                && seg.split_whitespace().count() <= 8
-            {
-                extra.push(' ');
-                extra.push_str(seg);
-            }
+        let mut extra = String::new();
+        if let Some(seg) = before {
+            extra.push_str(seg);
+        }
+        if let Some(seg) = after {
+            extra.push(' ');
+            extra.push_str(seg);
         }
         let extra = extra.trim().to_lowercase();
         let e = &mut self.entities[i];
@@ -263,7 +251,7 @@ impl<'t> Resolver<'t> {
         let b = rest.as_bytes();
         let mut end = memchr::memchr3(b'.', b'!', b'?', b).unwrap_or(b.len());
         end = memchr::memchr(b'"', &b[..end]).unwrap_or(end);
-        end = find_short(&b[..end], "“".as_bytes()).unwrap_or(end);
+        end = find_short(&b[..end], OPENING_QUOTE).unwrap_or(end);
         if let Some(g) = first_pronoun_gender(&rest[..end]) {
             let v = &mut self.entities[i].votes;
             match g {
@@ -283,15 +271,21 @@ impl<'t> Resolver<'t> {
         } else {
             SpeakerKind::Person
         };
-        let roles = self.text[m.start..name_range.start].to_lowercase();
+        // Lower-cased only where they are kept: most mentions have none, or are a surname.
+        let role_text = &text[m.start..name_range.start];
         if let Some(&i) = self.by_name.get(name.as_ref()) {
             let e = &mut self.entities[i];
             if let Err(k) = e.mentions.binary_search(&m.start) {
                 e.mentions.insert(k, m.start);
             }
-            if !roles.trim().is_empty() && !e.roles.contains(roles.trim()) {
-                e.roles.push(' ');
-                e.roles.push_str(roles.trim());
+            // Lower-casing neither makes nor unmakes white space: the roles are blank when
+            // their text is.
+            if !role_text.trim().is_empty() {
+                let roles = role_text.to_lowercase();
+                if !e.roles.contains(roles.trim()) {
+                    e.roles.push(' ');
+                    e.roles.push_str(roles.trim());
+                }
             }
             e.gender = e.gender.or(m.gender);
             return Some(i);
@@ -304,7 +298,7 @@ impl<'t> Resolver<'t> {
             }
             return Some(i);
         }
-        Some(self.add_entity(name, kind, roles, m))
+        Some(self.add_entity(name, kind, lower_cased(role_text), m))
     }
 
     fn add_entity(
@@ -343,7 +337,7 @@ impl<'t> Resolver<'t> {
         if lexicon::is_place_like(&text[range]) {
             return None;
         }
-        let roles = self.text[m.start..m.name.as_ref()?.start].to_lowercase();
+        let roles = lower_cased(&self.text[m.start..m.name.as_ref()?.start]);
         Some(self.add_entity(name, SpeakerKind::Person, roles, m))
     }
 
@@ -617,12 +611,68 @@ impl<'t> Resolver<'t> {
     }
 }
 
-/// The first occurrence of `needle` in `hay`, both short (a name, a sentence): its first byte
-/// is found by `memchr`, without the searcher `memmem` builds for each call.
-fn find_short(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    let (&first, _) = needle.split_first()?;
-    memchr::memchr_iter(first, hay).find(|&i| hay[i..].starts_with(needle))
+/// The appositive that ends with a comma at the end of `before`, the text before a name
+/// ("Ravnsund's mayor," of "Ravnsund's mayor, Per Aukland"): the words after the last
+/// separator, six at most, none a pronoun.
+fn appositive_before(before: &str) -> Option<&str> {
+    let before = before.trim_end().strip_suffix(',')?;
+    // The separators are ASCII: found by byte, where `rsplit` decoded each character.
+    let from = before
+        .bytes()
+        .rposition(|b| matches!(b, b',' | b';' | b':' | b'('))
+        .map_or(0, |k| k + 1);
+    let seg = before[from..].trim();
+    (seg.split_whitespace().count() <= 6 && seg.split_whitespace().all(|w| !lexicon::is_pronoun(w)))
+        .then_some(seg)
 }
+
+/// The appositive that opens `after`, the text after a name, after a comma (", 54," and ", a
+/// two-term council member,"): up to the next separator, eight words at most, opening with a
+/// lower-case letter or a digit.
+fn appositive_after(after: &str) -> Option<&str> {
+    let after = after.strip_prefix(", ")?;
+    // The separators are ASCII: found by byte, where `split` decoded each character.
+    let to = after
+        .bytes()
+        .position(|b| matches!(b, b',' | b'.' | b';' | b':' | b'(' | b')'))
+        .unwrap_or(after.len());
+    let seg = &after[..to];
+    (seg.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
+        && seg.split_whitespace().count() <= 8)
+        .then_some(seg)
+}
+
+/// `text` in lower case: no call for the empty roles of most names.
+fn lower_cased(text: &str) -> String {
+    if text.is_empty() {
+        String::new()
+    } else {
+        text.to_lowercase()
+    }
+}
+
+/// The first occurrence of `needle` in `hay`, both short (a name, a sentence): its first byte
+/// is found by `memchr`, without the searcher `memmem` builds for each call; in a hay of a
+/// few words (a name), byte by byte, which costs less than setting `memchr` up. The needle's
+/// length is a constant, so that it is compared without a call to `memcmp`.
+fn find_short<const N: usize>(hay: &[u8], needle: &[u8; N]) -> Option<usize> {
+    let (&first, _) = needle.split_first()?;
+    let at = |i: usize| hay.get(i..i + N) == Some(needle.as_slice());
+    if hay.len() <= SHORT_HAY {
+        return hay
+            .iter()
+            .enumerate()
+            .find(|&(i, &b)| b == first && at(i))
+            .map(|(i, _)| i);
+    }
+    memchr::memchr_iter(first, hay).find(|&i| at(i))
+}
+
+/// The bytes of the opening quotation mark “ in UTF-8.
+const OPENING_QUOTE: &[u8; 3] = b"\xE2\x80\x9C";
+
+/// The longest hay that [`find_short`] reads byte by byte.
+const SHORT_HAY: usize = 64;
 
 /// The gender of the first third-person pronoun of `s` ("he", "his", "She", "herself"...),
 /// read as whole words (runs of letters and digits): only the words that start with an `h`
@@ -779,22 +829,89 @@ mod tests {
         }
     }
 
+    /// [`find_short`] finds what `memmem` finds, in short hays (read byte by byte) and long
+    /// ones: edge cases, and every line of the corpus and its first [`SHORT_HAY`] bytes.
     #[test]
     fn short_needles_found_first() {
-        for (hay, needle) in [
-            ("Deborah Finch and Marcus Wale", " and "),
-            ("Smith andand and", " and "),
-            ("", " and "),
-            ("abc", ""),
-            ("he said “yes”", "“"),
-            ("x", "xy"),
-        ] {
+        fn check<const N: usize>(hay: &[u8], needle: &[u8; N]) {
             assert_eq!(
-                find_short(hay.as_bytes(), needle.as_bytes()),
-                memchr::memmem::find(hay.as_bytes(), needle.as_bytes())
-                    .filter(|_| !needle.is_empty()),
-                "{hay:?} {needle:?}"
+                find_short(hay, needle),
+                memchr::memmem::find(hay, needle).filter(|_| N > 0),
+                "{:?} {:?}",
+                String::from_utf8_lossy(hay),
+                String::from_utf8_lossy(needle)
             );
+        }
+        check(b"Deborah Finch and Marcus Wale", b" and ");
+        check(b"Smith andand and", b" and ");
+        check(b"", b" and ");
+        check(b"abc", b"");
+        check("he said “yes”".as_bytes(), OPENING_QUOTE);
+        check(b"x", b"xy");
+        check(b"a name that runs to 33 bytes and", b" and");
+        assert_eq!(OPENING_QUOTE, "“".as_bytes());
+        for line in crate::test_support::corpus_lines_and(&[]) {
+            let line = line.as_bytes();
+            for hay in [line, &line[..line.len().min(SHORT_HAY)]] {
+                check(hay, b" and ");
+                check(hay, OPENING_QUOTE);
+            }
+        }
+    }
+
+    /// [`appositive_before`] and [`appositive_after`] find the segments that the splits by
+    /// character found, in every line of the corpus cut at each comma, and in edge cases.
+    #[test]
+    fn appositives_as_the_splits_found_them() {
+        fn before_by_split(before: &str) -> Option<&str> {
+            let before = before.trim_end().strip_suffix(',')?;
+            let seg = before
+                .rsplit([',', ';', ':', '('])
+                .next()
+                .unwrap_or(before)
+                .trim();
+            (seg.split_whitespace().count() <= 6
+                && seg.split_whitespace().all(|w| !lexicon::is_pronoun(w)))
+            .then_some(seg)
+        }
+        fn after_by_split(after: &str) -> Option<&str> {
+            let seg = after
+                .strip_prefix(", ")?
+                .split([',', '.', ';', ':', '(', ')'])
+                .next()
+                .unwrap_or("");
+            (seg.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
+                && seg.split_whitespace().count() <= 8)
+                .then_some(seg)
+        }
+        let lines = crate::test_support::corpus_lines_and(&[
+            "",
+            ",",
+            ", ",
+            "Ravnsund's mayor, ",
+            "(the mayor,",
+            "he, ",
+            "é; l’adjoint ,\u{a0}",
+            ", 54, said",
+            ", a two-term council member (D), said",
+            ", Élan",
+        ]);
+        for line in &lines {
+            for (k, _) in line.match_indices(',').chain([(line.len(), "")]) {
+                let (before, after) = (&line[..k], &line[k..]);
+                let before_comma = &line[..(k + 1).min(line.len())];
+                assert_eq!(
+                    appositive_before(before),
+                    before_by_split(before),
+                    "{before:?}"
+                );
+                assert_eq!(
+                    appositive_before(before_comma),
+                    before_by_split(before_comma),
+                    "{before_comma:?}"
+                );
+                assert_eq!(appositive_after(after), after_by_split(after), "{after:?}");
+            }
         }
     }
 
