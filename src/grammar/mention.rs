@@ -98,6 +98,9 @@ struct Tok<'t> {
     lists: Lists,
     /// The cue lexicon's facts, looked up when first asked for.
     verb_facts: VerbFacts,
+    /// Whether the token holds a hyphen ("Sixty-six"): known when it is read, so that the
+    /// rules that ask whether it is a number word do not search it again.
+    hyphenated: bool,
 }
 
 /// The word lists of the grammar, one bit each, looked up once per token ([`TOKEN_LISTS`]).
@@ -203,6 +206,26 @@ impl<'t> Tok<'t> {
     /// The token `word`, which starts at byte `start` of the text (the word is sliced once,
     /// by the reader that found it).
     fn new(start: usize, word: &'t str, class: Class, lists: Lists) -> Self {
+        // Byte by byte: the words are short, and `contains` calls `memchr`.
+        let hyphenated = word.bytes().any(|b| b == b'-');
+        Tok::with_hyphens(start, word, class, lists, hyphenated)
+    }
+
+    /// [`Tok::new`] for a plain ASCII word ([`plain_ascii_word_len`]), which holds no hyphen:
+    /// most tokens, not searched for one.
+    fn plain(start: usize, word: &'t str, class: Class, lists: Lists) -> Self {
+        Tok::with_hyphens(start, word, class, lists, false)
+    }
+
+    /// The token `word`, holding a hyphen when `hyphenated`.
+    #[inline(always)]
+    fn with_hyphens(
+        start: usize,
+        word: &'t str,
+        class: Class,
+        lists: Lists,
+        hyphenated: bool,
+    ) -> Self {
         Tok {
             start,
             end: start + word.len(),
@@ -210,6 +233,7 @@ impl<'t> Tok<'t> {
             class,
             lists,
             verb_facts: VerbFacts::default(),
+            hyphenated,
         }
     }
 
@@ -241,8 +265,7 @@ impl<'t> Tok<'t> {
 
     /// [`is_number_word`].
     fn number_word(&self) -> bool {
-        // Byte by byte: the words are short, and `contains` calls `memchr`.
-        if self.text.bytes().any(|b| b == b'-') {
+        if self.hyphenated {
             is_number_word(self.text)
         } else {
             self.lists.word & NUMBER != 0
@@ -463,7 +486,7 @@ fn read_token(text: &str, p: usize, limit: usize) -> Option<Tok<'_>> {
     if let Some(n) = plain_ascii_word_len(rest.as_bytes()) {
         let w = &rest[..n];
         let lists = Lists::of(w);
-        return Some(Tok::new(p, w, classify(w, lists), lists));
+        return Some(Tok::plain(p, w, classify(w, lists), lists));
     }
     let (after, w) = word_or_initial(rest).ok()?;
     let end = p + (rest.len() - after.len());
@@ -794,7 +817,7 @@ fn is_amount(t: &Tok) -> bool {
 fn opens_quantity(t: &Tok) -> bool {
     t.class == Class::Num
         || t.lists.word & (QUALIFIER | AMOUNT | NUMBER) != 0
-        || (t.text.contains('-') && t.number_word())
+        || (t.hyphenated && t.number_word())
 }
 
 /// The longest well-formed prefix of the tokens. A phrase that opens with a quantity was read
@@ -1857,6 +1880,23 @@ mod possessor_tests {
             }
         }
         assert!(checked > 12_000, "{checked} words checked");
+    }
+
+    /// A token knows whether it holds a hyphen, as a search of its text tells: the plain
+    /// words of the fast path of [`read_token`] hold none.
+    #[test]
+    fn tokens_know_their_hyphens() {
+        let mut hyphenated = 0;
+        for text in crate::test_support::corpus_texts_and(&["Sixty-six", "al-Assad's", "U.S.-led"])
+        {
+            for (p, _) in crate::grammar::words::words(&text) {
+                if let Some(t) = read_token(&text, p, text.len()) {
+                    assert_eq!(t.hyphenated, t.text.contains('-'), "{:?}", t.text);
+                    hyphenated += usize::from(t.hyphenated);
+                }
+            }
+        }
+        assert!(hyphenated > 50, "{hyphenated} hyphenated tokens");
     }
 
     #[test]
