@@ -45,18 +45,26 @@ pub(crate) struct WordClasses {
 
 /// The bits of each word (lower-cased) of a [`WordClasses`]: the words of up to
 /// [`ShortKey::MAX_LEN`] bytes, nearly all, by their [`ShortKey`]; longer ones by their bytes.
-#[derive(Default)]
 struct ClassMap {
-    short: FxHashMap<ShortKey, u32>,
+    short: ShortKeyTable,
     long: FxHashMap<Box<[u8]>, u32>,
 }
 
 impl ClassMap {
-    /// Adds `bits` to the classes of `word` (lower-cased).
-    fn add(&mut self, word: &[u8], bits: u32) {
-        match ShortKey::of(word) {
-            Some(k) => *self.short.entry(k).or_default() |= bits,
-            None => *self.long.entry(word.into()).or_default() |= bits,
+    /// The map of `words` (lower-cased), each with its bits (a word may come more than once:
+    /// its bits are joined).
+    fn of_words<'w>(words: impl IntoIterator<Item = (&'w [u8], u32)>) -> Self {
+        let mut short: FxHashMap<ShortKey, u32> = FxHashMap::default();
+        let mut long: FxHashMap<Box<[u8]>, u32> = FxHashMap::default();
+        for (word, bits) in words {
+            match ShortKey::of(word) {
+                Some(k) => *short.entry(k).or_default() |= bits,
+                None => *long.entry(word.into()).or_default() |= bits,
+            }
+        }
+        ClassMap {
+            short: ShortKeyTable::of(short),
+            long,
         }
     }
 
@@ -64,9 +72,79 @@ impl ClassMap {
     #[inline]
     fn get(&self, word: &[u8]) -> u32 {
         match ShortKey::of(word) {
-            Some(k) => self.short.get(&k).copied().unwrap_or(0),
-            None => with_lower_bytes(word, |lower| self.long.get(lower).copied().unwrap_or(0)),
+            Some(k) => self.short.get(k),
+            None => self.get_long(word),
         }
+    }
+
+    /// The classes of a word longer than a [`ShortKey`] (few are), out of line.
+    #[inline(never)]
+    fn get_long(&self, word: &[u8]) -> u32 {
+        with_lower_bytes(word, |lower| self.long.get(lower).copied().unwrap_or(0))
+    }
+}
+
+/// The bits of a fixed set of [`ShortKey`]s, for the lookups of words that are mostly in no
+/// list: an open-addressed table at most a quarter full, probed slot by slot from the one the
+/// key's hash picks, so that a lookup is a multiplication and one or two comparisons of
+/// keys (a general hash map's probe of a group of control bytes cost about three times
+/// more, and the word lists are looked up for every word the grammar reads).
+struct ShortKeyTable {
+    /// The keys; [`ShortKeyTable::EMPTY`] in the free slots, which end a probe.
+    keys: Box<[ShortKey]>,
+    /// The bits of the key in the same slot, 0 in the free ones.
+    bits: Box<[u32]>,
+    /// The shift that leaves the bits of a slot index in a 64-bit hash.
+    shift: u32,
+}
+
+impl ShortKeyTable {
+    /// The key of a free slot: the key of the empty word, which no list holds, so that a
+    /// lookup of it finds the bits 0 of a free slot.
+    const EMPTY: ShortKey = ShortKey(0);
+
+    /// The table of `entries`, with four times as many slots (at least 16).
+    fn of(entries: FxHashMap<ShortKey, u32>) -> Self {
+        let slots = (4 * entries.len()).next_power_of_two().max(16);
+        let mut table = ShortKeyTable {
+            keys: vec![Self::EMPTY; slots].into(),
+            bits: vec![0; slots].into(),
+            shift: 64 - slots.trailing_zeros(),
+        };
+        for (key, bits) in entries {
+            let mut i = table.slot(key);
+            while table.keys[i] != Self::EMPTY {
+                i = (i + 1) & (slots - 1);
+            }
+            table.keys[i] = key;
+            table.bits[i] = bits;
+        }
+        table
+    }
+
+    /// The first slot probed for `key`: the top bits of its two halves folded and
+    /// multiplied by 2^64 / φ (Fibonacci hashing; the length in the top byte is mixed in).
+    #[inline(always)]
+    fn slot(&self, key: ShortKey) -> usize {
+        let folded = (key.0 as u64) ^ ((key.0 >> 64) as u64).rotate_left(29);
+        (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// The bits of `key`, 0 when the table does not hold it.
+    #[inline]
+    fn get(&self, key: ShortKey) -> u32 {
+        let mask = self.keys.len().wrapping_sub(1);
+        let mut i = self.slot(key) & mask;
+        while let (Some(&k), Some(&bits)) = (self.keys.get(i), self.bits.get(i)) {
+            if k == key {
+                return bits;
+            }
+            if k == Self::EMPTY {
+                return 0;
+            }
+            i = (i + 1) & mask;
+        }
+        0
     }
 }
 
@@ -258,29 +336,38 @@ impl WordClasses {
         }
     }
 
-    /// The bits of the lists that hold `word`, 0 for none.
+    /// The bits of the lists that hold `word`, 0 for none. Inlined where it is called: a
+    /// lookup is a few dozen instructions, and most are of the grammar's tokens.
+    #[inline(always)]
     pub(crate) fn of(&self, word: &str) -> u32 {
-        let (map, filter) = self.map.get_or_init(|| {
-            let mut filter = LetterFilter::new();
-            let mut map = ClassMap::default();
-            let mut add = |bits: u32, list: &[&str]| {
-                for w in list {
-                    let key = w.to_ascii_lowercase().into_bytes();
-                    filter.add(&key);
-                    map.add(&key, bits);
-                }
-            };
-            match self.lists {
-                Lists::Plain(lists) => lists.iter().for_each(|list| add(1, list)),
-                Lists::Classed(lists) => lists.iter().for_each(|&(bits, list)| add(bits, list)),
-            }
-            (map, filter)
-        });
+        let (map, filter) = self.map.get_or_init(|| self.build());
         let bytes = word.as_bytes();
         if self.filtered && !filter.may_hold(bytes) {
             return 0;
         }
         map.get(bytes)
+    }
+}
+
+impl WordClasses {
+    /// The map and the filter of the lists, built on first use.
+    #[cold]
+    fn build(&self) -> (ClassMap, LetterFilter) {
+        let lists: Vec<(u32, &[&str])> = match self.lists {
+            Lists::Plain(lists) => lists.iter().map(|&list| (1, list)).collect(),
+            Lists::Classed(lists) => lists.to_vec(),
+        };
+        let words: Vec<(Vec<u8>, u32)> = lists
+            .iter()
+            .flat_map(|&(bits, list)| list.iter().map(move |w| (w.as_bytes(), bits)))
+            .map(|(w, bits)| (w.to_ascii_lowercase(), bits))
+            .collect();
+        let mut filter = LetterFilter::new();
+        for (w, _) in &words {
+            filter.add(w);
+        }
+        let map = ClassMap::of_words(words.iter().map(|(w, bits)| (w.as_slice(), *bits)));
+        (map, filter)
     }
 }
 
@@ -1871,6 +1958,51 @@ mod tests {
             turned_away * 2 > words.len() * 3,
             "{turned_away} turned away"
         );
+    }
+
+    /// [`WordClasses::of`] gives each word the bits of the lists that hold it, as a search of
+    /// the lists tells: for every word of the lists and of the corpus, in several spellings,
+    /// short keys (the open-addressed table) and long ones alike.
+    #[test]
+    fn classes_found_as_the_lists_tell() {
+        const LISTS: &[(u32, &[&str])] = &[
+            (1, STOPWORDS),
+            (2, TITLES),
+            (4, PERSON_NOUNS),
+            (8, ORG_HEADS),
+            (16, NEWS_OUTLETS),
+            (32, WEEKDAYS),
+            (64, ORG_NAMES),
+        ];
+        static CLASSES: WordClasses = WordClasses::unfiltered(LISTS);
+        static FILTERED: WordSet = WordSet::new(&[TITLES, NEWS_OUTLETS]);
+        let by_search = |w: &str| {
+            LISTS
+                .iter()
+                .filter(|(_, list)| list.iter().any(|l| l.eq_ignore_ascii_case(w)))
+                .fold(0, |bits, (b, _)| bits | b)
+        };
+        let mut words: Vec<String> = LISTS
+            .iter()
+            .flat_map(|(_, list)| list.iter().map(|w| w.to_string()))
+            .collect();
+        for text in crate::test_support::corpus_texts() {
+            words.extend(crate::grammar::words::words(&text).map(|(_, w)| w.to_string()));
+        }
+        words.extend(["", "a", "\u{e9}t\u{e9}"].map(String::from));
+        words.extend(["x".repeat(15), "x".repeat(16)]);
+        words.sort();
+        words.dedup();
+        let mut found = 0;
+        for base in &words {
+            for w in crate::test_support::spellings(base) {
+                let bits = by_search(&w);
+                assert_eq!(CLASSES.of(&w), bits, "{w:?}");
+                assert_eq!(FILTERED.contains(&w), bits & (2 | 16) != 0, "{w:?}");
+                found += usize::from(bits != 0);
+            }
+        }
+        assert!(found > 2000, "{found} words found");
     }
 
     #[test]
