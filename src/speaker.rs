@@ -738,7 +738,12 @@ fn contains_words(hay: &str, needle: &str) -> bool {
 /// A name with its white space collapsed and its possessive ending dropped, borrowed from `s`
 /// when it is written with single spaces (most names): no copy to look a known name up.
 fn normalized(s: &str) -> Cow<'_, str> {
-    let s = s.trim();
+    // A name that starts and ends with a printable ASCII character (most) has no white
+    // space to trim.
+    let s = match s.as_bytes() {
+        [first, .., last] if first.is_ascii_graphic() && last.is_ascii_graphic() => s,
+        _ => s.trim(),
+    };
     // Most names are written with single spaces: kept as they are.
     let single_spaced = s
         .as_bytes()
