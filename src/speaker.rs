@@ -680,11 +680,7 @@ const SHORT_HAY: usize = 64;
 fn first_pronoun_gender(s: &str) -> Option<Gender> {
     let b = s.as_bytes();
     let mut from = 0;
-    while let Some(k) = b[from..]
-        .iter()
-        .position(|&x| matches!(x | 0x20, b'h' | b's'))
-    {
-        let i = from + k;
+    while let Some(i) = next_h_or_s(b, from) {
         let word_end = crate::grammar::words::word_chars_end(s, i);
         from = word_end;
         if s[..i]
@@ -701,6 +697,32 @@ fn first_pronoun_gender(s: &str) -> Option<Gender> {
         }
     }
     None
+}
+
+/// The first byte of `b` from `from` on that is an `h` or an `s` in either case. SWAR: eight
+/// bytes at a time (a sentence has several words between two such letters that start a
+/// word), then byte by byte.
+fn next_h_or_s(b: &[u8], from: usize) -> Option<usize> {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    /// The high bit of each zero byte of `v` (no carry crosses a byte).
+    fn zero_bytes(v: u64) -> u64 {
+        !(((v & LOW7) + LOW7) | v | LOW7)
+    }
+    let mut at = from;
+    while let Some(chunk) = b.get(at..at + 8) {
+        // The case bit set: `H` and `S` read as `h` and `s`, no other byte does.
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes")) | 0x2020_2020_2020_2020;
+        let found = zero_bytes(x ^ u64::from_le_bytes([b'h'; 8]))
+            | zero_bytes(x ^ u64::from_le_bytes([b's'; 8]));
+        if found != 0 {
+            return Some(at + (found.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    b.get(at..)?
+        .iter()
+        .position(|&x| matches!(x | 0x20, b'h' | b's'))
+        .map(|k| at + k)
 }
 
 /// True when `hay` holds the words of `needle` as whole words.
@@ -916,6 +938,32 @@ mod tests {
                     "{before_comma:?}"
                 );
                 assert_eq!(appositive_after(after), after_by_split(after), "{after:?}");
+            }
+        }
+    }
+
+    /// [`next_h_or_s`] finds the byte the search byte by byte finds, from every offset of every
+    /// text of the corpus, and in every position of a chunk for every byte value.
+    #[test]
+    fn letters_h_and_s_found_as_byte_by_byte() {
+        fn by_bytes(b: &[u8], from: usize) -> Option<usize> {
+            (from..b.len()).find(|&i| matches!(b[i] | 0x20, b'h' | b's'))
+        }
+        for text in crate::test_support::corpus_texts() {
+            let b = text.as_bytes();
+            for from in 0..=b.len() {
+                assert_eq!(next_h_or_s(b, from), by_bytes(b, from), "{from}");
+            }
+        }
+        for len in 0..20 {
+            for pos in 0..len {
+                for x in 0..=255u8 {
+                    let mut b = vec![b'q'; len];
+                    b[pos] = x;
+                    for from in 0..=len {
+                        assert_eq!(next_h_or_s(&b, from), by_bytes(&b, from), "{b:?} {from}");
+                    }
+                }
             }
         }
     }
