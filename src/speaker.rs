@@ -622,7 +622,7 @@ fn appositive_before(before: &str) -> Option<&str> {
         .rposition(|b| matches!(b, b',' | b';' | b':' | b'('))
         .map_or(0, |k| k + 1);
     let seg = before[from..].trim();
-    (seg.split_whitespace().count() <= 6 && seg.split_whitespace().all(|w| !lexicon::is_pronoun(w)))
+    (at_most_words(seg, 6) && seg.split_whitespace().all(|w| !lexicon::is_pronoun(w)))
         .then_some(seg)
 }
 
@@ -637,9 +637,31 @@ fn appositive_after(after: &str) -> Option<&str> {
         .position(|b| matches!(b, b',' | b'.' | b';' | b':' | b'(' | b')'))
         .unwrap_or(after.len());
     let seg = &after[..to];
-    (seg.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
-        && seg.split_whitespace().count() <= 8)
+    (seg.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()) && at_most_words(seg, 8))
         .then_some(seg)
+}
+
+/// Whether `seg` holds at most `n` words, as `split_whitespace` reads them: ASCII text (most)
+/// is read by byte, where `split_whitespace` decodes each character, and the count stops
+/// past `n`.
+fn at_most_words(seg: &str, n: usize) -> bool {
+    if !seg.is_ascii() {
+        return seg.split_whitespace().nth(n).is_none();
+    }
+    let mut words = 0;
+    let mut in_word = false;
+    for &b in seg.as_bytes() {
+        // The ASCII characters of `char::is_whitespace`: tab to carriage return, and space.
+        let space = matches!(b, b'\t'..=b'\r' | b' ');
+        if !space && !in_word {
+            words += 1;
+            if words > n {
+                return false;
+            }
+        }
+        in_word = !space;
+    }
+    true
 }
 
 /// `text` in lower case: no call for the empty roles of most names.
@@ -963,6 +985,35 @@ mod tests {
                     for from in 0..=len {
                         assert_eq!(next_h_or_s(&b, from), by_bytes(&b, from), "{b:?} {from}");
                     }
+                }
+            }
+        }
+    }
+
+    /// [`at_most_words`] answers as the count of `split_whitespace`, on every line of the
+    /// corpus, its words and the halves of both, and on edge cases.
+    #[test]
+    fn words_counted_as_split_whitespace_counts_them() {
+        let lines = crate::test_support::corpus_lines_and(&[
+            "",
+            " ",
+            "a",
+            " a  b\tc\u{b}d\u{c}e\rf\ng ",
+            "a\u{a0}b c\u{2009}d",
+            "a\u{85}b\u{1c}c",
+            "one two three four five six seven eight nine",
+        ]);
+        for line in &lines {
+            let mut segs = vec![line.as_str()];
+            let half = crate::offsets::floor_boundary(line, line.len() / 2);
+            segs.extend([&line[..half], &line[half..]]);
+            for seg in segs {
+                for n in 0..10 {
+                    assert_eq!(
+                        at_most_words(seg, n),
+                        seg.split_whitespace().count() <= n,
+                        "{seg:?} {n}"
+                    );
                 }
             }
         }
