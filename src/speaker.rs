@@ -173,12 +173,16 @@ impl<'t> Resolver<'t> {
             if pos < covered {
                 continue;
             }
-            let w = &text[pos..w_end];
-            let capitalized = match w.as_bytes()[0] {
+            // By byte: most words are lower case and turned away by their shape, without
+            // slicing the text.
+            let word = &text.as_bytes()[pos..w_end];
+            let capitalized = match word[0] {
                 b if b.is_ascii() => b.is_ascii_uppercase(),
-                _ => w.chars().next().is_some_and(char::is_uppercase),
+                _ => text[pos..].chars().next().is_some_and(char::is_uppercase),
             };
-            if !(capitalized || lexicon::is_title(w)) {
+            if !(capitalized
+                || lexicon::may_be_title_bytes(word) && lexicon::is_title(&text[pos..w_end]))
+            {
                 continue;
             }
             // "Phil Jones's house" names Phil Jones.

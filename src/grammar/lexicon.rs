@@ -581,7 +581,13 @@ static TITLE_SHAPES: LetterFilter = LetterFilter::of_lists(&[TITLES]);
 /// letters, in a few instructions (true for a word that ends with a period).
 #[inline]
 fn may_be_title(word: &str) -> bool {
-    let b = word.as_bytes();
+    may_be_title_bytes(word.as_bytes())
+}
+
+/// [`may_be_title`] of the bytes of a word: the registry of names tests the words of the
+/// body by their bytes, and slices a word only when it may be a title.
+#[inline]
+pub(crate) fn may_be_title_bytes(b: &[u8]) -> bool {
     b.last() == Some(&b'.') || TITLE_SHAPES.may_hold(b)
 }
 

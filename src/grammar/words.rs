@@ -212,14 +212,14 @@ pub(crate) fn word_starts(
     text: &str,
     range: std::ops::Range<usize>,
 ) -> impl Iterator<Item = WordStart> + '_ {
+    // Cut once at the end of the range: each word is read to its end within it.
+    let text = &text[..range.end];
     let bytes = text.as_bytes();
-    let end = range.end;
     let mut pos = range.start;
     let mut sentence_start = range.start;
     let mut after_word = false;
     std::iter::from_fn(move || {
-        while pos < end {
-            let b = bytes[pos];
+        while let Some(&b) = bytes.get(pos) {
             // The commonest byte between words, which neither joins nor ends a sentence.
             if b == b' ' {
                 after_word = false;
@@ -243,7 +243,7 @@ pub(crate) fn word_starts(
             let start = pos;
             let starts_word = !after_word;
             after_word = true;
-            pos = word_chars_end(&text[..end], start);
+            pos = word_chars_end(text, start);
             if starts_word {
                 return Some(WordStart {
                     start,
@@ -405,7 +405,7 @@ mod tests {
 
     /// [`word_starts`] finds the words, their ends and their sentence starts that the
     /// character loop of the registry of names found, on every corpus text and in every range
-    /// that starts at a line.
+    /// that starts at a line and ends at the end of the line or of the text.
     #[test]
     fn word_starts_as_the_character_loop_found_them() {
         fn by_chars(text: &str, range: std::ops::Range<usize>) -> Vec<WordStart> {
@@ -447,8 +447,12 @@ mod tests {
         for t in &texts {
             let lines = std::iter::once(0).chain(t.match_indices('\n').map(|(i, _)| i + 1));
             for from in lines {
-                let got: Vec<WordStart> = word_starts(t, from..t.len()).collect();
-                assert_eq!(got, by_chars(t, from..t.len()));
+                // To the end of the text, and to the end of the line (a range cut mid-text).
+                let line_end = t[from..].find('\n').map_or(t.len(), |k| from + k);
+                for end in [t.len(), line_end] {
+                    let got: Vec<WordStart> = word_starts(t, from..end).collect();
+                    assert_eq!(got, by_chars(t, from..end));
+                }
             }
         }
     }
