@@ -89,10 +89,20 @@ impl Entity<'_> {
 /// word).
 fn first_and_last_words(name: &str) -> (&str, &str) {
     let b = name.as_bytes();
-    match (memchr::memchr(b' ', b), memchr::memrchr(b' ', b)) {
+    // Byte by byte: a name is too short to pay for setting `memchr` up.
+    match (
+        b.iter().position(|&x| x == b' '),
+        b.iter().rposition(|&x| x == b' '),
+    ) {
         (Some(a), Some(z)) => (&name[..a], &name[z + 1..]),
         _ => (name, name),
     }
+}
+
+/// Whether the name `name` holds a space: byte by byte, a name is too short to pay for
+/// setting `memchr` up.
+fn has_space(name: &str) -> bool {
+    name.bytes().any(|b| b == b' ')
 }
 
 /// [`first_and_last_words`] of a name borrowed from the text, borrowed from it too; copied
@@ -295,7 +305,7 @@ impl<'t> Resolver<'t> {
             return Some(i);
         }
         // A single word that ends a known full name is that person, not a new one.
-        if kind == SpeakerKind::Person && !name.as_bytes().contains(&b' ') {
+        if kind == SpeakerKind::Person && !has_space(&name) {
             let i = self.person_named(&name, m)?;
             if let Err(k) = self.entities[i].mentions.binary_search(&m.start) {
                 self.entities[i].mentions.insert(k, m.start);
@@ -432,7 +442,7 @@ impl<'t> Resolver<'t> {
     fn resolve_name(&mut self, m: &Mention) -> Option<usize> {
         let range = m.name.clone()?;
         let name = normalized(&self.text[range]);
-        if name.contains(' ') {
+        if has_space(&name) {
             // A full name: itself, or a longer registered name that ends with it.
             return self.register(m);
         }

@@ -1520,7 +1520,11 @@ pub fn platform(name: &str) -> Option<&'static str> {
 /// True when a capitalized phrase is more likely a place than a person: it opens with the
 /// first word of place names that look like people's names ("Port Ellery", "Lake Placid").
 pub fn is_place_like(name: &str) -> bool {
-    let first = memchr::memchr(b' ', name.as_bytes()).map_or(name, |i| &name[..i]);
+    // Byte by byte: a name is too short to pay for setting `memchr` up.
+    let first = name
+        .bytes()
+        .position(|b| b == b' ')
+        .map_or(name, |i| &name[..i]);
     // As written (a `match` compares the length first).
     matches!(
         first.trim_end_matches('.'),
