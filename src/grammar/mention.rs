@@ -160,7 +160,7 @@ const LISTS: &[(u32, &[&str])] = &[
 /// The lists that hold a token, as the predicates of [`lexicon`] see it: the word as written,
 /// without its trailing periods ("Mr." for titles and honorifics), without its trailing
 /// apostrophes ("officials'" for person nouns).
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Lists {
     word: u32,
     bare: u32,
@@ -185,6 +185,17 @@ impl Lists {
             word,
             bare,
             unpossessed,
+        }
+    }
+
+    /// [`Lists::of`] a plain ASCII word ([`plain_ascii_word_len`]): it ends with neither a
+    /// period nor an apostrophe, so that it is looked up once, as written.
+    fn of_plain(w: &str) -> Self {
+        let word = TOKEN_LISTS.of(w);
+        Lists {
+            word,
+            bare: word,
+            unpossessed: word,
         }
     }
 }
@@ -481,13 +492,14 @@ fn word_gap(gap: &[u8]) -> Option<usize> {
 /// The token at `p` (a word or an initial, with the mark of a plural possessive), if a word
 /// starts there.
 fn read_token(text: &str, p: usize, limit: usize) -> Option<Tok<'_>> {
-    let rest = &text[p..limit];
-    // Most words: ASCII letters and digits, no initial, no possessive mark after them.
-    if let Some(n) = plain_ascii_word_len(rest.as_bytes()) {
-        let w = &rest[..n];
-        let lists = Lists::of(w);
+    // Most words: ASCII letters and digits, no initial, no possessive mark after them. Read
+    // by their bytes, the text sliced once, at the word.
+    if let Some(n) = plain_ascii_word_len(&text.as_bytes()[p..limit]) {
+        let w = &text[p..p + n];
+        let lists = Lists::of_plain(w);
         return Some(Tok::plain(p, w, classify(w, lists), lists));
     }
+    let rest = &text[p..limit];
     let (after, w) = word_or_initial(rest).ok()?;
     let end = p + (rest.len() - after.len());
     // A plural possessive: "Sanders' senior adviser", "the voters’ choice".
@@ -1883,7 +1895,8 @@ mod possessor_tests {
     }
 
     /// A token knows whether it holds a hyphen, as a search of its text tells: the plain
-    /// words of the fast path of [`read_token`] hold none.
+    /// words of the fast path of [`read_token`] hold none; and its lists are those of
+    /// [`Lists::of`].
     #[test]
     fn tokens_know_their_hyphens() {
         let mut hyphenated = 0;
@@ -1892,6 +1905,8 @@ mod possessor_tests {
             for (p, _) in crate::grammar::words::words(&text) {
                 if let Some(t) = read_token(&text, p, text.len()) {
                     assert_eq!(t.hyphenated, t.text.contains('-'), "{:?}", t.text);
+                    // The plain words' lists, looked up once, are those of any word.
+                    assert_eq!(t.lists, Lists::of(t.text), "{:?}", t.text);
                     hyphenated += usize::from(t.hyphenated);
                 }
             }
