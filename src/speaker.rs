@@ -574,9 +574,7 @@ impl<'t> Resolver<'t> {
         };
         if let Some((_, titles)) = lexicon::ROLE_FAMILIES.iter().find(|(h, _)| *h == head) {
             return most_recent(&|e: &Entity| {
-                e.kind == SpeakerKind::Person
-                    && e.fits(m.gender)
-                    && titles.iter().any(|t| contains_words(&e.roles, t))
+                e.kind == SpeakerKind::Person && e.fits(m.gender) && holds_title(&e.roles, titles)
             })
             .or_else(|| {
                 // "Hillary Clinton criticized Sen. Bernie Sanders ... the former secretary of
@@ -585,8 +583,7 @@ impl<'t> Resolver<'t> {
                 let no_office = |e: &Entity| {
                     !lexicon::ROLE_FAMILIES
                         .iter()
-                        .flat_map(|(_, ts)| ts.iter())
-                        .any(|t| contains_words(&e.roles, t))
+                        .any(|(_, titles)| holds_title(&e.roles, titles))
                 };
                 self.entities
                     .iter()
@@ -759,6 +756,13 @@ fn next_h_or_s(b: &[u8], from: usize) -> Option<usize> {
         .iter()
         .position(|&x| matches!(x | 0x20, b'h' | b's'))
         .map(|k| at + k)
+}
+
+/// True when the role words `roles` hold one of `titles` as whole words. Most people have no
+/// roles: no title is searched for in them (no title is empty, and only the empty needle is
+/// found in an empty hay).
+fn holds_title(roles: &str, titles: &[&str]) -> bool {
+    !roles.is_empty() && titles.iter().any(|t| contains_words(roles, t))
 }
 
 /// True when `hay` holds the words of `needle` as whole words.
@@ -1104,6 +1108,17 @@ mod tests {
             }
         }
         assert!(!contains_words("ax x x", "x x"));
+        // No title is empty: [`holds_title`] need not search the empty roles.
+        for (_, titles) in lexicon::ROLE_FAMILIES {
+            assert!(titles.iter().all(|t| !t.is_empty()));
+            assert!(!holds_title("", titles));
+            assert_eq!(
+                holds_title("us secretary of state", titles),
+                titles
+                    .iter()
+                    .any(|t| contains_words("us secretary of state", t))
+            );
+        }
         assert!(contains_words("us secretary of state", "secretary"));
     }
 }
