@@ -46,7 +46,7 @@ pub(crate) struct WordClasses {
 /// The bits of each word (lower-cased) of a [`WordClasses`]: the words of up to
 /// [`ShortKey::MAX_LEN`] bytes, nearly all, by their [`ShortKey`]; longer ones by their bytes.
 struct ClassMap {
-    short: ShortKeyTable,
+    short: FxHashMap<ShortKey, u32>,
     long: FxHashMap<Box<[u8]>, u32>,
 }
 
@@ -62,17 +62,14 @@ impl ClassMap {
                 None => *long.entry(word.into()).or_default() |= bits,
             }
         }
-        ClassMap {
-            short: ShortKeyTable::of(short),
-            long,
-        }
+        ClassMap { short, long }
     }
 
     /// The classes of `word`, in any ASCII case.
     #[inline]
     fn get(&self, word: &[u8]) -> u32 {
         match ShortKey::of(word) {
-            Some(k) => self.short.get(k),
+            Some(k) => self.short.get(&k).copied().unwrap_or(0),
             None => self.get_long(word),
         }
     }
@@ -81,70 +78,6 @@ impl ClassMap {
     #[inline(never)]
     fn get_long(&self, word: &[u8]) -> u32 {
         with_lower_bytes(word, |lower| self.long.get(lower).copied().unwrap_or(0))
-    }
-}
-
-/// The bits of a fixed set of [`ShortKey`]s, for the lookups of words that are mostly in no
-/// list: an open-addressed table at most a quarter full, probed slot by slot from the one the
-/// key's hash picks, so that a lookup is a multiplication and one or two comparisons of
-/// keys (a general hash map's probe of a group of control bytes cost about three times
-/// more, and the word lists are looked up for every word the grammar reads).
-struct ShortKeyTable {
-    /// The keys; [`ShortKeyTable::EMPTY`] in the free slots, which end a probe.
-    keys: Box<[ShortKey]>,
-    /// The bits of the key in the same slot, 0 in the free ones.
-    bits: Box<[u32]>,
-    /// The shift that leaves the bits of a slot index in a 64-bit hash.
-    shift: u32,
-}
-
-impl ShortKeyTable {
-    /// The key of a free slot: the key of the empty word, which no list holds, so that a
-    /// lookup of it finds the bits 0 of a free slot.
-    const EMPTY: ShortKey = ShortKey(0);
-
-    /// The table of `entries`, with four times as many slots (at least 16).
-    fn of(entries: FxHashMap<ShortKey, u32>) -> Self {
-        let slots = (4 * entries.len()).next_power_of_two().max(16);
-        let mut table = ShortKeyTable {
-            keys: vec![Self::EMPTY; slots].into(),
-            bits: vec![0; slots].into(),
-            shift: 64 - slots.trailing_zeros(),
-        };
-        for (key, bits) in entries {
-            let mut i = table.slot(key);
-            while table.keys[i] != Self::EMPTY {
-                i = (i + 1) & (slots - 1);
-            }
-            table.keys[i] = key;
-            table.bits[i] = bits;
-        }
-        table
-    }
-
-    /// The first slot probed for `key`: the top bits of its two halves folded and
-    /// multiplied by 2^64 / φ (Fibonacci hashing; the length in the top byte is mixed in).
-    #[inline(always)]
-    fn slot(&self, key: ShortKey) -> usize {
-        let folded = (key.0 as u64) ^ ((key.0 >> 64) as u64).rotate_left(29);
-        (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
-    }
-
-    /// The bits of `key`, 0 when the table does not hold it.
-    #[inline]
-    fn get(&self, key: ShortKey) -> u32 {
-        let mask = self.keys.len().wrapping_sub(1);
-        let mut i = self.slot(key) & mask;
-        while let (Some(&k), Some(&bits)) = (self.keys.get(i), self.bits.get(i)) {
-            if k == key {
-                return bits;
-            }
-            if k == Self::EMPTY {
-                return 0;
-            }
-            i = (i + 1) & mask;
-        }
-        0
     }
 }
 
