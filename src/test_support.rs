@@ -53,3 +53,16 @@ pub(crate) fn corpus_lines_and(extra: &[&str]) -> Vec<String> {
     }
     lines
 }
+
+/// The words of the word lists `lists` (as `(class bits, words)` pairs) and then every word
+/// of [`corpus_texts`] as [`crate::grammar::words::words`] reads them.
+pub(crate) fn list_and_corpus_words(lists: &[(u32, &[&str])]) -> Vec<String> {
+    let mut words: Vec<String> = lists
+        .iter()
+        .flat_map(|(_, list)| list.iter().map(|w| w.to_string()))
+        .collect();
+    for text in corpus_texts() {
+        words.extend(crate::grammar::words::words(&text).map(|(_, w)| w.to_string()));
+    }
+    words
+}

@@ -1951,13 +1951,7 @@ mod tests {
                 .filter(|(_, list)| list.iter().any(|l| l.eq_ignore_ascii_case(w)))
                 .fold(0, |bits, (b, _)| bits | b)
         };
-        let mut words: Vec<String> = LISTS
-            .iter()
-            .flat_map(|(_, list)| list.iter().map(|w| w.to_string()))
-            .collect();
-        for text in crate::test_support::corpus_texts() {
-            words.extend(crate::grammar::words::words(&text).map(|(_, w)| w.to_string()));
-        }
+        let mut words = crate::test_support::list_and_corpus_words(LISTS);
         words.extend(["", "a", "\u{e9}t\u{e9}"].map(String::from));
         words.extend(["x".repeat(15), "x".repeat(16)]);
         words.sort();

@@ -1828,13 +1828,7 @@ mod possessor_tests {
     /// apostrophe.
     #[test]
     fn token_lists_agree_with_the_lexicon_predicates() {
-        let mut words: Vec<String> = LISTS
-            .iter()
-            .flat_map(|(_, list)| list.iter().map(|w| w.to_string()))
-            .collect();
-        for t in crate::test_support::corpus_texts() {
-            words.extend(crate::grammar::words::words(&t).map(|(_, w)| w.to_string()));
-        }
+        let mut words = crate::test_support::list_and_corpus_words(LISTS);
         words.extend(
             [
                 "Mr.",
