@@ -488,7 +488,7 @@ pub(crate) const TITLES: &[&str] = &[
 static TITLES_SET: WordSet = WordSet::new(&[TITLES]);
 
 /// True for title words that may stand before a name ("President", "Foreign", "Minister").
-/// Most other words are turned away by their shape ([`may_be_title`]) before the lookup: the
+/// Most other words are turned away by their shape (`may_be_title`) before the lookup: the
 /// registry of names asks about every lower-case word of the body, and the shape test is
 /// inlined there: only the words that pass it pay for a call and a lookup.
 #[inline]

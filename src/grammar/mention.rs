@@ -598,7 +598,7 @@ pub fn mention_at(text: &str, pos: usize, limit: usize) -> Option<Mention> {
 /// The mention that names someone at `pos`: the owner of a possessive ("Phil Jones's house"
 /// names Phil Jones), else the longest mention. The phrase is read once; `None`, and only one
 /// word read, when a capitalized function word or pronoun opens it ("But", "This", "He",
-/// "Tuesday": see [`opens_no_name`]). The tokens that the previous phrase read in `recent`
+/// "Tuesday": see `opens_no_name`). The tokens that the previous phrase read in `recent`
 /// (the words from `pos` on, when it read them up to the same `limit`) are not read again.
 pub fn naming_mention_at<'t>(
     text: &'t str,
