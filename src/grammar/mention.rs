@@ -1758,22 +1758,18 @@ mod possessor_tests {
             "When President Obama's aide",
         ]);
         let mut refused = 0;
-        for t in &texts {
-            for (i, _) in crate::grammar::words::words(t) {
-                let mut whole = ArrayVec::new();
-                read_phrase(&mut whole, t, i, t.len(), false, |_| true);
-                if !whole.first().is_some_and(opens_no_name) {
-                    continue;
-                }
-                refused += 1;
-                for n in 1..=whole.len() {
-                    let phrase = &t[i..whole[n - 1].end];
-                    let m = classify_phrase(t, &whole[..n]).or_else(|| quantity(t, &whole[..n]));
-                    assert!(!m.is_some_and(|m| is_naming(&m)), "{phrase:?}");
-                    assert!(possessor(t, i, &whole[..n]).is_none(), "{phrase:?}");
-                }
+        for_each_whole_phrase(&texts, |t, i, whole| {
+            if !whole.first().is_some_and(opens_no_name) {
+                return;
             }
-        }
+            refused += 1;
+            for n in 1..=whole.len() {
+                let phrase = &t[i..whole[n - 1].end];
+                let m = classify_phrase(t, &whole[..n]).or_else(|| quantity(t, &whole[..n]));
+                assert!(!m.is_some_and(|m| is_naming(&m)), "{phrase:?}");
+                assert!(possessor(t, i, &whole[..n]).is_none(), "{phrase:?}");
+            }
+        });
         assert!(refused > 300, "{refused} phrases refused");
     }
 
@@ -1791,24 +1787,32 @@ mod possessor_tests {
             "one of two witnesses at the scene",
         ]);
         let mut heads_kept = 0;
-        for t in &texts {
+        for_each_whole_phrase(&texts, |t, i, whole| {
+            let mut heads = PrefixMemo::default();
+            for n in (1..=whole.len()).rev() {
+                let prefix = &whole[..n];
+                assert_eq!(
+                    classify_with(t, prefix, &mut heads),
+                    classify_phrase(t, prefix),
+                    "{:?}",
+                    &t[i..prefix[n - 1].end]
+                );
+                heads_kept += usize::from(heads.last.is_some());
+            }
+        });
+        assert!(heads_kept > 1000, "{heads_kept} prefixes with a head kept");
+    }
+
+    /// Calls `f` with each text of `texts`, each of its word starts and the whole phrase read
+    /// there, barriers and all.
+    fn for_each_whole_phrase(texts: &[String], mut f: impl FnMut(&str, usize, &[Tok])) {
+        for t in texts {
             for (i, _) in crate::grammar::words::words(t) {
                 let mut whole = ArrayVec::new();
                 read_phrase(&mut whole, t, i, t.len(), false, |_| true);
-                let mut heads = PrefixMemo::default();
-                for n in (1..=whole.len()).rev() {
-                    let prefix = &whole[..n];
-                    assert_eq!(
-                        classify_with(t, prefix, &mut heads),
-                        classify_phrase(t, prefix),
-                        "{:?}",
-                        &t[i..prefix[n - 1].end]
-                    );
-                    heads_kept += usize::from(heads.last.is_some());
-                }
+                f(t, i, &whole);
             }
         }
-        assert!(heads_kept > 1000, "{heads_kept} prefixes with a head kept");
     }
 
     /// What [`phrase_tokens`] leaves out could never change a mention: on every word of the
