@@ -1931,7 +1931,7 @@ mod tests {
 
     /// [`WordClasses::of`] gives each word the bits of the lists that hold it, as a search of
     /// the lists tells: for every word of the lists and of the corpus, in several spellings,
-    /// short keys (the open-addressed table) and long ones alike.
+    /// short keys and long ones alike.
     #[test]
     fn classes_found_as_the_lists_tell() {
         const LISTS: &[(u32, &[&str])] = &[
