@@ -191,7 +191,7 @@ impl<'t> Resolver<'t> {
                 _ => text[pos..].chars().next().is_some_and(char::is_uppercase),
             };
             if !(capitalized
-                || lexicon::may_be_title_bytes(word) && lexicon::is_title(&text[pos..w_end]))
+                || lexicon::may_be_title_bytes(word) && lexicon::is_listed_title(&text[pos..w_end]))
             {
                 continue;
             }

@@ -496,10 +496,11 @@ pub fn is_title(word: &str) -> bool {
     may_be_title(word) && is_listed_title(word)
 }
 
-/// The lookup of [`is_title`] in [`TITLES`], its trailing periods left out. A word without
-/// one passed the shape test of the set's words already ([`may_be_title`]).
+/// The lookup of [`is_title`] in [`TITLES`], its trailing periods left out, for a word that
+/// passed the shape test of the set's words ([`may_be_title_bytes`]) already: [`is_title`]
+/// and the registry of names, which tests the shape of a word's bytes first.
 #[inline(never)]
-fn is_listed_title(word: &str) -> bool {
+pub(crate) fn is_listed_title(word: &str) -> bool {
     if word.ends_with('.') {
         TITLES_SET.contains(word.trim_end_matches('.'))
     } else {
