@@ -24,7 +24,7 @@ use rustc_hash::FxHashMap;
 
 use crate::grammar::lexicon::{self, Gender};
 use crate::grammar::mention::{Mention, MentionKind, RecentTokens, mention_at, naming_mention_at};
-use crate::grammar::words::{WordStart, word_starts};
+use crate::grammar::words::{WordStart, has_more_words_than, word_starts};
 use crate::offsets::floor_boundary;
 use crate::{SpeakerGender, SpeakerKind};
 
@@ -633,7 +633,7 @@ fn appositive_before(before: &str) -> Option<&str> {
         .rposition(|b| matches!(b, b',' | b';' | b':' | b'('))
         .map_or(0, |k| k + 1);
     let seg = before[from..].trim();
-    (at_most_words(seg, 6) && seg.split_whitespace().all(|w| !lexicon::is_pronoun(w)))
+    (!has_more_words_than(seg, 6) && seg.split_whitespace().all(|w| !lexicon::is_pronoun(w)))
         .then_some(seg)
 }
 
@@ -648,31 +648,9 @@ fn appositive_after(after: &str) -> Option<&str> {
         .position(|b| matches!(b, b',' | b'.' | b';' | b':' | b'(' | b')'))
         .unwrap_or(after.len());
     let seg = &after[..to];
-    (seg.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()) && at_most_words(seg, 8))
-        .then_some(seg)
-}
-
-/// Whether `seg` holds at most `n` words, as `split_whitespace` reads them: ASCII text (most)
-/// is read by byte, where `split_whitespace` decodes each character, and the count stops
-/// past `n`.
-fn at_most_words(seg: &str, n: usize) -> bool {
-    if !seg.is_ascii() {
-        return seg.split_whitespace().nth(n).is_none();
-    }
-    let mut words = 0;
-    let mut in_word = false;
-    for &b in seg.as_bytes() {
-        // The ASCII characters of `char::is_whitespace`: tab to carriage return, and space.
-        let space = matches!(b, b'\t'..=b'\r' | b' ');
-        if !space && !in_word {
-            words += 1;
-            if words > n {
-                return false;
-            }
-        }
-        in_word = !space;
-    }
-    true
+    (seg.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
+        && !has_more_words_than(seg, 8))
+    .then_some(seg)
 }
 
 /// `text` in lower case: no call for the empty roles of most names.
@@ -1008,7 +986,7 @@ mod tests {
         }
     }
 
-    /// [`at_most_words`] answers as the count of `split_whitespace`, on every line of the
+    /// [`has_more_words_than`] answers as the count of `split_whitespace`, on every line of the
     /// corpus, its words and the halves of both, and on edge cases.
     #[test]
     fn words_counted_as_split_whitespace_counts_them() {
@@ -1028,7 +1006,7 @@ mod tests {
             for seg in segs {
                 for n in 0..10 {
                     assert_eq!(
-                        at_most_words(seg, n),
+                        !has_more_words_than(seg, n),
                         seg.split_whitespace().count() <= n,
                         "{seg:?} {n}"
                     );

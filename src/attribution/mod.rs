@@ -26,6 +26,7 @@ use crate::grammar::cue::{Cue, CueClass, CueForm, find_cues, find_cues_outside, 
 use crate::grammar::lexicon;
 use crate::grammar::mention::{Mention, MentionKind, mention_at};
 use crate::grammar::spans::QuotedSpan;
+use crate::grammar::words::has_more_words_than;
 use crate::sentence::Sentence;
 use frame::Frame;
 
@@ -1091,60 +1092,6 @@ fn is_adjunct_chain(s: &str) -> bool {
     })
 }
 
-/// Whether `s` has more than `n` words apart ([`str::split_whitespace`]), counted up to the
-/// word after the `n`th: eight ASCII bytes at a time (see [`ascii_white_space`]) up to the
-/// first byte that is not ASCII, then byte by byte, characters other than ASCII decoded.
-fn has_more_words_than(s: &str, n: usize) -> bool {
-    const HIGH: u64 = (u64::MAX / 0xFF) * 0x80;
-    let b = s.as_bytes();
-    let (mut at, mut words, mut in_word) = (0, 0, false);
-    while let Some(chunk) = b.get(at..at + 8) {
-        let x = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
-        if x & HIGH != 0 {
-            break;
-        }
-        let space = ascii_white_space(x);
-        // A word starts at a byte that is no space after a space (or the space before).
-        let space_before = (space << 8) | (u64::from(!in_word) << 7);
-        words += (!space & HIGH & space_before).count_ones() as usize;
-        if words > n {
-            return true;
-        }
-        in_word = space >> 63 == 0;
-        at += 8;
-    }
-    while let Some(&c) = b.get(at) {
-        let (space, len) = if c.is_ascii() {
-            (char::from(c).is_whitespace(), 1)
-        } else {
-            let ch = s[at..].chars().next().unwrap_or_default();
-            (ch.is_whitespace(), ch.len_utf8())
-        };
-        if !space && !in_word {
-            words += 1;
-            if words > n {
-                return true;
-            }
-        }
-        in_word = !space;
-        at += len;
-    }
-    false
-}
-
-/// The high bit of each byte of the 8 ASCII bytes `x` that is white space to
-/// [`char::is_whitespace`] (a space, or a control from tab to carriage return), all bytes
-/// tested at once with carry-free additions.
-fn ascii_white_space(x: u64) -> u64 {
-    const EACH_BYTE: u64 = u64::MAX / 0xFF;
-    const HIGH: u64 = EACH_BYTE * 0x80;
-    let t = x ^ (EACH_BYTE * u64::from(b' '));
-    let spaces = !(((t & !HIGH) + !HIGH) | t) & HIGH;
-    let from_tab = x + EACH_BYTE * (0x80 - 0x09);
-    let past_return = x + EACH_BYTE * (0x80 - 0x0E);
-    spaces | (from_tab & !past_return & HIGH)
-}
-
 /// Where the first " and " of `s` starts, else where its first " but " does: one pass over
 /// its spaces (`s` has a few words), where two searchers were built for each `s`.
 fn coordination(s: &str) -> Option<usize> {
@@ -1523,25 +1470,6 @@ mod tests {
             || lexicon::is_weekday(&first)
             || (TIME_STARTERS.contains(&first.as_str())
                 && (TIME_WORDS.contains(&second.as_str()) || lexicon::is_weekday(&second)))
-    }
-
-    /// The 8-byte white space test marks the bytes that [`char::is_whitespace`] takes, whatever
-    /// the ASCII byte and wherever it stands.
-    #[test]
-    fn ascii_white_space_is_char_white_space() {
-        for c in 0..0x80u8 {
-            for at in 0..8 {
-                let mut chunk = *b"aZ0-.;_~";
-                chunk[at] = c;
-                let marks = ascii_white_space(u64::from_le_bytes(chunk));
-                let want = chunk
-                    .iter()
-                    .enumerate()
-                    .filter(|&(_, &b)| char::from(b).is_whitespace())
-                    .fold(0, |m, (i, _)| m | 0x80 << (8 * i));
-                assert_eq!(marks, want, "{c} {at}");
-            }
-        }
     }
 
     /// [`is_adjunct_chain`] answers as it did on the words before every comma, colon and
