@@ -6,13 +6,14 @@ use std::sync::OnceLock;
 
 use arrayvec::ArrayVec;
 
-use crate::grammar::cue::{Cue, CueClass, CueForm, is_alphabetic, is_alphanumeric};
+use crate::grammar::cue::{Cue, CueClass, CueForm};
 use crate::grammar::lexicon;
 use crate::grammar::mention::{
     Mention, MentionKind, first_mention_ending_at, mention_at, mention_exact,
 };
 use crate::grammar::needles::{Leftmost, Needles};
 use crate::grammar::spans::QuotedSpan;
+use crate::grammar::words::{is_alphabetic, is_word_char};
 
 /// A speaker bound to a cue.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -230,10 +231,7 @@ fn frame_for(text: &str, sentence: Range<usize>, cue: Cue) -> Option<Frame> {
             // "..., said Smith." but not "..., said the unit would open": the mention must end
             // the clause.
             let rest = text[speaker.end..sentence.end].trim_start();
-            let first = rest
-                .split(|c: char| !is_alphanumeric(c))
-                .next()
-                .unwrap_or("");
+            let first = rest.split(|c: char| !is_word_char(c)).next().unwrap_or("");
             let ends_clause = rest.is_empty()
                 || rest.starts_with([',', '.', ';', '!', '?', ':', '"', '”', '—', '('])
                 || matches!(
@@ -281,7 +279,7 @@ fn last_word(s: &str) -> &str {
             break;
         } else {
             match s[..start].chars().next_back() {
-                Some(ch) if is_alphanumeric(ch) => start -= ch.len_utf8(),
+                Some(ch) if is_word_char(ch) => start -= ch.len_utf8(),
                 _ => break,
             }
         }
@@ -666,7 +664,7 @@ pub fn verb_frame(text: &str, sentence: Range<usize>, quotes: &[&QuotedSpan]) ->
     let gap = &text[speaker.end..first_quote];
     let verb_start = speaker.end + (gap.len() - gap.trim_start().len());
     let verb: &str = text[verb_start..first_quote]
-        .split(|c: char| !is_alphanumeric(c) && c != '-')
+        .split(|c: char| !is_word_char(c) && c != '-')
         .next()
         .unwrap_or("");
     let lower = verb.starts_with(|c: char| c.is_lowercase());
@@ -1196,11 +1194,11 @@ fn clause_start(text: &str, lo: usize, end: usize) -> usize {
         let c = text[at..].chars().next().unwrap_or(' ');
         // An apostrophe inside a word ("night’s") is no clause break.
         let inside_word = matches!(c, '’' | '\'')
-            && text[..at].chars().next_back().is_some_and(is_alphanumeric)
+            && text[..at].chars().next_back().is_some_and(is_word_char)
             && text[at + c.len_utf8()..]
                 .chars()
                 .next()
-                .is_some_and(is_alphanumeric);
+                .is_some_and(is_word_char);
         if !inside_word {
             return at + c.len_utf8();
         }
@@ -1378,7 +1376,7 @@ fn last_word_starts(text: &str, from: usize, to: usize) -> ArrayVec<usize, MAX_S
     let mut end = s.len();
     while let Some(c) = s[..end].chars().next_back() {
         end -= c.len_utf8();
-        if is_alphanumeric(c) {
+        if is_word_char(c) {
             first = Some(end);
         } else if !matches!(c, '\'' | '’' | '-' | '.')
             && let Some(at) = first.take()
@@ -1438,7 +1436,7 @@ fn disagrees(text: &str, speaker: &Mention, cue: &Cue) -> bool {
         "should", "may", "might", "must", "do", "does", "did", "be", "been",
     ];
     let next = text[cue.end..]
-        .split(|c: char| !is_alphanumeric(c))
+        .split(|c: char| !is_word_char(c))
         .find(|w| !w.is_empty())
         .unwrap_or("");
     if text[cue.end..].starts_with(' ') && AUXILIARIES.contains(&next) {

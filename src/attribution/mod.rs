@@ -22,11 +22,11 @@ pub mod frame;
 use std::ops::Range;
 
 use crate::QuoteKind;
-use crate::grammar::cue::{Cue, CueClass, CueForm, find_cues, find_cues_outside, is_alphanumeric};
+use crate::grammar::cue::{Cue, CueClass, CueForm, find_cues, find_cues_outside};
 use crate::grammar::lexicon;
 use crate::grammar::mention::{Mention, MentionKind, mention_at};
 use crate::grammar::spans::QuotedSpan;
-use crate::grammar::words::has_more_words_than;
+use crate::grammar::words::{has_more_words_than, is_word_char};
 use crate::sentence::Sentence;
 use frame::Frame;
 
@@ -220,7 +220,7 @@ fn sentence_frames(
         {
             let cut = trim_range(text, range.start..r.range.start, &[',', '—', '–']);
             let after_relay = text[r.range.end..range.end]
-                .trim_matches(|c: char| !is_alphanumeric(c))
+                .trim_matches(|c: char| !is_word_char(c))
                 .split_whitespace()
                 .count();
             if after_relay <= 3 {
@@ -358,7 +358,7 @@ fn untangle(text: &str, out: &mut Vec<Attribution>) {
             |a: &Attribution| a.kind == QuoteKind::Indirect && a.content.len() == 1;
         if single_indirect(&out[o]) {
             let cut = trim_range(text, outer.start..span.start, &[',', ';', '—', '–']);
-            if text[cut.clone()].chars().any(is_alphanumeric) {
+            if text[cut.clone()].chars().any(is_word_char) {
                 out[o].content[0] = cut;
             } else {
                 keep[o] = false;
@@ -367,7 +367,7 @@ fn untangle(text: &str, out: &mut Vec<Attribution>) {
         } else if single_indirect(&out[i]) {
             let from = skip_ws(text, outer.end, span.end);
             let rest = trim_range(text, from..span.end, &[',', ';']);
-            if text[rest.clone()].chars().any(is_alphanumeric) {
+            if text[rest.clone()].chars().any(is_word_char) {
                 out[i].content[0] = rest;
             } else {
                 keep[i] = false;
@@ -734,7 +734,7 @@ fn choose_frame<'f>(
             && !f.detached
             && before.ends_with(',')
             && before.split_whitespace().count() >= 4
-            && (after.chars().all(|c| !is_alphanumeric(c)) || f.inverted && after.starts_with(','))
+            && (after.chars().all(|c| !is_word_char(c)) || f.inverted && after.starts_with(','))
     };
     if let Some(f) = fs.iter().rev().find(|f| closing(f)) {
         return Some(f);
@@ -796,7 +796,7 @@ fn attribute_frame(
         }
         _ => after,
     };
-    let has_words = |r: &Range<usize>| text[r.clone()].chars().any(is_alphanumeric);
+    let has_words = |r: &Range<usize>| text[r.clone()].chars().any(is_word_char);
     let quote_in = |r: &Range<usize>| qs.iter().any(|q| r.start <= q.start && q.end <= r.end);
     let new = |content: Vec<Range<usize>>| Attribution {
         kind: QuoteKind::Indirect,
@@ -828,7 +828,7 @@ fn attribute_frame(
         && let Some(q) = qs.iter().find(|q| q.start >= f.range.end)
         && text[f.range.end..q.start].trim_end().ends_with(',')
         && text[q.end..range.end]
-            .trim_matches(|c: char| !is_alphanumeric(c))
+            .trim_matches(|c: char| !is_word_char(c))
             .is_empty()
     {
         out.push(direct(
@@ -854,7 +854,7 @@ fn attribute_frame(
     let skipped = &text[f.range.end..tail];
     let speak_without_topic = f.cue.lemma == "speak"
         && !f.inverted
-        && skipped.contains(is_alphanumeric)
+        && skipped.contains(is_word_char)
         && !skipped
             .split_whitespace()
             .any(|w| matches!(w, "about" | "of"))
@@ -1128,7 +1128,7 @@ fn skip_object(text: &str, pos: usize, limit: usize) -> usize {
         if rest
             .get(..p.len())
             .is_some_and(|w| w.eq_ignore_ascii_case(p))
-            && !rest[p.len()..].starts_with(is_alphanumeric)
+            && !rest[p.len()..].starts_with(is_word_char)
         {
             return skip_ws(text, pos + p.len(), limit);
         }
@@ -1269,7 +1269,7 @@ fn dash_attribution(text: &str, sentence: &Sentence, q: &QuotedSpan) -> Option<A
 fn only_quotes(text: &str, range: Range<usize>, qs: &[&QuotedSpan]) -> bool {
     let mut pos = range.start;
     for q in qs {
-        if text[pos..q.start.max(pos)].chars().any(is_alphanumeric) {
+        if text[pos..q.start.max(pos)].chars().any(is_word_char) {
             return false;
         }
         pos = pos.max(q.end);
@@ -1277,7 +1277,7 @@ fn only_quotes(text: &str, range: Range<usize>, qs: &[&QuotedSpan]) -> bool {
     !qs.is_empty()
         && !text[pos.min(range.end)..range.end]
             .chars()
-            .any(is_alphanumeric)
+            .any(is_word_char)
 }
 
 /// Trims white space and the given trailing characters from a range.

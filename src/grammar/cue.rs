@@ -81,6 +81,7 @@ use nom::{IResult, Parser};
 
 use super::cue_lexicon::{self as lex, BASE, FIN, FORMS, ING, PAST, PP, S3, TO, VerbEntry};
 use super::lexicon::{self, LetterFilter};
+use super::words::{is_alphabetic, is_word_char};
 
 /// Semantic class of a cue's verb.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -762,30 +763,6 @@ fn ascii_letter_bytes(x: u128) -> u128 {
     from_a & !past_z & !x & HIGH
 }
 
-/// [`char::is_alphabetic`], with the characters other than ASCII that news text holds most
-/// told without the Unicode tables (whose search costs a few hundred instructions a
-/// character): Latin-1 (the no-break space, accented letters) and the first part of General
-/// Punctuation (curly quotation marks, dashes, the ellipsis), which holds no letter.
-pub(crate) fn is_alphabetic(c: char) -> bool {
-    match c {
-        '\0'..='\u{7F}' => c.is_ascii_alphabetic(),
-        '\u{80}'..='\u{FF}' => matches!(c, 'ª' | 'µ' | 'º' | 'À'..='Ö' | 'Ø'..='ö' | 'ø'..='ÿ'),
-        '\u{2000}'..='\u{203F}' => false,
-        _ => c.is_alphabetic(),
-    }
-}
-
-/// [`char::is_alphanumeric`], told as [`is_alphabetic`] tells letters: the digits of Latin-1
-/// are the superscripts and the vulgar fractions, General Punctuation holds none.
-pub(crate) fn is_alphanumeric(c: char) -> bool {
-    match c {
-        '\0'..='\u{7F}' => c.is_ascii_alphanumeric(),
-        '\u{80}'..='\u{FF}' => is_alphabetic(c) || matches!(c, '²' | '³' | '¹' | '¼'..='¾'),
-        '\u{2000}'..='\u{203F}' => false,
-        _ => c.is_alphanumeric(),
-    }
-}
-
 /// Byte class bit of [`byte_class`]: an ASCII letter.
 const LETTER: u8 = 1;
 /// Byte class bit of [`byte_class`]: an ASCII letter, digit or `_`, which a whole word is not
@@ -868,7 +845,7 @@ fn scan_word(i: &str) -> Res<'_, &str> {
     let glued = match b.get(end).map(|&c| byte_class(c)) {
         None => false,
         Some(class) if class & NON_ASCII == 0 => class & GLUE != 0,
-        Some(_) => i[end..].chars().next().is_some_and(is_alphanumeric),
+        Some(_) => i[end..].chars().next().is_some_and(is_word_char),
     };
     if glued {
         return Err(nom::Err::Error(Error::new(&i[end..], ErrorKind::Not)));
@@ -1397,11 +1374,7 @@ fn verbal(cx: &Ctx, input: &str, first: &str) -> Option<Cue> {
         return None;
     }
     if src.needs_break {
-        let follows_letter = rest
-            .trim_start()
-            .chars()
-            .next()
-            .is_some_and(is_alphanumeric);
+        let follows_letter = rest.trim_start().chars().next().is_some_and(is_word_char);
         // "went on to say" (but not "went on to win").
         let to_ok = entry.particle.is_some()
             && (sp, kw("to"), sp, verb_token)
@@ -1707,13 +1680,13 @@ fn is_word_start(text: &str, pos: usize) -> bool {
         Some(b'\'' | b'-') => !text[..pos - 1]
             .chars()
             .next_back()
-            .is_some_and(is_alphanumeric),
+            .is_some_and(is_word_char),
         Some(c) if c.is_ascii() => true,
         Some(_) => {
             let mut back = text[..pos].chars().rev();
             match back.next() {
-                Some(p) if is_alphanumeric(p) => false,
-                Some('\u{2019}') => !back.next().is_some_and(is_alphanumeric),
+                Some(p) if is_word_char(p) => false,
+                Some('\u{2019}') => !back.next().is_some_and(is_word_char),
                 _ => true,
             }
         }
@@ -1777,7 +1750,7 @@ fn prev_word(text: &str, pos: usize) -> Option<&str> {
     }
     let mut start = trimmed.len();
     for (i, c) in trimmed.char_indices().rev() {
-        if is_alphanumeric(c) || matches!(c, '\'' | '\u{2019}' | '-') {
+        if is_word_char(c) || matches!(c, '\'' | '\u{2019}' | '-') {
             start = i;
         } else {
             break;
@@ -1825,16 +1798,6 @@ mod tests {
         }
         for len in 1..=16 {
             assert_eq!(word_mask(len), u128::MAX >> (8 * (16 - len)), "{len}");
-        }
-    }
-
-    /// The fast paths of [`is_alphabetic`] and [`is_alphanumeric`] agree with the Unicode
-    /// tables on every character.
-    #[test]
-    fn letters_and_digits_are_told_as_the_unicode_tables_tell_them() {
-        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
-            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
-            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
         }
     }
 
