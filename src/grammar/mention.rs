@@ -497,7 +497,7 @@ fn read_token(text: &str, p: usize, limit: usize) -> Option<Tok<'_>> {
     if let Some(n) = plain_ascii_word_len(&text.as_bytes()[p..limit]) {
         let w = &text[p..p + n];
         let lists = Lists::of_plain(w);
-        return Some(Tok::plain(p, w, classify(w, lists), lists));
+        return Some(Tok::plain(p, w, classify_plain(w, lists), lists));
     }
     let rest = &text[p..limit];
     let (after, w) = word_or_initial(rest).ok()?;
@@ -539,6 +539,26 @@ fn classify(w: &str, lists: Lists) -> Class {
         Class::Cap
     } else {
         Class::Lower
+    }
+}
+
+/// [`classify`] of a plain ASCII word ([`plain_ascii_word_len`]): it is no possessive (it
+/// holds no apostrophe) and its lists are those of the word as written.
+#[inline(always)]
+fn classify_plain(w: &str, lists: Lists) -> Class {
+    let word = lists.word;
+    if word & (DETERMINER | CLAUSE_WORD) == DETERMINER {
+        Class::Det
+    } else if word & PREPOSITION != 0 {
+        Class::Prep
+    } else if word & AND != 0 {
+        Class::And
+    } else {
+        match w.as_bytes().first() {
+            Some(b) if b.is_ascii_digit() => Class::Num,
+            Some(b) if b.is_ascii_uppercase() => Class::Cap,
+            _ => Class::Lower,
+        }
     }
 }
 
@@ -1959,8 +1979,8 @@ mod possessor_tests {
     }
 
     /// A token knows whether it holds a hyphen, as a search of its text tells: the plain
-    /// words of the fast path of [`read_token`] hold none; and its lists are those of
-    /// [`Lists::of`].
+    /// words of the fast path of [`read_token`] hold none; and its lists and class are those
+    /// of [`Lists::of`] and [`classify`].
     #[test]
     fn tokens_know_their_hyphens() {
         let mut hyphenated = 0;
@@ -1971,6 +1991,10 @@ mod possessor_tests {
                     assert_eq!(t.hyphenated, t.text.contains('-'), "{:?}", t.text);
                     // The plain words' lists, looked up once, are those of any word.
                     assert_eq!(t.lists, Lists::of(t.text), "{:?}", t.text);
+                    // Their class is that of any word (a plural possessive is a determiner).
+                    if !t.text.ends_with(['\'', '’']) {
+                        assert_eq!(t.class, classify(t.text, t.lists), "{:?}", t.text);
+                    }
                     hyphenated += usize::from(t.hyphenated);
                 }
             }
