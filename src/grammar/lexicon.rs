@@ -1476,6 +1476,17 @@ pub fn is_known_outlet(name: &str) -> bool {
     NEWS_OUTLETS_SET.contains(name.strip_prefix("The ").unwrap_or(name))
 }
 
+/// [`is_org_name`] or [`is_known_outlet`]: one lookup in a set of both lists for a name
+/// without "The " (most of the capitalized runs that the grammar asks about), where the two
+/// tests would make two.
+pub fn is_org_name_or_known_outlet(name: &str) -> bool {
+    static ORGS_AND_OUTLETS: WordSet = WordSet::new(&[ORG_NAMES, NEWS_OUTLETS]);
+    match name.strip_prefix("The ") {
+        None => ORGS_AND_OUTLETS.contains(name),
+        Some(bare) => is_org_name(name) || NEWS_OUTLETS_SET.contains(bare),
+    }
+}
+
 /// True when `name` (a capitalized phrase, without a leading "the") names a news outlet: a
 /// known one, or a phrase of several words ending like a publication ("Daily Telegraph",
 /// "Ravnsund Herald") or starting like a broadcaster ("Radio Seine").
@@ -2078,6 +2089,35 @@ mod tests {
             probes * 10 < lookups * 13,
             "{probes} probes for {lookups} lookups"
         );
+    }
+
+    /// [`is_org_name_or_known_outlet`] answers as its two tests: on the names of both lists
+    /// and on every word and pair of words of the corpus, with and without "The " before them.
+    #[test]
+    fn orgs_or_outlets_in_one_lookup() {
+        let mut names: Vec<String> = ORG_NAMES
+            .iter()
+            .chain(NEWS_OUTLETS)
+            .map(|n| n.to_string())
+            .collect();
+        for text in crate::test_support::corpus_texts() {
+            let words: Vec<(usize, &str)> = crate::grammar::words::words(&text).collect();
+            for pair in words.windows(2) {
+                let (at, w) = pair[1];
+                names.push(pair[0].1.to_string());
+                names.push(text[pair[0].0..at + w.len()].to_string());
+            }
+        }
+        let mut found = 0;
+        for name in names
+            .iter()
+            .flat_map(|n| [n.clone(), format!("The {n}"), format!("the {n}")])
+        {
+            let both = is_org_name(&name) || is_known_outlet(&name);
+            assert_eq!(is_org_name_or_known_outlet(&name), both, "{name:?}");
+            found += usize::from(both);
+        }
+        assert!(found > 200, "{found} names found");
     }
 
     #[test]

@@ -1182,8 +1182,7 @@ fn classify_with(text: &str, toks: &[Tok], heads: &mut PrefixMemo) -> Option<Men
                 && !body[i..].iter().any(|t| t.org_head())
                 && (body[i - 1].person_noun() || body[i - 1].title());
             let org = !role_before_name && caps.iter().any(|t| t.org_head())
-                || lexicon::is_org_name(&text[caps[0].start..last.end])
-                || lexicon::is_known_outlet(&text[caps[0].start..last.end]);
+                || lexicon::is_org_name_or_known_outlet(&text[caps[0].start..last.end]);
             if org {
                 let mut m = mention(first.start, last.end, MentionKind::Organization, None);
                 m.name = Some(caps[0].start..last.end);
