@@ -575,7 +575,7 @@ fn classify_plain(w: &str, lists: Lists) -> Class {
 /// or article in the object of a preposition ("the mayor of that town"), a postmodifier and
 /// the word after it ("a source speaking on condition", "an aide close to him"). Inlined:
 /// it is asked of every token read, and most are refused by their class.
-#[inline]
+#[inline(always)]
 fn ends_every_mention(prev: Option<&Tok>, t: &Tok, after_prep: bool) -> bool {
     t.class == Class::Lower
         && t.stopword()
