@@ -496,7 +496,9 @@ fn word_gap(gap: &[u8]) -> Option<usize> {
 }
 
 /// The token at `p` (a word or an initial, with the mark of a plural possessive), if a word
-/// starts there.
+/// starts there. Inlined where it is called: most words take its first branch, and the
+/// others [`read_other_token`], out of line.
+#[inline(always)]
 fn read_token(text: &str, p: usize, limit: usize) -> Option<Tok<'_>> {
     // Most words: ASCII letters and digits, no initial, no possessive mark after them. Read
     // by their bytes, the text sliced once, at the word.
@@ -505,6 +507,13 @@ fn read_token(text: &str, p: usize, limit: usize) -> Option<Tok<'_>> {
         let lists = Lists::of_plain(w);
         return Some(Tok::plain(p, w, classify_plain(w, lists), lists));
     }
+    read_other_token(text, p, limit)
+}
+
+/// [`read_token`] of a word that is not plain ASCII ([`plain_ascii_word_len`]): an initial, a
+/// word with an apostrophe, a hyphen or a letter beyond ASCII, a possessive.
+#[inline(never)]
+fn read_other_token(text: &str, p: usize, limit: usize) -> Option<Tok<'_>> {
     let rest = &text[p..limit];
     let (after, w) = word_or_initial(rest).ok()?;
     let end = p + (rest.len() - after.len());
