@@ -31,11 +31,11 @@ pub(crate) struct WordSet {
 
 /// Several word lists, each with its bit: the lookup of a word gives the bits of all the lists
 /// that hold it, in one probe (ASCII case-insensitive). The map is built on first use, once
-/// per process. Its hasher is FxHash (`rustc-hash`): the keys are our own short words, no
-/// adversary chooses them, and SipHash cost a tenth of the analysis. Most words looked up are
-/// in no list: a [`LetterFilter`] turns most of them away before they are lower-cased and
-/// hashed (unless the lists are so many that the filter lets most words through:
-/// [`WordClasses::unfiltered`]).
+/// per process ([`ClassMap`]). Its hashes are a multiplication (FxHash, `rustc-hash`, for the
+/// few long words): the keys are our own short words, no adversary chooses them, and SipHash
+/// cost a tenth of the analysis. Most words looked up are in no list: a [`LetterFilter`]
+/// turns most of them away before they are lower-cased and hashed (unless the lists are so
+/// many that the filter lets most words through: [`WordClasses::unfiltered`]).
 pub(crate) struct WordClasses {
     lists: Lists,
     /// Whether a [`LetterFilter`] stands before the map.
