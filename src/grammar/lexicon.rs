@@ -31,11 +31,11 @@ pub(crate) struct WordSet {
 
 /// Several word lists, each with its bit: the lookup of a word gives the bits of all the lists
 /// that hold it, in one probe (ASCII case-insensitive). The map is built on first use, once
-/// per process ([`ClassMap`]). Its hashes are a multiplication (FxHash, `rustc-hash`, for the
-/// few long words): the keys are our own short words, no adversary chooses them, and SipHash
-/// cost a tenth of the analysis. Most words looked up are in no list: a [`LetterFilter`]
-/// turns most of them away before they are lower-cased and hashed (unless the lists are so
-/// many that the filter lets most words through: [`WordClasses::unfiltered`]).
+/// per process. Its hasher is FxHash (`rustc-hash`): the keys are our own short words, no
+/// adversary chooses them, and SipHash cost a tenth of the analysis. Most words looked up are
+/// in no list: a [`LetterFilter`] turns most of them away before they are lower-cased and
+/// hashed (unless the lists are so many that the filter lets most words through:
+/// [`WordClasses::unfiltered`]).
 pub(crate) struct WordClasses {
     lists: Lists,
     /// Whether a [`LetterFilter`] stands before the map.
@@ -44,10 +44,9 @@ pub(crate) struct WordClasses {
 }
 
 /// The bits of each word (lower-cased) of a [`WordClasses`]: the words of up to
-/// [`ShortKey::MAX_LEN`] bytes, nearly all, by their [`ShortKey`] in a [`ShortTable`]; longer
-/// ones by their bytes.
+/// [`ShortKey::MAX_LEN`] bytes, nearly all, by their [`ShortKey`]; longer ones by their bytes.
 struct ClassMap {
-    short: ShortTable,
+    short: FxHashMap<ShortKey, u32>,
     long: FxHashMap<Box<[u8]>, u32>,
 }
 
@@ -63,10 +62,7 @@ impl ClassMap {
                 None => *long.entry(word.into()).or_default() |= bits,
             }
         }
-        ClassMap {
-            short: ShortTable::of_keys(&short),
-            long,
-        }
+        ClassMap { short, long }
     }
 
     /// The classes of `word`, in any ASCII case. Out of line: inlined into each of its many
@@ -74,7 +70,7 @@ impl ClassMap {
     #[inline(never)]
     fn get(&self, word: &[u8]) -> u32 {
         match ShortKey::of(word) {
-            Some(k) => self.short.get(k),
+            Some(k) => self.short.get(&k).copied().unwrap_or(0),
             None => self.get_long(word),
         }
     }
@@ -83,76 +79,6 @@ impl ClassMap {
     #[inline(never)]
     fn get_long(&self, word: &[u8]) -> u32 {
         with_lower_bytes(word, |lower| self.long.get(lower).copied().unwrap_or(0))
-    }
-}
-
-/// The bits of [`ShortKey`]s in an open-addressing table (linear probing) at most a quarter
-/// full: a lookup hashes the key by one multiplication and nearly always finds the key, or an
-/// empty slot, at its first slot. It costs half of what a general hash map's lookup does, and
-/// the grammar looks up every token of a phrase.
-struct ShortTable {
-    /// The keys with their bits, each at the slot of its hash or after it. An empty slot holds
-    /// the key 0 (that of the empty word, which no list holds) and no bits, so that a lookup of
-    /// the empty word finds no bits too.
-    slots: Box<[ShortSlot]>,
-    /// The number of slots less one (their number is a power of two).
-    mask: usize,
-    /// The shift that takes the top bits of a hash to a slot.
-    shift: u32,
-}
-
-/// A slot of a [`ShortTable`].
-#[derive(Debug, Clone, Copy, Default)]
-struct ShortSlot {
-    key: u128,
-    bits: u32,
-}
-
-impl ShortTable {
-    /// The table of `keys` with their bits.
-    fn of_keys(keys: &FxHashMap<ShortKey, u32>) -> Self {
-        // At least four times as many slots as keys: most probes end at their first slot.
-        let len = (keys.len() * 4).next_power_of_two().max(16);
-        let mut table = ShortTable {
-            slots: vec![ShortSlot::default(); len].into_boxed_slice(),
-            mask: len - 1,
-            shift: 64 - len.trailing_zeros(),
-        };
-        for (&key, &bits) in keys {
-            assert_ne!(key.0, 0, "no word list holds the empty word");
-            let mut i = table.slot_of(key);
-            while table.slots[i].key != 0 {
-                i = (i + 1) & table.mask;
-            }
-            table.slots[i] = ShortSlot { key: key.0, bits };
-        }
-        table
-    }
-
-    /// The first slot where `key` may be: the top bits of its halves mixed by a multiplication
-    /// (Fibonacci hashing).
-    #[inline(always)]
-    fn slot_of(&self, key: ShortKey) -> usize {
-        let (lo, hi) = (key.0 as u64, (key.0 >> 64) as u64);
-        let hash = (lo ^ hi.rotate_left(23)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        (hash >> self.shift) as usize
-    }
-
-    /// The bits of `key`, 0 when no word list holds it.
-    #[inline(always)]
-    fn get(&self, key: ShortKey) -> u32 {
-        let mut i = self.slot_of(key);
-        loop {
-            let slot = &self.slots[i];
-            // The key 0 stops at the first empty slot, with no bits.
-            if slot.key == key.0 {
-                return slot.bits;
-            }
-            if slot.key == 0 {
-                return 0;
-            }
-            i = (i + 1) & self.mask;
-        }
     }
 }
 
@@ -2053,71 +1979,6 @@ mod tests {
             }
         }
         assert!(found > 2000, "{found} words found");
-    }
-
-    /// A [`ShortTable`] answers as the map it was built from, for every word of the lists and
-    /// of the corpus (and the empty word), and finds most of them at their first slot.
-    #[test]
-    fn short_tables_answer_as_their_maps() {
-        let lists: &[(u32, &[&str])] = &[(1, STOPWORDS), (2, TITLES), (4, PERSON_NOUNS)];
-        let mut map: FxHashMap<ShortKey, u32> = FxHashMap::default();
-        for &(bits, list) in lists {
-            for w in list {
-                if let Some(k) = ShortKey::of(w.as_bytes()) {
-                    *map.entry(k).or_default() |= bits;
-                }
-            }
-        }
-        let table = ShortTable::of_keys(&map);
-        let mut words = crate::test_support::list_and_corpus_words(lists);
-        words.push(String::new());
-        let (mut lookups, mut probes) = (0, 0);
-        for w in &words {
-            let Some(k) = ShortKey::of(w.as_bytes()) else {
-                continue;
-            };
-            assert_eq!(table.get(k), map.get(&k).copied().unwrap_or(0), "{w:?}");
-            let mut i = table.slot_of(k);
-            probes += 1;
-            while table.slots[i].key != k.0 && table.slots[i].key != 0 {
-                i = (i + 1) & table.mask;
-                probes += 1;
-            }
-            lookups += 1;
-        }
-        assert!(
-            probes * 10 < lookups * 13,
-            "{probes} probes for {lookups} lookups"
-        );
-    }
-
-    /// [`is_org_name_or_known_outlet`] answers as its two tests: on the names of both lists
-    /// and on every word and pair of words of the corpus, with and without "The " before them.
-    #[test]
-    fn orgs_or_outlets_in_one_lookup() {
-        let mut names: Vec<String> = ORG_NAMES
-            .iter()
-            .chain(NEWS_OUTLETS)
-            .map(|n| n.to_string())
-            .collect();
-        for text in crate::test_support::corpus_texts() {
-            let words: Vec<(usize, &str)> = crate::grammar::words::words(&text).collect();
-            for pair in words.windows(2) {
-                let (at, w) = pair[1];
-                names.push(pair[0].1.to_string());
-                names.push(text[pair[0].0..at + w.len()].to_string());
-            }
-        }
-        let mut found = 0;
-        for name in names
-            .iter()
-            .flat_map(|n| [n.clone(), format!("The {n}"), format!("the {n}")])
-        {
-            let both = is_org_name(&name) || is_known_outlet(&name);
-            assert_eq!(is_org_name_or_known_outlet(&name), both, "{name:?}");
-            found += usize::from(both);
-        }
-        assert!(found > 200, "{found} names found");
     }
 
     #[test]
