@@ -533,47 +533,43 @@ fn read_other_token(text: &str, p: usize, limit: usize) -> Option<Tok<'_>> {
 
 /// The class of the word `w`, which the lists `lists` hold.
 fn classify(w: &str, lists: Lists) -> Class {
+    if is_possessive(w) {
+        return Class::Det;
+    }
     let first = match w.as_bytes().first() {
         Some(&b) if b.is_ascii() => char::from(b),
         _ => w.chars().next().unwrap_or(' '),
     };
-    // "that" and "this" open clauses more often than mentions.
-    if (lists.bare & (DETERMINER | CLAUSE_WORD) == DETERMINER) || is_possessive(w) {
-        return Class::Det;
-    }
-    if lists.bare & PREPOSITION != 0 {
-        return Class::Prep;
-    }
-    if lists.bare & AND != 0 {
-        return Class::And;
-    }
-    if first.is_ascii_digit() {
-        return Class::Num;
-    }
-    if first.is_uppercase() {
-        Class::Cap
-    } else {
-        Class::Lower
-    }
+    class_of(first, lists.bare)
 }
 
 /// [`classify`] of a plain ASCII word ([`plain_ascii_word_len`]): it is no possessive (it
 /// holds no apostrophe) and its lists are those of the word as written.
 #[inline(always)]
 fn classify_plain(w: &str, lists: Lists) -> Class {
-    let word = lists.word;
-    if word & (DETERMINER | CLAUSE_WORD) == DETERMINER {
+    class_of(
+        char::from(w.as_bytes().first().copied().unwrap_or(b' ')),
+        lists.word,
+    )
+}
+
+/// The class of a word that is no possessive, from its first character and the bits of the
+/// lists that hold it.
+#[inline(always)]
+fn class_of(first: char, lists: u32) -> Class {
+    // "that" and "this" open clauses more often than mentions.
+    if lists & (DETERMINER | CLAUSE_WORD) == DETERMINER {
         Class::Det
-    } else if word & PREPOSITION != 0 {
+    } else if lists & PREPOSITION != 0 {
         Class::Prep
-    } else if word & AND != 0 {
+    } else if lists & AND != 0 {
         Class::And
+    } else if first.is_ascii_digit() {
+        Class::Num
+    } else if first.is_uppercase() {
+        Class::Cap
     } else {
-        match w.as_bytes().first() {
-            Some(b) if b.is_ascii_digit() => Class::Num,
-            Some(b) if b.is_ascii_uppercase() => Class::Cap,
-            _ => Class::Lower,
-        }
+        Class::Lower
     }
 }
 
