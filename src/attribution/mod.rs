@@ -23,7 +23,7 @@ use std::ops::Range;
 
 use crate::QuoteKind;
 use crate::grammar::cue::{Cue, CueClass, CueForm, find_cues, find_cues_outside};
-use crate::grammar::lexicon;
+use crate::grammar::lexicon::{self, WordSet};
 use crate::grammar::mention::{Mention, MentionKind, mention_at};
 use crate::grammar::spans::QuotedSpan;
 use crate::grammar::words::{has_more_words_than, is_word_char};
@@ -1052,6 +1052,17 @@ const TIME_WORDS: &[&str] = &[
     "time",
 ];
 
+/// The [`ADJUNCT_PREPOSITIONS`], each looked up by one probe in any ASCII case, as are the
+/// words of the sets below: most words tested are turned away by its letter filter.
+static ADJUNCT_PREPOSITION_SET: WordSet = WordSet::new(&[ADJUNCT_PREPOSITIONS]);
+/// The words that open an adjunct on their own: the [`ADJUNCT_ADVERBS`] and the weekdays.
+static ADJUNCT_OPENER_SET: WordSet = WordSet::new(&[ADJUNCT_ADVERBS, lexicon::WEEKDAYS]);
+/// The [`TIME_STARTERS`].
+static TIME_STARTER_SET: WordSet = WordSet::new(&[TIME_STARTERS]);
+/// The words a time adjunct ends with after one of the [`TIME_STARTERS`]: the [`TIME_WORDS`]
+/// and the weekdays.
+static TIME_NOUN_SET: WordSet = WordSet::new(&[TIME_WORDS, lexicon::WEEKDAYS]);
+
 /// True when `s` is empty or a chain of prepositional, time and manner adjuncts ("on
 /// Tuesday in a statement", "this week", "again", "when asked about it").
 fn is_adjunct_chain(s: &str) -> bool {
@@ -1065,7 +1076,6 @@ fn is_adjunct_chain(s: &str) -> bool {
     let mut words = s.split_whitespace().map(|w| w.trim_end_matches(','));
     let first = words.next().unwrap_or_default();
     let second = words.next().unwrap_or_default();
-    let is = |list: &[&str], w: &str| list.iter().any(|l| l.eq_ignore_ascii_case(w));
     // "to reporters" is an adjunct, "to say whether ..." (an infinitive) is content.
     let infinitive = first.eq_ignore_ascii_case("to")
         && !second.is_empty()
@@ -1075,10 +1085,9 @@ fn is_adjunct_chain(s: &str) -> bool {
             .split_whitespace()
             .nth(1)
             .is_some_and(|w| w.starts_with(char::is_uppercase));
-    let opens_adjunct = (is(ADJUNCT_PREPOSITIONS, first) && !infinitive)
-        || is(ADJUNCT_ADVERBS, first)
-        || lexicon::is_weekday(first)
-        || (is(TIME_STARTERS, first) && (is(TIME_WORDS, second) || lexicon::is_weekday(second)));
+    let opens_adjunct = (ADJUNCT_PREPOSITION_SET.contains(first) && !infinitive)
+        || ADJUNCT_OPENER_SET.contains(first)
+        || (TIME_STARTER_SET.contains(first) && TIME_NOUN_SET.contains(second));
     // More than 14 words (counted first: it stops at the 15th), or quotation marks or
     // sentence punctuation (one pass over the bytes).
     if !opens_adjunct || has_more_words_than(s, 14) || holds_quote_or_stop(s) {
