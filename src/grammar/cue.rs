@@ -1649,13 +1649,24 @@ fn parse_from(text: &str, pos: usize, end: usize, first: &str, start: Start) -> 
 /// spares the chain parsers most auxiliaries and adverbs that no verb follows ("to the",
 /// "is a"); the word after is looked up as the scan looks up words ([`word_cue_start`]), most
 /// turned away by the filter of the index without being lower-cased.
+///
+/// Most often one space and a word of ASCII letters follow `first` (the "to" of "to the"):
+/// that word is read in one step by [`plain_word`], as the scan reads it, where [`sp`] and
+/// [`word`] would read it byte by byte and [`ascii_word_key`] load it again.
 fn verbal_may_match(input: &str, first: &str, start: Start) -> bool {
-    start == Start::Form
-        || (sp, word)
-            .parse(&input[first.len()..])
-            .is_ok_and(|(_, (_, next))| {
-                word_cue_start(index(), slice_at(input, next), next).is_some()
-            })
+    if start == Start::Form {
+        return true;
+    }
+    let after = &input[first.len()..];
+    let idx = index();
+    if let [b' ', next @ ..] = after.as_bytes()
+        && let Some(plain) = plain_word(next)
+    {
+        return key_cue_start(idx, &after[1..1 + plain.len], plain.key).is_some();
+    }
+    (sp, word)
+        .parse(after)
+        .is_ok_and(|(_, (_, next))| word_cue_start(idx, slice_at(input, next), next).is_some())
 }
 
 // ---------------------------------------------------------------------------
@@ -2079,6 +2090,52 @@ mod tests {
             }
             assert_eq!(find_cues(&t, 0..t.len()), reference::find_cues(&t));
         }
+    }
+
+    /// [`verbal_may_match`], which reads a plain word after the first in one step, answers as
+    /// reading it with [`sp`] and [`word`] and looking it up with [`word_cue_start`] did: at
+    /// every word start of the sample texts, and with every ASCII byte after the first word
+    /// and around the next.
+    #[test]
+    fn verbal_may_match_reads_the_next_word_as_the_parsers_read_it() {
+        fn before(input: &str, first: &str) -> bool {
+            (sp, word)
+                .parse(&input[first.len()..])
+                .is_ok_and(|(_, (_, next))| {
+                    word_cue_start(index(), slice_at(input, next), next).is_some()
+                })
+        }
+        let mut checked = 0;
+        let mut check = |t: &str| {
+            for p in (0..t.len()).filter(|&p| t.is_char_boundary(p) && is_word_start(t, p)) {
+                let Ok((_, first)) = word(&t[p..]) else {
+                    continue;
+                };
+                let input = &t[p..];
+                let new = verbal_may_match(input, first, Start::Other);
+                assert_eq!(new, before(input, first), "{t:?} {p}");
+                assert!(verbal_may_match(input, first, Start::Form));
+                checked += usize::from(new);
+            }
+        };
+        for t in sample_texts() {
+            check(&t);
+        }
+        for c in (0..0x80u8).map(char::from) {
+            for w in [
+                "said",
+                "Told",
+                "x",
+                "according",
+                "toldreportersloudly",
+                "loudly",
+            ] {
+                check(&format!(
+                    "to{c}{w}{c}is {w}{c}has  {w} was {w}{c}{c}to say in a statement"
+                ));
+            }
+        }
+        assert!(checked > 1000, "{checked}");
     }
 
     /// The words read in one step by [`plain_word`] are those [`scan_word`] reads, with the
