@@ -921,15 +921,22 @@ enum Tok {
     Adv { weak: bool },
 }
 
-/// What the word `w`, lower-cased as `low` and known to the index as `known`, is in an
-/// auxiliary chain: an auxiliary (negative contractions in `n't` included), a listed adverb
-/// or a manner adverb, in that order.
-fn chain_tok(w: &str, low: &Lower, known: Option<&CueWord>) -> Option<Tok> {
+/// What the word `w`, known to the index as `known`, is in an auxiliary chain: an auxiliary
+/// (negative contractions in `n't` included), a listed adverb or a manner adverb, in that
+/// order; nothing for a word that does not lower-case. `low` lower-cases it, only for a word
+/// the index does not list (it lists every word that lower-cases that it knows).
+fn chain_tok(w: &str, known: Option<&CueWord>, low: impl FnOnce() -> Option<Lower>) -> Option<Tok> {
     let listed = match known {
         Some(k) => k.chain,
-        // Every other auxiliary and listed adverb is in the index.
-        None if low.as_bytes().ends_with(b"n't") => lex::aux_of(low.as_str()).map(Tok::Aux),
-        None => None,
+        None => {
+            let low = low()?;
+            // Every other auxiliary and listed adverb is in the index.
+            if low.as_bytes().ends_with(b"n't") {
+                lex::aux_of(low.as_str()).map(Tok::Aux)
+            } else {
+                None
+            }
+        }
     };
     listed.or_else(|| lex::is_manner_adverb(w).then_some(Tok::Adv { weak: false }))
 }
@@ -999,26 +1006,29 @@ type ChainVerb<'a> = (&'a str, &'a str, &'static [Hit]);
 
 /// The auxiliary chain at the start of `input` (auxiliaries, negation and adverbs, each
 /// followed by whitespace, up to [`MAX_CHAIN`]) and the verb after it, each word read and
-/// looked up once: `first`, the word that starts `input` as [`word`] reads it, is not read
-/// again. `None` when the chain is bad or no verb form follows it.
+/// looked up once: `first`, the word that starts `input` as [`word`] reads it, known to the
+/// index as `first_known` (as the scan found it), is neither read nor looked up again.
+/// `None` when the chain is bad or no verb form follows it.
 fn chain_and_verb<'a>(
     input: &'a str,
     first: &'a str,
+    first_known: Option<&CueWord>,
     initial: bool,
 ) -> Option<(Chain, ChainVerb<'a>)> {
     let idx = index();
     let mut st = Chain::new();
     let mut rest = input;
-    let mut first = Some((&input[first.len()..], first));
+    let mut first = Some((&input[first.len()..], first, first_known));
     for _ in 0..MAX_CHAIN {
-        let (after, w) = match first.take() {
+        let (after, w, known) = match first.take() {
             Some(read) => read,
-            None => word(rest).ok()?,
+            None => {
+                let (after, w) = word(rest).ok()?;
+                (after, w, known_word(idx, rest, w))
+            }
         };
         // `rest` starts with the word.
-        let low = Lower::of_word(rest, w.len());
-        let known = low.as_ref().and_then(|l| idx.words.get(l));
-        let tok = low.as_ref().and_then(|l| chain_tok(w, l, known));
+        let tok = chain_tok(w, known, || Lower::of_word(rest, w.len()));
         match (tok, sp(after)) {
             (Some(tok), Ok((next, _))) => {
                 st = st.push(w, tok, initial);
@@ -1033,6 +1043,11 @@ fn chain_and_verb<'a>(
     }
     let (after, (w, hits)) = verb_token(rest).ok()?;
     Some((st, (after, w, hits)))
+}
+
+/// The index's entry of the word `w` read by [`word`] at the start of `i`.
+fn known_word<'i>(idx: &'i Index, i: &str, w: &str) -> Option<&'i CueWord> {
+    idx.words.get(&Lower::of_word(i, w.len())?)
 }
 
 fn verb_token(i: &str) -> Res<'_, (&str, &'static [Hit])> {
@@ -1059,10 +1074,17 @@ fn venue_of(w: &str) -> Option<&'static lex::Venue> {
 /// (a determiner and two modifiers before it, each a word, maybe with an apostrophe, then
 /// whitespace): a cheap test that spares the phrase parsers most "in"s ("in 2016", "in the
 /// end of the year").
+///
+/// A word of ASCII letters followed by a plain byte, nearly every word, is read in one step
+/// by [`plain_word`], as the scan reads words.
 fn venue_may_follow(mut i: &str) -> bool {
     for _ in 0..4 {
-        let Ok((rest, w)) = word(i) else {
-            return false;
+        let (rest, w) = match plain_word(i.as_bytes()) {
+            Some(plain) => (&i[plain.len..], &i[..plain.len]),
+            None => match word(i) {
+                Ok(read) => read,
+                Err(_) => return false,
+            },
         };
         if venue_of(w).is_some() {
             return true;
@@ -1212,10 +1234,10 @@ impl Ctx<'_> {
     }
 }
 
-/// A fixed phrase at the start of `input`, told by its first word, read once: "according
-/// to", or one of the phrases that start with "in".
-fn phrase(cx: &Ctx, input: &str) -> Option<Cue> {
-    let (after, first) = word(input).ok()?;
+/// A fixed phrase at the start of `input`, told by its first word `first` (as [`word`] reads
+/// it, and the scan read it): "according to", or one of the phrases that start with "in".
+fn phrase(cx: &Ctx, input: &str, first: &str) -> Option<Cue> {
+    let after = &input[first.len()..];
     if first.eq_ignore_ascii_case("according") {
         let (rest, _) = (sp, kw("to")).parse(after).ok()?;
         return Some(cx.cue(
@@ -1337,9 +1359,10 @@ fn prev_constraint(text: &str, pos: usize) -> (Prev, Option<&str>) {
     (p, Some(first))
 }
 
-/// The verbal cue at the start of `input`, whose first word, as [`word`] reads it, is `first`.
-fn verbal(cx: &Ctx, input: &str, first: &str) -> Option<Cue> {
-    let (st, (after_verb, vword, hits)) = chain_and_verb(input, first, cx.initial)?;
+/// The verbal cue at the start of `input`, whose first word, as [`word`] reads it, is `first`,
+/// known to the index as `known`.
+fn verbal(cx: &Ctx, input: &str, first: &str, known: Option<&CueWord>) -> Option<Cue> {
+    let (st, (after_verb, vword, hits)) = chain_and_verb(input, first, known, cx.initial)?;
     let idx = index();
 
     // Choose the entry: a phrasal verb whose particle follows, else a plain
@@ -1553,9 +1576,19 @@ enum Start {
 
 /// Whether a cue may start with `w`, and how: a phrase's first word ("according", "in"), or
 /// what the verbal grammar's chain or verb accepts first (an auxiliary, an adverb, a verb
-/// form). One hash lookup spares the parsers at most word starts.
-fn cue_start(w: &str) -> Option<Start> {
+/// form), with the word's entry in the index. One hash lookup spares the parsers at most word
+/// starts.
+fn cue_start(w: &str) -> Option<StartWord<'static>> {
     start_of(index(), w, &Lower::new(w)?)
+}
+
+/// A word a cue may start with, as the index tells it: how it may start one, and its entry
+/// (`None` for the negative contractions and manner adverbs it does not list), which the
+/// verbal grammar reads again for the chain and the verb.
+#[derive(Debug, Clone, Copy)]
+struct StartWord<'i> {
+    start: Start,
+    known: Option<&'i CueWord>,
 }
 
 /// [`cue_start`] of the word `w` read by [`word`] at the start of `i`, lower-cased from its
@@ -1567,7 +1600,7 @@ fn cue_start(w: &str) -> Option<Start> {
 /// without a call, unless they end like a negative contraction or a manner adverb, which
 /// [`start_of`] finds outside the map.
 #[inline(always)]
-fn word_cue_start(idx: &Index, i: &str, w: &str) -> Option<Start> {
+fn word_cue_start<'i>(idx: &'i Index, i: &str, w: &str) -> Option<StartWord<'i>> {
     match ascii_word_key(i, w.len()) {
         Some(key) => key_cue_start(idx, w, key),
         None => start_of(idx, w, &Lower::new(w)?),
@@ -1577,7 +1610,7 @@ fn word_cue_start(idx: &Index, i: &str, w: &str) -> Option<Start> {
 /// [`cue_start`] of the word `w` whose [`ascii_word_key`] is `key`: most words are turned
 /// away by the filter of [`Index::words`], without a call.
 #[inline(always)]
-fn key_cue_start(idx: &Index, w: &str, key: u128) -> Option<Start> {
+fn key_cue_start<'i>(idx: &'i Index, w: &str, key: u128) -> Option<StartWord<'i>> {
     if !idx.words.may_hold(key) && !may_be_unlisted_start(w) {
         return None;
     }
@@ -1595,15 +1628,21 @@ fn may_be_unlisted_start(w: &str) -> bool {
     }
 }
 
-/// [`cue_start`] of `w` lower-cased as `low`.
-fn start_of(idx: &Index, w: &str, low: &Lower) -> Option<Start> {
+/// [`cue_start`] of `w` lower-cased as `low`, with its entry in the index.
+fn start_of<'i>(idx: &'i Index, w: &str, low: &Lower) -> Option<StartWord<'i>> {
     let l = low.as_bytes();
     if let Some(known) = idx.words.get(low) {
-        return Some(known.start);
+        return Some(StartWord {
+            start: known.start,
+            known: Some(known),
+        });
     }
     // Not listed, and so no form either.
     ((l.ends_with(b"n't") && lex::aux_of(low.as_str()).is_some()) || lex::is_manner_adverb(w))
-        .then_some(Start::Other)
+        .then_some(StartWord {
+            start: Start::Other,
+            known: None,
+        })
 }
 
 /// Whether a cue may start with `w` (see [`cue_start`]).
@@ -1620,10 +1659,16 @@ fn parse_at(text: &str, pos: usize, end: usize) -> Option<Cue> {
     parse_from(text, pos, end, w, cue_start(w)?)
 }
 
-/// [`parse_at`] once the word at `pos`, `first`, is known to [`cue_start`] as `start`. Only
-/// a word "according" or "in" may start a [`phrase`], and only a phrase starts with a
-/// [`Start::Phrase`].
-fn parse_from(text: &str, pos: usize, end: usize, first: &str, start: Start) -> Option<Cue> {
+/// [`parse_at`] once the word at `pos`, `first`, is known to [`cue_start`] as `start` (with
+/// its entry in the index). Only a word "according" or "in" may start a [`phrase`], and only
+/// a phrase starts with a [`Start::Phrase`].
+fn parse_from(
+    text: &str,
+    pos: usize,
+    end: usize,
+    first: &str,
+    StartWord { start, known }: StartWord,
+) -> Option<Cue> {
     let input = &text[pos..end];
     let mut cx = Ctx {
         text,
@@ -1632,7 +1677,7 @@ fn parse_from(text: &str, pos: usize, end: usize, first: &str, start: Start) -> 
         initial: false,
     };
     let opens_phrase = PHRASE_STARTS.iter().any(|k| first.eq_ignore_ascii_case(k));
-    if opens_phrase && let Some(cue) = phrase(&cx, input) {
+    if opens_phrase && let Some(cue) = phrase(&cx, input, first) {
         return Some(cue);
     }
     if start == Start::Phrase || !verbal_may_match(input, first, start) {
@@ -1640,7 +1685,7 @@ fn parse_from(text: &str, pos: usize, end: usize, first: &str, start: Start) -> 
     }
     // Only the verbal grammar reads it.
     cx.initial = starts_upper(first) && sentence_initial(text, pos);
-    verbal(&cx, input, first)
+    verbal(&cx, input, first, known)
 }
 
 /// Whether [`verbal`] may match `input`, whose first word is `first` (`start` to
@@ -2029,7 +2074,8 @@ mod tests {
                     };
                     let input = &text[p..];
                     if may_start_cue(w)
-                        && let Some(cue) = phrase(&cx, input).or_else(|| verbal(&cx, input, w))
+                        && let Some(cue) = phrase(&cx, input)
+                            .or_else(|| verbal(&cx, input, w, known_word(index(), input, w)))
                     {
                         p = cue.end;
                         out.push(cue);
@@ -2076,7 +2122,9 @@ mod tests {
                     end: t.len(),
                     initial: false,
                 };
-                let phrase_read_once = phrase(&cx, &t[p..]);
+                let phrase_read_once = word(&t[p..])
+                    .ok()
+                    .and_then(|(_, w)| phrase(&cx, &t[p..], w));
                 assert_eq!(phrase_read_once, reference::phrase(&cx, &t[p..]), "{p}");
                 let w = word(&t[p..]);
                 assert_eq!(w, reference::word(&t[p..]));
@@ -2085,7 +2133,11 @@ mod tests {
                     assert_eq!(low, reference::lower(w), "{w}");
                     let of_word = Lower::of_word(&t[p..], w.len()).map(|l| l.as_str().to_string());
                     assert_eq!(of_word, low, "{w}");
-                    assert_eq!(word_cue_start(index(), &t[p..], w), cue_start(w), "{w}");
+                    let start = word_cue_start(index(), &t[p..], w);
+                    assert_eq!(start.map(|s| s.start), cue_start(w).map(|s| s.start), "{w}");
+                    let known = start.and_then(|s| s.known).map(|k| k as *const CueWord);
+                    let listed = known_word(index(), &t[p..], w).map(|k| k as *const CueWord);
+                    assert_eq!(known, listed, "{w}");
                 }
             }
             assert_eq!(find_cues(&t, 0..t.len()), reference::find_cues(&t));
@@ -2136,6 +2188,47 @@ mod tests {
             }
         }
         assert!(checked > 1000, "{checked}");
+    }
+
+    /// [`venue_may_follow`], which reads plain words in one step, answers as reading each
+    /// word with [`word`] did: at every character boundary of the sample texts, and with every
+    /// ASCII byte around the words of a venue phrase.
+    #[test]
+    fn venues_may_follow_as_the_word_parser_read_them() {
+        fn before(mut i: &str) -> bool {
+            for _ in 0..4 {
+                let Ok((rest, w)) = word(i) else {
+                    return false;
+                };
+                if venue_of(w).is_some() {
+                    return true;
+                }
+                let rest = rest.strip_prefix(['\'', '\u{2019}']).unwrap_or(rest);
+                let Ok((next, _)) = sp(rest) else {
+                    return false;
+                };
+                i = next;
+            }
+            false
+        }
+        let mut texts = sample_texts();
+        for c in (0..0x80u8).map(char::from) {
+            texts.push(format!(
+                "in a{c}statement{c} in the Facebook{c} post in CNN{c}s remarks"
+            ));
+            texts.push(format!(
+                "in an emailed statement{c}in his{c}interview in a{c}"
+            ));
+        }
+        let mut found = 0;
+        for t in &texts {
+            for p in (0..=t.len()).filter(|&p| t.is_char_boundary(p)) {
+                let old = before(&t[p..]);
+                found += usize::from(old);
+                assert_eq!(venue_may_follow(&t[p..]), old, "{:?}", &t[p..]);
+            }
+        }
+        assert!(found > 1000, "{found}");
     }
 
     /// The words read in one step by [`plain_word`] are those [`scan_word`] reads, with the
@@ -2241,7 +2334,9 @@ mod tests {
             for p in (0..t.len()).filter(|&p| t.is_char_boundary(p) && is_word_start(&t, p)) {
                 for initial in [false, true] {
                     let first = word(&t[p..]).ok().map(|(_, w)| w);
-                    let new = first.and_then(|w| chain_and_verb(&t[p..], w, initial));
+                    let new = first.and_then(|w| {
+                        chain_and_verb(&t[p..], w, known_word(index(), &t[p..], w), initial)
+                    });
                     let old = reference::chain_and_verb(&t[p..], initial);
                     let show = |r: Option<(Chain, ChainVerb)>| {
                         r.map(|(st, (after, w, hits))| {
@@ -2327,7 +2422,7 @@ mod tests {
         assert!(words.iter().filter(|w| may_start_cue(w)).count() > 2000);
         for w in &words {
             assert_eq!(may_start_cue(w), reference::may_start_cue(w), "{w}");
-            let form = cue_start(w) == Some(Start::Form);
+            let form = cue_start(w).is_some_and(|s| s.start == Start::Form);
             assert_eq!(form, lookup(w).is_some(), "{w}");
         }
     }
@@ -2338,14 +2433,14 @@ mod tests {
     fn phrase_starts_open_no_verbal_cue() {
         let phrase_only: Vec<&str> = PHRASE_STARTS
             .into_iter()
-            .filter(|w| cue_start(w) == Some(Start::Phrase))
+            .filter(|w| cue_start(w).is_some_and(|s| s.start == Start::Phrase))
             .collect();
         assert_eq!(phrase_only, ["according", "in"]);
         let mut tried = 0;
         for t in sample_texts() {
             for p in (0..t.len()).filter(|&p| t.is_char_boundary(p) && is_word_start(&t, p)) {
                 let Ok((_, w)) = word(&t[p..]) else { continue };
-                if cue_start(w) == Some(Start::Phrase) {
+                if cue_start(w).is_some_and(|s| s.start == Start::Phrase) {
                     tried += 1;
                     for initial in [false, true] {
                         let cx = Ctx {
@@ -2354,7 +2449,8 @@ mod tests {
                             end: t.len(),
                             initial,
                         };
-                        assert_eq!(verbal(&cx, &t[p..], w), None, "{}", &t[p..]);
+                        let known = known_word(index(), &t[p..], w);
+                        assert_eq!(verbal(&cx, &t[p..], w, known), None, "{}", &t[p..]);
                     }
                 }
             }
@@ -2378,9 +2474,11 @@ mod tests {
                     end: t.len(),
                     initial: sentence_initial(&t, p),
                 };
-                if verbal(&cx, &t[p..], first).is_some() {
+                if verbal(&cx, &t[p..], first, known_word(index(), &t[p..], first)).is_some() {
                     tried += 1;
-                    let start = cue_start(first).expect("a verbal cue starts with a start word");
+                    let start = cue_start(first)
+                        .expect("a verbal cue starts with a start word")
+                        .start;
                     assert!(verbal_may_match(&t[p..], first, start), "{}", &t[p..]);
                 }
             }
