@@ -1,6 +1,6 @@
 //! whosaid: quotation attribution for news text.
 //!
-//! [`analyze`] is the pure core: it takes a [`Document`] and returns its quote table, every
+//! [`analyze()`] is the pure core: it takes a [`Document`] and returns its quote table, every
 //! quotation with its speaker, cue and source publication. Corpus walking, decoding, parallelism
 //! and export live around it ([`corpus`], [`pipeline`], [`export`]; [`stream`] for data
 //! engines); [`eval`] scores a quote table against gold attributions.

@@ -266,7 +266,7 @@ impl Pipeline {
     }
 
     /// Analyzes `docs` (documents, or the entries of [`Corpus::entries`](crate::Corpus::entries),
-    /// which are made into documents on the analysis threads) with [`crate::analyze`] and
+    /// which are made into documents on the analysis threads) with [`crate::analyze()`] and
     /// writes the quotes to `sink`.
     ///
     /// An `Err` item of `docs`, an entry that gives no document (a page without article

@@ -212,7 +212,7 @@ pub struct Analysis {
     pub failures: usize,
 }
 
-/// Analyzes the gold texts with [`crate::analyze`] on `pipeline` (in parallel, like
+/// Analyzes the gold texts with [`crate::analyze()`] on `pipeline` (in parallel, like
 /// `whosaid analyze`), timing the analysis alone. A document on which the analyzer panics is
 /// passed to `on_error` and gets no predictions.
 pub fn analyze_gold(
