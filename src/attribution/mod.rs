@@ -1155,6 +1155,9 @@ fn gerund_clause(
     limit: usize,
     qs: &[&QuotedSpan],
 ) -> Option<(Cue, Range<usize>)> {
+    if !crate::grammar::cue::may_start_speech_gerund(text, tail) {
+        return None;
+    }
     let cue = crate::grammar::cue::cue_at(text, tail)?;
     if cue.form != CueForm::Gerund || !matches!(cue.class, CueClass::Speech | CueClass::Writing) {
         return None;
@@ -1188,8 +1191,9 @@ fn later_participle(
     };
     // Only a word after a comma (or after a comma and one of those prepositions) can pass:
     // the cue grammar is tried there only (a cue never spans a comma, so no cue found before
-    // covers such a word).
-    let after_commas = text[range.clone()].match_indices(',').flat_map(|(k, _)| {
+    // covers such a word), and only where a gerund of speech may start (the clause needs one).
+    let commas = memchr::memchr_iter(b',', &text.as_bytes()[range.clone()]);
+    let after_commas = commas.flat_map(|k| {
         let word = skip_ws(text, range.start + k + 1, limit);
         let rest = &text[word..limit];
         let next = PREPOSITIONS
@@ -1199,7 +1203,11 @@ fn later_participle(
         std::iter::once(word).chain(next)
     });
     after_commas
-        .filter(|&at| after_comma(at) && crate::grammar::cue::cue_within(text, at, limit).is_some())
+        .filter(|&at| {
+            crate::grammar::cue::may_start_speech_gerund(text, at)
+                && after_comma(at)
+                && crate::grammar::cue::cue_within(text, at, limit).is_some()
+        })
         .find_map(|at| gerund_clause(text, at, limit, qs))
 }
 
@@ -1534,5 +1542,102 @@ mod tests {
             assert_eq!(is_adjunct_chain(p), old, "{p}");
         }
         assert!(chains > 100, "{chains}");
+    }
+
+    /// [`gerund_clause`] as it was, the cue grammar run at `tail` whatever word is there: the
+    /// oracle of the test below.
+    fn gerund_clause_before(
+        text: &str,
+        tail: usize,
+        limit: usize,
+        qs: &[&QuotedSpan],
+    ) -> Option<(Cue, Range<usize>)> {
+        let cue = crate::grammar::cue::cue_at(text, tail)?;
+        if cue.form != CueForm::Gerund || !matches!(cue.class, CueClass::Speech | CueClass::Writing)
+        {
+            return None;
+        }
+        let mut start = skip_ws(text, cue.end, limit);
+        if text[start..limit].starts_with("that ") {
+            start = skip_ws(text, start + 4, limit);
+        }
+        let r = strip_final_period(text, trim_range(text, start..limit, &[]), qs);
+        (text[r.clone()].split_whitespace().count() >= 2 && !is_adjunct_chain(&text[r.clone()]))
+            .then_some((cue, r))
+    }
+
+    /// [`later_participle`] as it was, the cue grammar run at every word after a comma: the
+    /// oracle of the test below.
+    fn later_participle_before(
+        text: &str,
+        range: Range<usize>,
+        qs: &[&QuotedSpan],
+    ) -> Option<(Cue, Range<usize>)> {
+        let limit = range.end;
+        const PREPOSITIONS: [&str; 4] = ["before", "after", "while", "by"];
+        let after_comma = |at: usize| {
+            let before = text[range.start..at].trim_end();
+            let before = match before.rsplit_once(' ') {
+                Some((rest, p)) if PREPOSITIONS.contains(&p) => rest,
+                _ => before,
+            };
+            before.ends_with(',')
+        };
+        let after_commas = text[range.clone()].match_indices(',').flat_map(|(k, _)| {
+            let word = skip_ws(text, range.start + k + 1, limit);
+            let rest = &text[word..limit];
+            let next = PREPOSITIONS
+                .iter()
+                .find(|p| rest.strip_prefix(**p).is_some_and(|r| r.starts_with(' ')))
+                .map(|p| skip_ws(text, word + p.len(), limit));
+            std::iter::once(word).chain(next)
+        });
+        after_commas
+            .filter(|&at| {
+                after_comma(at) && crate::grammar::cue::cue_within(text, at, limit).is_some()
+            })
+            .find_map(|at| gerund_clause_before(text, at, limit, qs))
+    }
+
+    /// [`gerund_clause`] and [`later_participle`], which run the cue grammar only where a
+    /// gerund of speech may start, find what they found when they ran it everywhere: from
+    /// every word of every line of the corpus to the end of the line (and, for the clause, to
+    /// the end of the text), with the text's quotations, and on made-up lines.
+    #[test]
+    fn gerund_clauses_as_before() {
+        let texts = crate::test_support::corpus_texts_and(&[
+            "\"We won,\" he said, adding that the vote was fair.",
+            "He said the plan would work, also adding that it was cheap, before writing that x y.",
+            "\"Q,\" said Smith at the time, saying that it was over. Then, noting that it was late, he left.",
+            "She spoke, after tweeting that the race was over, and left, later posting a photo of it.",
+            "Adding that, Writing this, ADDING THAT it was x, loudly adding that it was y",
+        ]);
+        let (mut clauses, mut later) = (0, 0);
+        for t in &texts {
+            let quotes = crate::grammar::spans::find_quotes(t, &[]);
+            let qs: Vec<&QuotedSpan> = quotes.iter().filter(|q| q.depth == 0).collect();
+            let mut at = 0;
+            for line in t.split_inclusive('\n') {
+                let end = at + line.trim_end().len();
+                let starts = std::iter::once(at).chain(
+                    line.match_indices([' ', ','])
+                        .map(|(i, _)| at + i + 1)
+                        .filter(|&i| i <= end),
+                );
+                for start in starts {
+                    for limit in [end, t.len()] {
+                        let old = gerund_clause_before(t, start, limit, &qs);
+                        clauses += usize::from(old.is_some());
+                        assert_eq!(gerund_clause(t, start, limit, &qs), old, "{}", &t[start..]);
+                    }
+                    let old = later_participle_before(t, start..end, &qs);
+                    later += usize::from(old.is_some());
+                    let new = later_participle(t, start..end, &qs);
+                    assert_eq!(new, old, "{}", &t[start..end]);
+                }
+                at += line.len();
+            }
+        }
+        assert!(clauses > 10 && later > 10, "{clauses} {later}");
     }
 }
