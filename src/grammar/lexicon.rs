@@ -186,10 +186,11 @@ pub(crate) struct LetterFilter {
     last: [u32; FILTER_LEN],
 }
 
-/// The filter bit of a byte: one per ASCII letter whatever its case, one for anything else.
+/// The filter bit of a byte: one per ASCII letter whatever its case, one for anything else
+/// (the bit of its [`letter_class`]).
+#[inline(always)]
 const fn letter_bit(b: u8) -> u32 {
-    let l = b.to_ascii_lowercase();
-    1 << if l.is_ascii_lowercase() { l - b'a' } else { 26 }
+    1 << letter_class(b)
 }
 
 impl LetterFilter {
