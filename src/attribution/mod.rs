@@ -1148,7 +1148,10 @@ fn skip_object(text: &str, pos: usize, limit: usize) -> usize {
     }
 }
 
-/// `"Q," S said, adding that CLAUSE`: the clause of a participle cue after the frame.
+/// `"Q," S said, adding that CLAUSE`: the clause of a participle cue after the frame. The cue
+/// grammar runs only where a gerund of speech may start ([`cue::may_start_speech_gerund`]).
+///
+/// [`cue::may_start_speech_gerund`]: crate::grammar::cue::may_start_speech_gerund
 fn gerund_clause(
     text: &str,
     tail: usize,
@@ -1158,6 +1161,16 @@ fn gerund_clause(
     if !crate::grammar::cue::may_start_speech_gerund(text, tail) {
         return None;
     }
+    clause_of_gerund_at(text, tail, limit, qs)
+}
+
+/// [`gerund_clause`] with the cue grammar run at `tail` whatever word stands there.
+fn clause_of_gerund_at(
+    text: &str,
+    tail: usize,
+    limit: usize,
+    qs: &[&QuotedSpan],
+) -> Option<(Cue, Range<usize>)> {
     let cue = crate::grammar::cue::cue_at(text, tail)?;
     if cue.form != CueForm::Gerund || !matches!(cue.class, CueClass::Speech | CueClass::Writing) {
         return None;
@@ -1179,36 +1192,47 @@ fn later_participle(
     qs: &[&QuotedSpan],
 ) -> Option<(Cue, Range<usize>)> {
     let limit = range.end;
-    // After a comma, maybe with a preposition: ", adding that", ", before adding that".
-    const PREPOSITIONS: [&str; 4] = ["before", "after", "while", "by"];
-    let after_comma = |at: usize| {
-        let before = text[range.start..at].trim_end();
-        let before = match before.rsplit_once(' ') {
-            Some((rest, p)) if PREPOSITIONS.contains(&p) => rest,
-            _ => before,
-        };
-        before.ends_with(',')
-    };
-    // Only a word after a comma (or after a comma and one of those prepositions) can pass:
-    // the cue grammar is tried there only (a cue never spans a comma, so no cue found before
-    // covers such a word), and only where a gerund of speech may start (the clause needs one).
+    // The cue grammar runs only where a gerund of speech may start (the clause needs one),
+    // told first: it turns away most words.
+    words_after_commas(text, range.clone())
+        .filter(|&at| {
+            crate::grammar::cue::may_start_speech_gerund(text, at)
+                && follows_comma(text, range.start, at)
+                && crate::grammar::cue::cue_within(text, at, limit).is_some()
+        })
+        .find_map(|at| clause_of_gerund_at(text, at, limit, qs))
+}
+
+/// Prepositions that may stand between a comma and a later participle (", before adding").
+const PARTICIPLE_PREPOSITIONS: [&str; 4] = ["before", "after", "while", "by"];
+
+/// The word starts in `range` right after a comma, and after a comma and one of the
+/// [`PARTICIPLE_PREPOSITIONS`] (", adding that", ", before adding that"): the only words of a
+/// content where a later participle may stand (a cue never spans a comma, so no cue found
+/// before covers such a word), as [`follows_comma`] tells.
+fn words_after_commas(text: &str, range: Range<usize>) -> impl Iterator<Item = usize> + '_ {
+    let limit = range.end;
     let commas = memchr::memchr_iter(b',', &text.as_bytes()[range.clone()]);
-    let after_commas = commas.flat_map(|k| {
+    commas.flat_map(move |k| {
         let word = skip_ws(text, range.start + k + 1, limit);
         let rest = &text[word..limit];
-        let next = PREPOSITIONS
+        let next = PARTICIPLE_PREPOSITIONS
             .iter()
             .find(|p| rest.strip_prefix(**p).is_some_and(|r| r.starts_with(' ')))
             .map(|p| skip_ws(text, word + p.len(), limit));
         std::iter::once(word).chain(next)
-    });
-    after_commas
-        .filter(|&at| {
-            crate::grammar::cue::may_start_speech_gerund(text, at)
-                && after_comma(at)
-                && crate::grammar::cue::cue_within(text, at, limit).is_some()
-        })
-        .find_map(|at| gerund_clause(text, at, limit, qs))
+    })
+}
+
+/// Whether the text from `from` to the word at `at` ends with a comma, maybe with one of the
+/// [`PARTICIPLE_PREPOSITIONS`] after it.
+fn follows_comma(text: &str, from: usize, at: usize) -> bool {
+    let before = text[from..at].trim_end();
+    let before = match before.rsplit_once(' ') {
+        Some((rest, p)) if PARTICIPLE_PREPOSITIONS.contains(&p) => rest,
+        _ => before,
+    };
+    before.ends_with(',')
 }
 
 /// Sets the kind from the content: direct when it is exactly one quoted span (or a split
@@ -1544,28 +1568,6 @@ mod tests {
         assert!(chains > 100, "{chains}");
     }
 
-    /// [`gerund_clause`] as it was, the cue grammar run at `tail` whatever word is there: the
-    /// oracle of the test below.
-    fn gerund_clause_before(
-        text: &str,
-        tail: usize,
-        limit: usize,
-        qs: &[&QuotedSpan],
-    ) -> Option<(Cue, Range<usize>)> {
-        let cue = crate::grammar::cue::cue_at(text, tail)?;
-        if cue.form != CueForm::Gerund || !matches!(cue.class, CueClass::Speech | CueClass::Writing)
-        {
-            return None;
-        }
-        let mut start = skip_ws(text, cue.end, limit);
-        if text[start..limit].starts_with("that ") {
-            start = skip_ws(text, start + 4, limit);
-        }
-        let r = strip_final_period(text, trim_range(text, start..limit, &[]), qs);
-        (text[r.clone()].split_whitespace().count() >= 2 && !is_adjunct_chain(&text[r.clone()]))
-            .then_some((cue, r))
-    }
-
     /// [`later_participle`] as it was, the cue grammar run at every word after a comma: the
     /// oracle of the test below.
     fn later_participle_before(
@@ -1574,29 +1576,12 @@ mod tests {
         qs: &[&QuotedSpan],
     ) -> Option<(Cue, Range<usize>)> {
         let limit = range.end;
-        const PREPOSITIONS: [&str; 4] = ["before", "after", "while", "by"];
-        let after_comma = |at: usize| {
-            let before = text[range.start..at].trim_end();
-            let before = match before.rsplit_once(' ') {
-                Some((rest, p)) if PREPOSITIONS.contains(&p) => rest,
-                _ => before,
-            };
-            before.ends_with(',')
-        };
-        let after_commas = text[range.clone()].match_indices(',').flat_map(|(k, _)| {
-            let word = skip_ws(text, range.start + k + 1, limit);
-            let rest = &text[word..limit];
-            let next = PREPOSITIONS
-                .iter()
-                .find(|p| rest.strip_prefix(**p).is_some_and(|r| r.starts_with(' ')))
-                .map(|p| skip_ws(text, word + p.len(), limit));
-            std::iter::once(word).chain(next)
-        });
-        after_commas
+        words_after_commas(text, range.clone())
             .filter(|&at| {
-                after_comma(at) && crate::grammar::cue::cue_within(text, at, limit).is_some()
+                follows_comma(text, range.start, at)
+                    && crate::grammar::cue::cue_within(text, at, limit).is_some()
             })
-            .find_map(|at| gerund_clause_before(text, at, limit, qs))
+            .find_map(|at| clause_of_gerund_at(text, at, limit, qs))
     }
 
     /// [`gerund_clause`] and [`later_participle`], which run the cue grammar only where a
@@ -1626,7 +1611,7 @@ mod tests {
                 );
                 for start in starts {
                     for limit in [end, t.len()] {
-                        let old = gerund_clause_before(t, start, limit, &qs);
+                        let old = clause_of_gerund_at(t, start, limit, &qs);
                         clauses += usize::from(old.is_some());
                         assert_eq!(gerund_clause(t, start, limit, &qs), old, "{}", &t[start..]);
                     }
