@@ -1788,9 +1788,15 @@ fn verbal_may_match(input: &str, first: &str, start: Start) -> bool {
     {
         return key_cue_start(idx, &after[1..1 + plain.len], plain.key).is_some();
     }
+    next_word_may_start_cue(input, first)
+}
+
+/// [`verbal_may_match`]'s test of the word after `first`, read by [`sp`] and [`word`] and
+/// looked up by [`word_cue_start`]: for any word, where the fast path takes plain ones.
+fn next_word_may_start_cue(input: &str, first: &str) -> bool {
     (sp, word)
-        .parse(after)
-        .is_ok_and(|(_, (_, next))| word_cue_start(idx, slice_at(input, next), next).is_some())
+        .parse(&input[first.len()..])
+        .is_ok_and(|(_, (_, next))| word_cue_start(index(), slice_at(input, next), next).is_some())
 }
 
 // ---------------------------------------------------------------------------
@@ -2229,13 +2235,6 @@ mod tests {
     /// and around the next.
     #[test]
     fn verbal_may_match_reads_the_next_word_as_the_parsers_read_it() {
-        fn before(input: &str, first: &str) -> bool {
-            (sp, word)
-                .parse(&input[first.len()..])
-                .is_ok_and(|(_, (_, next))| {
-                    word_cue_start(index(), slice_at(input, next), next).is_some()
-                })
-        }
         let mut checked = 0;
         let mut check = |t: &str| {
             for p in (0..t.len()).filter(|&p| t.is_char_boundary(p) && is_word_start(t, p)) {
@@ -2244,7 +2243,7 @@ mod tests {
                 };
                 let input = &t[p..];
                 let new = verbal_may_match(input, first, Start::Other);
-                assert_eq!(new, before(input, first), "{t:?} {p}");
+                assert_eq!(new, next_word_may_start_cue(input, first), "{t:?} {p}");
                 assert!(verbal_may_match(input, first, Start::Form));
                 checked += usize::from(new);
             }
