@@ -17,8 +17,10 @@
 //! (spokeswoman, chairman) and pronouns that resolved to the person.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::collections::hash_map::Entry;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
@@ -54,8 +56,13 @@ struct Entity<'t> {
     /// The [`normalized`] name, borrowed from the text unless its spaces had to be joined.
     name: Cow<'t, str>,
     kind: SpeakerKind,
-    /// Lower-cased title and role words ("us secretary of state").
+    /// Lower-cased title and role words ("us secretary of state"): changed by
+    /// [`Entity::add_roles`] only, which keeps `offices` in step.
     roles: String,
+    /// The role families ([`lexicon::ROLE_FAMILIES`]) whose titles `roles` hold, one bit each
+    /// ([`Entity::offices`]): found once when a description first asks, not once for each
+    /// description and family, and forgotten when the roles change.
+    offices: Cell<Option<u64>>,
     gender: Option<Gender>,
     /// Pronoun evidence: (male, female) counts of pronouns that follow its mentions.
     votes: (u32, u32),
@@ -65,7 +72,30 @@ struct Entity<'t> {
     spoke: Option<(usize, usize)>,
 }
 
+// One bit of [`Entity::offices`] for each role family.
+const _: () = assert!(lexicon::ROLE_FAMILIES.len() <= u64::BITS as usize);
+
 impl Entity<'_> {
+    /// Adds the lower-cased role words `roles` unless they are held already.
+    fn add_roles(&mut self, roles: &str) {
+        if !roles.is_empty() && !self.roles.contains(roles) {
+            self.roles.push(' ');
+            self.roles.push_str(roles);
+            self.offices.set(None);
+        }
+    }
+
+    /// The role families whose titles its roles hold: bit `k` for the family `k` of
+    /// [`lexicon::ROLE_FAMILIES`].
+    fn offices(&self) -> u64 {
+        if let Some(offices) = self.offices.get() {
+            return offices;
+        }
+        let offices = offices_held(&self.roles);
+        self.offices.set(Some(offices));
+        offices
+    }
+
     fn last_before(&self, pos: usize) -> Option<usize> {
         let i = self.mentions.partition_point(|&m| m < pos);
         i.checked_sub(1).map(|i| self.mentions[i])
@@ -248,10 +278,7 @@ impl<'t> Resolver<'t> {
         }
         let extra = extra.trim().to_lowercase();
         let e = &mut self.entities[i];
-        if !extra.is_empty() && !e.roles.contains(&extra) {
-            e.roles.push(' ');
-            e.roles.push_str(&extra);
-        }
+        e.add_roles(&extra);
         if e.gender.is_none() {
             e.gender = extra.split_whitespace().find_map(lexicon::noun_gender);
         }
@@ -295,11 +322,7 @@ impl<'t> Resolver<'t> {
             // Lower-casing neither makes nor unmakes white space: the roles are blank when
             // their text is.
             if !role_text.trim().is_empty() {
-                let roles = role_text.to_lowercase();
-                if !e.roles.contains(roles.trim()) {
-                    e.roles.push(' ');
-                    e.roles.push_str(roles.trim());
-                }
+                e.add_roles(role_text.to_lowercase().trim());
             }
             e.gender = e.gender.or(m.gender);
             return Some(i);
@@ -334,6 +357,7 @@ impl<'t> Resolver<'t> {
             name,
             kind,
             roles,
+            offices: Cell::new(None),
             gender: m.gender,
             votes: (0, 0),
             mentions: vec![m.start],
@@ -572,19 +596,15 @@ impl<'t> Resolver<'t> {
                 })
                 .map(|(_, i)| i)
         };
-        if let Some((_, titles)) = lexicon::ROLE_FAMILIES.iter().find(|(h, _)| *h == head) {
+        if let Some(family) = lexicon::ROLE_FAMILIES.iter().position(|(h, _)| *h == head) {
             return most_recent(&|e: &Entity| {
-                e.kind == SpeakerKind::Person && e.fits(m.gender) && holds_title(&e.roles, titles)
+                e.kind == SpeakerKind::Person && e.fits(m.gender) && e.offices() & 1 << family != 0
             })
             .or_else(|| {
                 // "Hillary Clinton criticized Sen. Bernie Sanders ... the former secretary of
                 // state said": an office the text never gave anyone goes to the person named
                 // just before who holds no other office.
-                let no_office = |e: &Entity| {
-                    !lexicon::ROLE_FAMILIES
-                        .iter()
-                        .any(|(_, titles)| holds_title(&e.roles, titles))
-                };
+                let no_office = |e: &Entity| e.offices() == 0;
                 self.entities
                     .iter()
                     .enumerate()
@@ -736,43 +756,61 @@ fn next_h_or_s(b: &[u8], from: usize) -> Option<usize> {
         .map(|k| at + k)
 }
 
-/// True when the role words `roles` hold one of `titles` as whole words. Most people have no
-/// roles: no title is searched for in them (no title is empty, and only the empty needle is
-/// found in an empty hay).
-fn holds_title(roles: &str, titles: &[&str]) -> bool {
-    !roles.is_empty() && titles.iter().any(|t| contains_words(roles, t))
+/// The role families ([`lexicon::ROLE_FAMILIES`], bit `k` for the family `k`) with a title
+/// that the role words `roles` hold as whole words: "us secretary of state" holds "secretary
+/// of state" (diplomat) and "secretary" (secretary, official). One pass over the words, each
+/// looked up once, where a search for each title of each family cost a `memchr` call. Every
+/// whole-word occurrence of a title counts, as for the string search that found the
+/// non-overlapping ones: a match of a one-word title that overlaps a later one puts a letter
+/// before it, and no title of several words ends with its own start (as "x x" does).
+fn offices_held(roles: &str) -> u64 {
+    let mut offices = 0;
+    let mut word_start = None;
+    // The end of the roles ends their last word.
+    for (i, c) in roles.char_indices().chain([(roles.len(), ' ')]) {
+        match (word_start, c.is_alphanumeric()) {
+            (None, true) => word_start = Some(i),
+            (Some(start), false) => {
+                word_start = None;
+                for &(title, families) in titles_opening_with(&roles[start..i]) {
+                    // A title of several words: its other words follow, and end a word.
+                    let rest = &roles[start..];
+                    if rest.starts_with(title)
+                        && !rest[title.len()..]
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_alphanumeric)
+                    {
+                        offices |= families;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    offices
 }
 
-/// True when `hay` holds the words of `needle` as whole words.
-fn contains_words(hay: &str, needle: &str) -> bool {
-    // Most people have no title or a short one: no searcher to build.
-    if hay.len() < needle.len() {
-        return false;
-    }
-    // The matches of `str::match_indices` (left to right, none overlapping), found without a
-    // searcher: the hay is a short list of role words.
-    let bounded = |i: usize| {
-        let before = hay[..i].chars().next_back();
-        let after = hay[i + needle.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    };
-    let Some((&first, _)) = needle.as_bytes().split_first() else {
-        return hay.match_indices(needle).any(|(i, _)| bounded(i));
-    };
-    let bytes = hay.as_bytes();
-    let mut from = 0;
-    while let Some(k) = memchr::memchr(first, &bytes[from..]) {
-        let i = from + k;
-        if !bytes[i..].starts_with(needle.as_bytes()) {
-            from = i + 1;
-            continue;
+/// The titles of [`lexicon::ROLE_FAMILIES`] whose first word is `word`, each with the families
+/// it belongs to (bit `k` for the family `k`): "secretary" opens "secretary of state"
+/// (diplomat) and "secretary" (secretary, official).
+fn titles_opening_with(word: &str) -> &'static [(&'static str, u64)] {
+    static BY_FIRST_WORD: OnceLock<FxHashMap<&str, Vec<(&str, u64)>>> = OnceLock::new();
+    let by_first_word = BY_FIRST_WORD.get_or_init(|| {
+        let mut by_first_word: FxHashMap<&str, Vec<(&str, u64)>> = FxHashMap::default();
+        for (k, (_, titles)) in lexicon::ROLE_FAMILIES.iter().enumerate() {
+            for &title in *titles {
+                let (first, _) = first_and_last_words(title);
+                let opened = by_first_word.entry(first).or_default();
+                match opened.iter_mut().find(|(t, _)| *t == title) {
+                    Some((_, families)) => *families |= 1 << k,
+                    None => opened.push((title, 1 << k)),
+                }
+            }
         }
-        if bounded(i) {
-            return true;
-        }
-        from = i + needle.len();
-    }
-    false
+        by_first_word
+    });
+    by_first_word.get(word).map_or(&[], Vec::as_slice)
 }
 
 /// A name with its white space collapsed and its possessive ending dropped, borrowed from `s`
@@ -1047,10 +1085,11 @@ mod tests {
         }
     }
 
-    /// [`contains_words`] answers as the search by `str::match_indices` it replaced, whose
-    /// matches do not overlap ("ax x x" holds no whole "x x" for it).
+    /// [`offices_held`] finds the families that the search by `str::match_indices` of each of
+    /// their titles found, whose matches do not overlap ("ax x x" holds no whole "x x" for it):
+    /// in edge cases and in every line of the corpus, lower-cased.
     #[test]
-    fn whole_words_found_as_the_string_search_found_them() {
+    fn offices_found_as_the_string_search_found_them() {
         fn by_search(hay: &str, needle: &str) -> bool {
             hay.match_indices(needle).any(|(i, _)| {
                 let before = hay[..i].chars().next_back();
@@ -1059,44 +1098,66 @@ mod tests {
                     && !after.is_some_and(char::is_alphanumeric)
             })
         }
-        let hays = [
+        fn families_by_search(roles: &str) -> u64 {
+            lexicon::ROLE_FAMILIES
+                .iter()
+                .enumerate()
+                .filter(|(_, (_, titles))| titles.iter().any(|t| by_search(roles, t)))
+                .fold(0, |offices, (k, _)| offices | 1 << k)
+        }
+        let mut hays = crate::test_support::corpus_lines_and(&[
             "",
             "us secretary of state",
-            "ax x x",
-            "x x",
+            "secretary of  state",
             "former senator and senate leader",
             "senators",
             "the minister’s aide",
             "état minister",
             "co-chair",
-        ];
-        let mut needles = vec!["", "x x", "x", "senator", "minister", "state", "chair", "é"];
-        needles.extend(
-            lexicon::ROLE_FAMILIES
-                .iter()
-                .flat_map(|(_, words)| words.iter().copied()),
-        );
-        for hay in hays {
-            for needle in &needles {
-                assert_eq!(
-                    contains_words(hay, needle),
-                    by_search(hay, needle),
-                    "{hay:?} {needle:?}"
-                );
+            "chief executive officer",
+            "chief executives",
+            "prime-minister",
+            "éprime minister",
+            "sen.",
+        ]);
+        for hay in &mut hays {
+            *hay = hay.to_lowercase();
+        }
+        for hay in &hays {
+            assert_eq!(offices_held(hay), families_by_search(hay), "{hay:?}");
+        }
+        assert_ne!(offices_held("us secretary of state"), 0);
+        // No title of several words ends with its own start: its occurrences never overlap.
+        for (_, titles) in lexicon::ROLE_FAMILIES {
+            for t in titles.iter().filter(|t| has_space(t)) {
+                assert!(t.is_ascii(), "{t:?}");
+                assert!((1..t.len()).all(|k| t[..k] != t[t.len() - k..]), "{t:?}");
             }
         }
-        assert!(!contains_words("ax x x", "x x"));
-        // No title is empty: [`holds_title`] need not search the empty roles.
-        for (_, titles) in lexicon::ROLE_FAMILIES {
-            assert!(titles.iter().all(|t| !t.is_empty()));
-            assert!(!holds_title("", titles));
-            assert_eq!(
-                holds_title("us secretary of state", titles),
-                titles
-                    .iter()
-                    .any(|t| contains_words("us secretary of state", t))
-            );
-        }
-        assert!(contains_words("us secretary of state", "secretary"));
+    }
+
+    /// An entity's offices follow its roles as they are added.
+    #[test]
+    fn offices_follow_the_roles() {
+        let m = Mention {
+            start: 0,
+            end: 3,
+            kind: MentionKind::Name,
+            name: Some(0..3),
+            role: None,
+            head: None,
+            definite: false,
+            gender: None,
+        };
+        let mut r = Resolver::new("Rex", &[]);
+        let i = r.add_entity(Cow::Borrowed("Rex"), SpeakerKind::Person, String::new(), &m);
+        assert_eq!(r.entities[i].offices(), 0);
+        r.entities[i].add_roles("mayor");
+        assert_eq!(r.entities[i].offices(), offices_held("mayor"));
+        r.entities[i].add_roles("former senator");
+        assert_eq!(
+            r.entities[i].offices(),
+            offices_held("mayor former senator")
+        );
     }
 }
