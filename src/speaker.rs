@@ -18,7 +18,6 @@
 
 use std::borrow::Cow;
 use std::cell::Cell;
-use std::collections::hash_map::Entry;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -96,6 +95,19 @@ impl Entity<'_> {
         offices
     }
 
+    /// Adds a mention at `pos`, unless it is known: in order.
+    fn add_mention(&mut self, pos: usize) {
+        match self.mentions.last() {
+            // The registry reads the text in order: most mentions come after the last one.
+            Some(&last) if last < pos => self.mentions.push(pos),
+            _ => {
+                if let Err(k) = self.mentions.binary_search(&pos) {
+                    self.mentions.insert(k, pos);
+                }
+            }
+        }
+    }
+
     fn last_before(&self, pos: usize) -> Option<usize> {
         let i = self.mentions.partition_point(|&m| m < pos);
         i.checked_sub(1).map(|i| self.mentions[i])
@@ -150,13 +162,33 @@ fn first_and_last_words_of<'t>(name: &Cow<'t, str>) -> (Cow<'t, str>, Cow<'t, st
     }
 }
 
-/// Adds entity `i` to those of the word `w` (the word hashed once).
-fn index_word<'t>(by_word: &mut FxHashMap<Cow<'t, str>, Vec<usize>>, w: Cow<'t, str>, i: usize) {
-    match by_word.entry(w) {
-        Entry::Occupied(entities) => entities.into_mut().push(i),
-        Entry::Vacant(slot) => {
-            slot.insert(vec![i]);
+/// What the registry knows of a name, and of the names that start or end with it as a word.
+#[derive(Debug, Clone, Default)]
+struct Named {
+    /// The first entity of this name.
+    entity: Option<usize>,
+    /// The first entity whose name starts or ends with this word ("Rex", "Tillerson").
+    first_with_word: Option<usize>,
+    /// The entities after the first whose name starts or ends with this word, ascending: most
+    /// words are those of one name, held without allocating a vector.
+    more_with_word: Vec<usize>,
+}
+
+impl Named {
+    /// Adds entity `i`, registered after those it holds, to those whose name starts or ends
+    /// with its word.
+    fn add_with_word(&mut self, i: usize) {
+        match self.first_with_word {
+            None => self.first_with_word = Some(i),
+            Some(_) => self.more_with_word.push(i),
         }
+    }
+
+    /// The entities whose name starts or ends with its word, ascending.
+    fn with_word(&self) -> impl Iterator<Item = usize> + Clone + '_ {
+        self.first_with_word
+            .into_iter()
+            .chain(self.more_with_word.iter().copied())
     }
 }
 
@@ -177,11 +209,11 @@ const MAX_EXPECTED_NAMES: usize = 4096;
 pub struct Resolver<'t> {
     text: &'t str,
     entities: Vec<Entity<'t>>,
-    /// The first entity of each name. The names and words are keyed as the entities hold
-    /// them: most borrow from the text, so that registering copies no string.
-    by_name: FxHashMap<Cow<'t, str>, usize>,
-    /// The entities whose name starts or ends with a word ("Rex", "Tillerson"), ascending.
-    by_word: FxHashMap<Cow<'t, str>, Vec<usize>>,
+    /// The entities by name, and by the words that start or end their names, in one map: a
+    /// one-word name ("Tillerson") is looked up once as a name and as a word. The names and
+    /// words are keyed as the entities hold them: most borrow from the text, so that
+    /// registering copies no string.
+    names: FxHashMap<Cow<'t, str>, Named>,
 }
 
 impl<'t> Resolver<'t> {
@@ -191,8 +223,8 @@ impl<'t> Resolver<'t> {
         let mut r = Resolver {
             text,
             entities: Vec::with_capacity(names),
-            by_name: FxHashMap::with_capacity_and_hasher(names, Default::default()),
-            by_word: FxHashMap::with_capacity_and_hasher(2 * names, Default::default()),
+            // The names, and their first and last words.
+            names: FxHashMap::with_capacity_and_hasher(3 * names, Default::default()),
         };
         for (_, range) in body {
             r.register_range(range.clone());
@@ -314,11 +346,10 @@ impl<'t> Resolver<'t> {
         };
         // Lower-cased only where they are kept: most mentions have none, or are a surname.
         let role_text = &text[m.start..name_range.start];
-        if let Some(&i) = self.by_name.get(name.as_ref()) {
+        let named = self.names.get(name.as_ref());
+        if let Some(i) = named.and_then(|n| n.entity) {
             let e = &mut self.entities[i];
-            if let Err(k) = e.mentions.binary_search(&m.start) {
-                e.mentions.insert(k, m.start);
-            }
+            e.add_mention(m.start);
             // Lower-casing neither makes nor unmakes white space: the roles are blank when
             // their text is.
             if !role_text.trim().is_empty() {
@@ -329,10 +360,8 @@ impl<'t> Resolver<'t> {
         }
         // A single word that ends a known full name is that person, not a new one.
         if kind == SpeakerKind::Person && !has_space(&name) {
-            let i = self.person_named(&name, m)?;
-            if let Err(k) = self.entities[i].mentions.binary_search(&m.start) {
-                self.entities[i].mentions.insert(k, m.start);
-            }
+            let i = person_with_word(&mut self.entities, named, m)?;
+            self.entities[i].add_mention(m.start);
             return Some(i);
         }
         Some(self.add_entity(name, kind, lower_cased(role_text), m))
@@ -346,12 +375,23 @@ impl<'t> Resolver<'t> {
         m: &Mention,
     ) -> usize {
         let i = self.entities.len();
-        self.by_name.entry(name.clone()).or_insert(i);
-        let (first, last) = first_and_last_words_of(&name);
-        let one_word = last == first;
-        index_word(&mut self.by_word, first, i);
-        if !one_word {
-            index_word(&mut self.by_word, last, i);
+        if has_space(&name) {
+            self.names
+                .entry(name.clone())
+                .or_default()
+                .entity
+                .get_or_insert(i);
+            let (first, last) = first_and_last_words_of(&name);
+            let one_word = last == first;
+            self.names.entry(first).or_default().add_with_word(i);
+            if !one_word {
+                self.names.entry(last).or_default().add_with_word(i);
+            }
+        } else {
+            // A one-word name is its own first and last word: one entry.
+            let named = self.names.entry(name.clone()).or_default();
+            named.entity.get_or_insert(i);
+            named.add_with_word(i);
         }
         self.entities.push(Entity {
             name,
@@ -403,9 +443,7 @@ impl<'t> Resolver<'t> {
                     e.gender = m.gender;
                 }
                 e.spoke = Some((paragraph, m.start));
-                if let Err(k) = e.mentions.binary_search(&m.start) {
-                    e.mentions.insert(k, m.start);
-                }
+                e.add_mention(m.start);
                 Resolved {
                     name: Some(e.name.to_string()),
                     kind: e.kind,
@@ -474,39 +512,14 @@ impl<'t> Resolver<'t> {
     }
 
     /// The person whose surname or given name is the one word `name` ([`normalized`]) of the
-    /// mention `m`: the most recently mentioned before it, else the first mentioned after.
+    /// mention `m`: [`person_with_word`].
     fn person_named(&mut self, name: &str, m: &Mention) -> Option<usize> {
-        let pos = m.start;
-        // The persons whose surname or given name it is.
-        let candidates = self
-            .by_word
-            .get(name)
-            .map_or(&[][..], Vec::as_slice)
-            .iter()
-            .map(|&i| (i, &self.entities[i]))
-            .filter(|(_, e)| e.kind == SpeakerKind::Person && e.fits(m.gender));
-        // The most recently mentioned before, else the first mentioned after.
-        let best = candidates
-            .clone()
-            .filter_map(|(i, e)| e.last_before(pos).map(|p| (p, i)))
-            .max()
-            .map(|(_, i)| i)
-            .or_else(|| {
-                candidates
-                    .min_by_key(|(_, e)| e.mentions[0])
-                    .map(|(i, _)| i)
-            });
-        if let Some(i) = best
-            && self.entities[i].gender.is_none()
-        {
-            self.entities[i].gender = m.gender;
-        }
-        best
+        person_with_word(&mut self.entities, self.names.get(name), m)
     }
 
     fn find_org_name(&self, m: &Mention) -> Option<usize> {
         let name = normalized(&self.text[m.name.clone()?]);
-        self.by_name.get(name.as_ref()).copied()
+        self.names.get(name.as_ref()).and_then(|n| n.entity)
     }
 
     fn resolve_pronoun(&self, m: &Mention) -> Option<usize> {
@@ -640,6 +653,40 @@ impl<'t> Resolver<'t> {
         }
         None
     }
+}
+
+/// The person among `entities` whose surname or given name is the word of `named` (that of
+/// the mention `m`): the most recently mentioned before it, else the first mentioned after.
+/// A person without gender evidence takes that of the mention.
+fn person_with_word(
+    entities: &mut [Entity<'_>],
+    named: Option<&Named>,
+    m: &Mention,
+) -> Option<usize> {
+    let pos = m.start;
+    // The persons whose surname or given name it is.
+    let candidates = named
+        .into_iter()
+        .flat_map(Named::with_word)
+        .map(|i| (i, &entities[i]))
+        .filter(|(_, e)| e.kind == SpeakerKind::Person && e.fits(m.gender));
+    // The most recently mentioned before, else the first mentioned after.
+    let best = candidates
+        .clone()
+        .filter_map(|(i, e)| e.last_before(pos).map(|p| (p, i)))
+        .max()
+        .map(|(_, i)| i)
+        .or_else(|| {
+            candidates
+                .min_by_key(|(_, e)| e.mentions[0])
+                .map(|(i, _)| i)
+        });
+    if let Some(i) = best
+        && entities[i].gender.is_none()
+    {
+        entities[i].gender = m.gender;
+    }
+    best
 }
 
 /// The appositive that ends with a comma at the end of `before`, the text before a name
@@ -843,6 +890,10 @@ fn normalized(s: &str) -> Cow<'_, str> {
 
 /// The length of `name` without its possessive marks and trailing periods and commas.
 fn kept_len(name: &str) -> usize {
+    // Most names end with a letter that none of them ends with: nothing to trim.
+    if !matches!(name.as_bytes().last(), Some(b's' | b'.' | b',')) {
+        return name.len();
+    }
     // What `trim_end_matches("'s")` then `("’s")` leave, without building a searcher.
     let mut kept = name;
     while let Some(k) = kept.strip_suffix("'s") {
@@ -1136,10 +1187,9 @@ mod tests {
         }
     }
 
-    /// An entity's offices follow its roles as they are added.
-    #[test]
-    fn offices_follow_the_roles() {
-        let m = Mention {
+    /// A mention of one name, for the tests of entities.
+    fn name_mention() -> Mention {
+        Mention {
             start: 0,
             end: 3,
             kind: MentionKind::Name,
@@ -1148,7 +1198,34 @@ mod tests {
             head: None,
             definite: false,
             gender: None,
-        };
+        }
+    }
+
+    /// An entity's mentions stay ascending and distinct, whether they come in order (appended)
+    /// or not (inserted).
+    #[test]
+    fn mentions_kept_ascending_and_distinct() {
+        let mut r = Resolver::new("Rex", &[]);
+        let i = r.add_entity(
+            Cow::Borrowed("Rex"),
+            SpeakerKind::Person,
+            String::new(),
+            &name_mention(),
+        );
+        let mut expected = vec![0];
+        for pos in [5, 9, 9, 2, 14, 0, 7, 14, 20, 1] {
+            r.entities[i].add_mention(pos);
+            if let Err(k) = expected.binary_search(&pos) {
+                expected.insert(k, pos);
+            }
+            assert_eq!(r.entities[i].mentions, expected);
+        }
+    }
+
+    /// An entity's offices follow its roles as they are added.
+    #[test]
+    fn offices_follow_the_roles() {
+        let m = name_mention();
         let mut r = Resolver::new("Rex", &[]);
         let i = r.add_entity(Cow::Borrowed("Rex"), SpeakerKind::Person, String::new(), &m);
         assert_eq!(r.entities[i].offices(), 0);
