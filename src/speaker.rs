@@ -664,23 +664,22 @@ fn person_with_word(
     m: &Mention,
 ) -> Option<usize> {
     let pos = m.start;
-    // The persons whose surname or given name it is.
-    let candidates = named
-        .into_iter()
-        .flat_map(Named::with_word)
-        .map(|i| (i, &entities[i]))
-        .filter(|(_, e)| e.kind == SpeakerKind::Person && e.fits(m.gender));
-    // The most recently mentioned before, else the first mentioned after.
-    let best = candidates
-        .clone()
-        .filter_map(|(i, e)| e.last_before(pos).map(|p| (p, i)))
-        .max()
-        .map(|(_, i)| i)
-        .or_else(|| {
-            candidates
-                .min_by_key(|(_, e)| e.mentions[0])
-                .map(|(i, _)| i)
-        });
+    // In one pass over the persons whose surname or given name it is: the most recently
+    // mentioned before (last mention, entity), and the first mentioned, the first of them on
+    // a tie (first mention, entity), which counts when none was mentioned before.
+    let (mut before, mut first) = (None, None::<(usize, usize)>);
+    for i in named.into_iter().flat_map(Named::with_word) {
+        let e = &entities[i];
+        if e.kind != SpeakerKind::Person || !e.fits(m.gender) {
+            continue;
+        }
+        if let Some(p) = e.last_before(pos) {
+            before = before.max(Some((p, i)));
+        } else if first.is_none_or(|(p, _)| e.mentions[0] < p) {
+            first = Some((e.mentions[0], i));
+        }
+    }
+    let best = before.or(first).map(|(_, i)| i);
     if let Some(i) = best
         && entities[i].gender.is_none()
     {
@@ -1219,6 +1218,78 @@ mod tests {
                 expected.insert(k, pos);
             }
             assert_eq!(r.entities[i].mentions, expected);
+        }
+    }
+
+    /// [`person_with_word`] picks the person that the two passes over the candidates picked
+    /// (the latest mentioned before, else the first mentioned, the first of them on a tie),
+    /// for mentions at every position and of every gender, among persons and organizations
+    /// sharing a word, with and without gender evidence, mentioned at the same places.
+    #[test]
+    fn person_with_word_as_the_two_passes_found_it() {
+        fn by_two_passes(entities: &[Entity<'_>], named: &Named, m: &Mention) -> Option<usize> {
+            let candidates = named
+                .with_word()
+                .map(|i| (i, &entities[i]))
+                .filter(|(_, e)| e.kind == SpeakerKind::Person && e.fits(m.gender));
+            candidates
+                .clone()
+                .filter_map(|(i, e)| e.last_before(m.start).map(|p| (p, i)))
+                .max()
+                .map(|(_, i)| i)
+                .or_else(|| {
+                    candidates
+                        .min_by_key(|(_, e)| e.mentions[0])
+                        .map(|(i, _)| i)
+                })
+        }
+        let mut r = Resolver::new("", &[]);
+        let registered = [
+            ("Rex Tillerson", SpeakerKind::Person, None, &[10, 40][..]),
+            (
+                "Tillerson",
+                SpeakerKind::Person,
+                Some(Gender::Male),
+                &[20, 60],
+            ),
+            (
+                "Anne Tillerson",
+                SpeakerKind::Person,
+                Some(Gender::Female),
+                &[10, 50],
+            ),
+            ("Tillerson Group", SpeakerKind::Organization, None, &[30]),
+            ("Tillerson Rex", SpeakerKind::Person, None, &[70]),
+        ];
+        for (name, kind, gender, mentions) in registered {
+            let m = Mention {
+                start: mentions[0],
+                gender,
+                ..name_mention()
+            };
+            let i = r.add_entity(Cow::Borrowed(name), kind, String::new(), &m);
+            for &pos in &mentions[1..] {
+                r.entities[i].add_mention(pos);
+            }
+        }
+        for word in ["Tillerson", "Rex", "Anne", "Group"] {
+            let named = &r.names[word];
+            for start in 0..80 {
+                for gender in [None, Some(Gender::Male), Some(Gender::Female)] {
+                    let m = Mention {
+                        start,
+                        gender,
+                        ..name_mention()
+                    };
+                    let expected = by_two_passes(&r.entities, named, &m);
+                    let mut entities = r.entities.clone();
+                    assert_eq!(
+                        person_with_word(&mut entities, Some(named), &m),
+                        expected,
+                        "{word} {start} {gender:?}"
+                    );
+                }
+            }
         }
     }
 
