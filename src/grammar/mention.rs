@@ -1024,8 +1024,10 @@ fn classify_with(text: &str, toks: &[Tok], heads: &mut PrefixMemo) -> Option<Men
         return Some(m);
     }
     // An adjective phrase after the head: "a source familiar with the talks", "an official
-    // close to the campaign", "people involved in the deal".
-    if let Some(j) = toks.iter().position(|t| t.postmodifier())
+    // close to the campaign", "people involved in the deal". (A postmodifier is a lower-case
+    // word: most phrases, names, hold none and are not searched.)
+    if holds(Class::Lower)
+        && let Some(j) = toks.iter().position(|t| t.postmodifier())
         && j > 0
         && toks
             .get(j + 1)
@@ -1165,7 +1167,11 @@ fn classify_with(text: &str, toks: &[Tok], heads: &mut PrefixMemo) -> Option<Men
         // Lower-case words without a determiner: role words, or up to three modifiers of a
         // name ("head librarian Marjorie Kettle").
         let role_word = |t: &Tok| t.title() || t.person_noun() || t.role_adjective();
-        let lowers = body.iter().filter(|t| t.class == Class::Lower).count();
+        let lowers = if holds(Class::Lower) {
+            body.iter().filter(|t| t.class == Class::Lower).count()
+        } else {
+            0
+        };
         let before_name = last.class == Class::Cap && lowers <= 3;
         if lowers > 0
             && body.iter().any(|t| {
@@ -1209,10 +1215,14 @@ fn classify_with(text: &str, toks: &[Tok], heads: &mut PrefixMemo) -> Option<Men
             {
                 i -= 1;
             }
-            let caps_start = body
-                .iter()
-                .rposition(|t| t.class != Class::Cap)
-                .map_or(0, |k| k + 1);
+            // Most phrases here are names, all capitalized: not searched.
+            let caps_start = if classes == Class::Cap.bit() {
+                0
+            } else {
+                body.iter()
+                    .rposition(|t| t.class != Class::Cap)
+                    .map_or(0, |k| k + 1)
+            };
             let caps = &body[caps_start..];
             // "Senate Intelligence Ranking Democrat Dianne Feinstein": a role word right before
             // the trailing name makes a person, whatever organization words come before it.
@@ -2018,6 +2028,8 @@ mod possessor_tests {
                 assert_eq!(t.stopword(), lexicon::is_stopword(&w), "{w}");
                 assert_eq!(t.pronoun(), lexicon::is_pronoun(&w), "{w}");
                 assert_eq!(t.postmodifier(), is_postmodifier(&w), "{w}");
+                // [`classify_with`] looks for postmodifiers only among lower-case words.
+                assert!(!t.postmodifier() || t.class == Class::Lower, "{w}");
                 assert_eq!(t.number_word(), is_number_word(&w), "{w}");
                 assert_eq!(t.title(), lexicon::is_title(&w), "{w}");
                 assert_eq!(t.person_noun(), lexicon::is_person_noun(&w), "{w}");
