@@ -639,15 +639,16 @@ pub fn naming_mention_at<'t>(
     limit: usize,
     recent: &mut RecentTokens<'t>,
 ) -> Option<Mention> {
-    let n = recent.read_phrase(text, pos, limit);
+    let n = recent.read_phrase(text, pos, limit, |t| !opens_no_name(t));
     let toks = &recent.toks[..n];
     possessor(text, pos, toks).or_else(|| longest(text, toks))
 }
 
-/// The tokens that the last call of [`naming_mention_at`] read, for the next phrase: the
-/// registry of names reads a phrase from each capitalized word, and the phrases of the
-/// words of a name or title overlap ("Secretary of State Rex Tillerson", "the Trump
-/// administration").
+/// The tokens that the last phrase read, for the next one: the registry of names reads a
+/// phrase from each capitalized word ([`naming_mention_at`]), and the phrases of the words
+/// of a name or title overlap ("Secretary of State Rex Tillerson", "the Trump
+/// administration"); so do the phrases from the word starts of a subject
+/// ([`first_mention_ending_at`]).
 #[derive(Debug, Clone, Default)]
 pub struct RecentTokens<'t> {
     /// The end of the text the tokens were read in.
@@ -657,10 +658,17 @@ pub struct RecentTokens<'t> {
 }
 
 impl<'t> RecentTokens<'t> {
-    /// Reads the phrase of [`naming_mention_at`] at `pos` into the first tokens (returning
-    /// their number), reusing those already read from `pos` on. The tokens after the phrase
-    /// stay for the next one: the one that ended it, or those of an earlier, longer phrase.
-    fn read_phrase(&mut self, text: &'t str, pos: usize, limit: usize) -> usize {
+    /// Reads the phrase of [`phrase_tokens`] at `pos` into the first tokens (returning their
+    /// number), none when its first token fails `opens`, reusing those already read from `pos`
+    /// on. The tokens after the phrase stay for the next one: the one that ended it, or those
+    /// of an earlier, longer phrase.
+    fn read_phrase(
+        &mut self,
+        text: &'t str,
+        pos: usize,
+        limit: usize,
+        opens: impl Fn(&Tok) -> bool,
+    ) -> usize {
         let buf = &mut self.toks;
         if self.limit != limit {
             self.limit = limit;
@@ -678,7 +686,7 @@ impl<'t> RecentTokens<'t> {
                 };
                 buf.push(tok);
             }
-            if !phrase.admits(&buf[..n], &buf[n], |t| !opens_no_name(t)) {
+            if !phrase.admits(&buf[..n], &buf[n], &opens) {
                 break;
             }
             n += 1;
@@ -753,35 +761,18 @@ pub fn mention_exact(text: &str, pos: usize, end: usize) -> Option<Mention> {
 }
 
 /// The first of the mentions that start at one of `starts`, in their order, and end exactly
-/// at `end`: what [`mention_exact`] finds from each, with each token read once for all the
-/// starts (the phrases from the starts of a subject share their tail).
+/// at `end`: what [`mention_exact`] finds from each. The phrases from the starts of a subject,
+/// in text order, share their tail: each token is read once, and the phrases are classified
+/// where the tokens lie ([`RecentTokens`]).
 pub fn first_mention_ending_at(
     text: &str,
     starts: impl IntoIterator<Item = usize>,
     end: usize,
 ) -> Option<Mention> {
-    // The tokens read so far, by position, all up to `end`.
-    let mut read: ArrayVec<Tok, 32> = ArrayVec::new();
-    let mut toks = ArrayVec::new();
+    let mut recent = RecentTokens::default();
     starts.into_iter().find_map(|pos| {
-        toks.clear();
-        read_phrase_with(
-            &mut toks,
-            text,
-            pos,
-            end,
-            true,
-            |_| true,
-            |p| {
-                if let Some(t) = read.iter().find(|t| t.start == p) {
-                    return Some(t.clone());
-                }
-                let t = read_token(text, p, end)?;
-                let _ = read.try_push(t.clone());
-                Some(t)
-            },
-        );
-        exact(text, &toks, end)
+        let n = recent.read_phrase(text, pos, end, |_| true);
+        exact(text, &recent.toks[..n], end)
     })
 }
 
