@@ -22,8 +22,6 @@ pub(crate) enum Needles {
 pub(crate) enum Leftmost {
     /// The pattern listed first.
     First,
-    /// The longest pattern.
-    Longest,
 }
 
 impl Needles {
@@ -31,10 +29,6 @@ impl Needles {
     pub(crate) fn new(patterns: &[&str], leftmost: Leftmost) -> Needles {
         let (packed_kind, kind) = match leftmost {
             Leftmost::First => (packed::MatchKind::LeftmostFirst, MatchKind::LeftmostFirst),
-            Leftmost::Longest => (
-                packed::MatchKind::LeftmostLongest,
-                MatchKind::LeftmostLongest,
-            ),
         };
         let packed = packed::Config::new()
             .match_kind(packed_kind)
@@ -75,7 +69,7 @@ impl Needles {
 mod tests {
     use super::*;
 
-    /// The automaton finds what the packed searcher finds, for both kinds of leftmost match.
+    /// The automaton finds what the packed searcher finds.
     #[test]
     fn automaton_and_packed_searcher_agree() {
         let patterns = ["claim", "claims", "that", "about", "vow"];
@@ -84,14 +78,13 @@ mod tests {
             "claimsthat",
             "",
         ]);
-        for leftmost in [Leftmost::First, Leftmost::Longest] {
+        for leftmost in [Leftmost::First] {
             let Needles::Packed(packed) = Needles::new(&patterns, leftmost) else {
                 // No packed searcher on this target: nothing to compare.
                 return;
             };
             let kind = match leftmost {
                 Leftmost::First => MatchKind::LeftmostFirst,
-                Leftmost::Longest => MatchKind::LeftmostLongest,
             };
             let automaton = Needles::Automaton(
                 AhoCorasick::builder()
