@@ -13,7 +13,7 @@ use crate::grammar::mention::{
 };
 use crate::grammar::needles::{Leftmost, Needles};
 use crate::grammar::spans::QuotedSpan;
-use crate::grammar::words::{is_alphabetic, is_word_char};
+use crate::grammar::words::{has_more_words_than, is_alphabetic, is_word_char};
 
 /// A speaker bound to a cue.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -100,7 +100,7 @@ fn frame_for(text: &str, sentence: Range<usize>, cue: Cue) -> Option<Frame> {
                 .trim_end_matches(['.', '!', '?'])
                 .len();
         if clause_end <= at
-            || text[at..clause_end].split_whitespace().count() > 25
+            || has_more_words_than(&text[at..clause_end], 25)
             || !text[at..clause_end].chars().any(is_alphabetic)
         {
             return None;
@@ -400,7 +400,7 @@ pub fn colon_frame(
         .all(|c| !c.is_lowercase());
     // A headline names its speaker this way without quotation marks ("Paul Ryan: FBI
     // Decision Not to Indict Hillary ...").
-    if !(quoted || transcript || headline) || after.split_whitespace().count() < 2 {
+    if !(quoted || transcript || headline) || !has_more_words_than(after, 1) {
         return None;
     }
     Some(Frame::new(
@@ -595,7 +595,7 @@ pub fn noun_attributions(text: &str, sentence: Range<usize>) -> Vec<(Mention, Cu
                     .trim_end()
                     .trim_end_matches(['.', '!', '?'])
                     .len();
-        if text[content.clone()].split_whitespace().count() < 2 {
+        if !has_more_words_than(&text[content.clone()], 1) {
             continue;
         }
         let noun_start = sentence.start + noun_at;
@@ -652,7 +652,7 @@ pub fn asked_questions(
             at += offset;
         }
         let question = at..at + text[at..end].trim_end().trim_end_matches(['.', '?']).len();
-        if text[question.clone()].split_whitespace().count() >= 2 {
+        if has_more_words_than(&text[question.clone()], 1) {
             out.push((cue, question, asker));
         }
     }
@@ -694,7 +694,7 @@ pub fn verb_frame(text: &str, sentence: Range<usize>, quotes: &[&QuotedSpan]) ->
     let verb_end = verb_start + verb.len();
     // The quotation is the verb's object, not a phrase further on ("marched through the town
     // behind a banner reading «...»").
-    if text[verb_end..first_quote].split_whitespace().count() > 4 {
+    if has_more_words_than(&text[verb_end..first_quote], 4) {
         return None;
     }
     let cue = Cue {
@@ -1000,7 +1000,7 @@ fn relative_head(text: &str, clause: usize, cue_start: usize) -> Option<Mention>
     let (at, relative) = last_relative(head)?;
     let inner = &head[at + relative.len() + 2..];
     let first = inner.split_whitespace().next()?;
-    if inner.split_whitespace().count() > 12
+    if has_more_words_than(inner, 12)
         || !first.starts_with(|c: char| c.is_lowercase())
         || lexicon::is_determiner(first)
         || lexicon::is_pronoun(first)

@@ -309,7 +309,7 @@ fn coordinated_frames(
         };
         // "blasted Congress and said ...": a one-word object is content enough when the verb
         // after "and" shares the subject.
-        if cut.split_whitespace().count() < if f.detached { 1 } else { 2 } {
+        if !has_more_words_than(cut, if f.detached { 0 } else { 1 }) {
             continue;
         }
         // "Arnold said she did not condone violence and hoped that ...": an attitude after
@@ -733,7 +733,7 @@ fn choose_frame<'f>(
             && f.cue.form == CueForm::Finite
             && !f.detached
             && before.ends_with(',')
-            && before.split_whitespace().count() >= 4
+            && has_more_words_than(before, 3)
             && (after.chars().all(|c| !is_word_char(c)) || f.inverted && after.starts_with(','))
     };
     if let Some(f) = fs.iter().rev().find(|f| closing(f)) {
@@ -893,7 +893,7 @@ fn attribute_frame(
     if parenthetical && !f.inverted {
         out.push(classify(text, new(vec![before, after]), qs));
     } else if after_content {
-        if !quote_in(&after) && text[after.clone()].split_whitespace().count() < 2 {
+        if !quote_in(&after) && !has_more_words_than(&text[after.clone()], 1) {
             return;
         }
         // `S said, adding that CLAUSE`: the participle is the cue of the clause.
@@ -917,7 +917,7 @@ fn attribute_frame(
         }
         out.push(classify(text, new(vec![after]), qs));
     } else if has_words(&before) {
-        if text[before.clone()].split_whitespace().count() >= 2 {
+        if has_more_words_than(&text[before.clone()], 1) {
             out.push(classify(text, new(vec![before]), qs));
         }
     } else if !f.is_relative(text)
@@ -1181,7 +1181,7 @@ fn clause_of_gerund_at(
     }
     let r = strip_final_period(text, trim_range(text, start..limit, &[]), qs);
     // "..., speaking at a rally in Ohio": circumstances, not content.
-    (text[r.clone()].split_whitespace().count() >= 2 && !is_adjunct_chain(&text[r.clone()]))
+    (has_more_words_than(&text[r.clone()], 1) && !is_adjunct_chain(&text[r.clone()]))
         .then_some((cue, r))
 }
 
@@ -1515,7 +1515,8 @@ mod tests {
 
     /// [`is_adjunct_chain`] answers as it did on the words before every comma, colon and
     /// "that" of every line of the corpus, each of their prefixes at a space, and edge cases
-    /// in odd cases.
+    /// in odd cases; so does [`has_more_words_than`] for the counts of words the attribution
+    /// asks about, where `split_whitespace().count()` was compared with them.
     #[test]
     fn adjunct_chains_as_before() {
         let texts = crate::test_support::corpus_texts();
@@ -1557,7 +1558,7 @@ mod tests {
         ]);
         let mut chains = 0;
         for p in pieces {
-            for n in [0, 1, 2, 7, 8, 9, 14] {
+            for n in [0, 1, 2, 3, 4, 7, 8, 9, 12, 14, 25] {
                 let more = p.split_whitespace().nth(n).is_some();
                 assert_eq!(has_more_words_than(p, n), more, "{p}");
             }
