@@ -1242,17 +1242,19 @@ fn follows_comma(text: &str, from: usize, at: usize) -> bool {
 fn classify(text: &str, mut a: Attribution, qs: &[&QuotedSpan]) -> Attribution {
     a.kind = QuoteKind::Indirect;
     a.spans.clear();
-    let exact: Vec<&QuotedSpan> = a
+    // The quotation each part is, if every part is one: the parts are read up to the first
+    // that is none (most contents are a clause, and no vector is made for them).
+    let exact: Option<Vec<&QuotedSpan>> = a
         .content
         .iter()
-        .filter_map(|r| {
+        .map(|r| {
             let r = trim_range(text, r.clone(), &[',', '.']);
             qs.iter()
                 .copied()
                 .find(|q| q.start == r.start && (q.end == r.end || q.end + 1 == r.end))
         })
         .collect();
-    if exact.len() == a.content.len() {
+    if let Some(exact) = exact {
         a.kind = QuoteKind::Direct;
         a.content = exact.iter().map(|q| q.start..q.end).collect();
         a.spans = exact.into_iter().cloned().collect();
@@ -1329,8 +1331,9 @@ fn trim_range(text: &str, r: Range<usize>, trailing: &[char]) -> Range<usize> {
         return r.start..r.start;
     }
     let s = &text[r.clone()];
-    let lead = s.len() - s.trim_start().len();
-    let mut t = s.trim();
+    let t = s.trim_start();
+    let lead = s.len() - t.len();
+    let mut t = t.trim_end();
     loop {
         let u = t.trim_end_matches(trailing).trim_end();
         let u = u.strip_suffix("--").unwrap_or(u).trim_end();
