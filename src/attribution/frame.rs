@@ -504,10 +504,29 @@ fn noun_links(s: &str) -> impl Iterator<Item = [(usize, &str); 3]> {
     })
 }
 
-/// True when `word` is one of the [`NOUNS`].
+/// True when `word` is one of the [`NOUNS`]: looked up only when a noun of its first letter
+/// has its length ([`NOUN_SHAPES`]), which turns away most words before a "that" ("said",
+/// "so", "believe").
 fn is_noun(word: &str) -> bool {
-    NOUNS.binary_search(&word).is_ok()
+    let shape_known = match word.as_bytes().first() {
+        Some(&c @ b'a'..=b'z') => NOUN_SHAPES[usize::from(c - b'a')] >> word.len().min(31) & 1 != 0,
+        _ => false,
+    };
+    shape_known && NOUNS.binary_search(&word).is_ok()
 }
+
+/// For each letter from "a" to "z", a bit for the length of each of the [`NOUNS`] that start
+/// with it (the nouns are of lower-case letters, shorter than 32).
+static NOUN_SHAPES: [u32; 26] = {
+    let mut shapes = [0; 26];
+    let mut i = 0;
+    while i < NOUNS.len() {
+        let noun = NOUNS[i].as_bytes();
+        shapes[(noun[0] - b'a') as usize] |= 1 << noun.len();
+        i += 1;
+    }
+    shapes
+};
 
 /// True when the string of [`LINKS`] or [`TO_NOUNS`] found at `found` in `s` may be a link
 /// word after its noun, or a noun before "to", as [`crate::grammar::words::words`] reads words:
@@ -812,9 +831,10 @@ fn detached(text: &str, sentence: &Range<usize>, cue: Cue) -> Option<Frame> {
         [sentence.start..crate::offsets::floor_boundary(text, cue.start.min(sentence.start + 160))];
     // Each ", " of the head may end the introductory phrase ("At a campaign event in Ames,
     // Iowa, on Sunday, Mrs. Clinton tried ...").
-    let intro_ends: Vec<usize> = head
-        .match_indices(", ")
-        .map(|(i, _)| i)
+    // (Found at each comma: a search for the two bytes is set up anew at each call.)
+    let bytes = head.as_bytes();
+    let intro_ends: ArrayVec<usize, 4> = memchr::memchr_iter(b',', bytes)
+        .filter(|&i| bytes.get(i + 1) == Some(&b' '))
         .take_while(|&i| i <= 100)
         .take(4)
         .map(|i| sentence.start + i + 2)
@@ -1161,7 +1181,7 @@ fn strip_adverb(text: &str, lo: usize, end: usize) -> usize {
     let mut end = end;
     for _ in 0..3 {
         let t = text[lo..end].trim_end();
-        let last = t.rsplit(char::is_whitespace).next().unwrap_or("");
+        let last = last_spaced_word(t);
         let rest = |w: &str| lo + t[..t.len() - w.len()].trim_end().len();
         if !last.is_empty() && ADVERBS.iter().any(|a| a.eq_ignore_ascii_case(last)) {
             end = rest(last);
@@ -1169,7 +1189,7 @@ fn strip_adverb(text: &str, lo: usize, end: usize) -> usize {
             let mut at = rest(last);
             for _ in 0..2 {
                 let t = text[lo..at].trim_end();
-                let w = t.rsplit(char::is_whitespace).next().unwrap_or("");
+                let w = last_spaced_word(t);
                 if TIME_OPENERS.iter().any(|o| o.eq_ignore_ascii_case(w)) {
                     at = lo + t[..t.len() - w.len()].trim_end().len();
                 }
@@ -1184,6 +1204,21 @@ fn strip_adverb(text: &str, lo: usize, end: usize) -> usize {
         }
     }
     end
+}
+
+/// What follows the last white space of `t` (all of `t` without one), as
+/// `t.rsplit(char::is_whitespace).next()` gives it: read backwards a byte at a time while the
+/// bytes are ASCII, by the characters past the first that is not.
+fn last_spaced_word(t: &str) -> &str {
+    let b = t.as_bytes();
+    for i in (0..b.len()).rev() {
+        match b[i] {
+            b' ' | b'\t'..=b'\r' => return &t[i + 1..],
+            x if !x.is_ascii() => return t.rsplit(char::is_whitespace).next().unwrap_or(""),
+            _ => {}
+        }
+    }
+    t
 }
 
 /// Drops a party-and-state affiliation written after a name: "Sen. Marco Rubio (R-Fla.)"
@@ -1748,6 +1783,11 @@ mod tests {
                 .to_string(),
         );
         assert!(NOUNS.windows(2).all(|w| w[0] < w[1]));
+        assert!(
+            NOUNS.iter().all(|n| {
+                n.len() < 32 && n.bytes().all(|b| b.is_ascii_lowercase()) && is_noun(n)
+            })
+        );
         let mut found = 0;
         for t in &texts {
             let pieces = std::iter::once(t.as_str())
@@ -1959,6 +1999,32 @@ mod tests {
             }
         }
         assert!(found > 1000 && skipped > 1000, "{found} {skipped}");
+    }
+
+    /// [`last_spaced_word`] is what splitting at white space gave, on every line of the corpus
+    /// and its prefixes at spaces, and at the edges (every ASCII control, spaces beyond ASCII).
+    #[test]
+    fn last_spaced_words_as_before() {
+        let mut pieces = corpus_pieces();
+        pieces.extend((0..=0x7f_u8).map(|b| format!("a{}b", char::from(b))));
+        pieces.extend(
+            [
+                "",
+                " ",
+                "a ",
+                " a",
+                "é b",
+                "a\u{a0}b",
+                "a\u{2003}b c",
+                "日本 x\u{3000}y",
+                "a\u{85}",
+            ]
+            .map(String::from),
+        );
+        for p in &pieces {
+            let old = p.rsplit(char::is_whitespace).next().unwrap_or("");
+            assert_eq!(last_spaced_word(p), old, "{p:?}");
+        }
     }
 
     /// [`last_word`] and [`holds_negative_contraction`] answer as the searches by character
