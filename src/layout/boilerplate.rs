@@ -91,14 +91,9 @@ fn normalise(s: &str) -> Normalised {
         }
         _ => s,
     };
-    let mut n = Normalised::new();
-    if s.contains('Σ') {
-        // The one letter whose lower case depends on its place in the word.
-        n.push_str(&s.to_lowercase().replace('’', "'"));
-        return n;
-    }
     // `s.to_lowercase().replace('’', "'")` in one pass: runs of ASCII (the whole line, mostly)
     // found eight bytes at a time, copied and lower-cased at once; other characters one by one.
+    let mut n = Normalised::new();
     let mut rest = s;
     loop {
         let ascii = ascii_run(rest.as_bytes());
@@ -111,6 +106,13 @@ fn normalise(s: &str) -> Normalised {
         };
         match c {
             '’' => n.push('\''),
+            'Σ' => {
+                // The one letter whose lower case depends on its place in the word: the line
+                // is lower-cased as a whole (met here, not looked for first in every line).
+                n.clear();
+                n.push_str(&s.to_lowercase().replace('’', "'"));
+                return n;
+            }
             c => c.to_lowercase().for_each(|l| n.push(l)),
         }
         rest = &rest[c.len_utf8()..];
@@ -349,8 +351,10 @@ pub(crate) fn is_junk_line(p: &str) -> bool {
     {
         return true;
     }
-    !has_quote_marks(p)
-        && (needles.has_junk_phrase(&n) || (n.contains("sign up for") && n.contains("newsletter")))
+    // The phrases first: few lines hold one, and looking for them costs less than looking
+    // for quotation marks in every line.
+    (needles.has_junk_phrase(&n) || (n.contains("sign up for") && n.contains("newsletter")))
+        && !has_quote_marks(p)
 }
 
 /// The junk lists as a set and automata, built once: a short paragraph is looked up once
