@@ -355,6 +355,20 @@ struct Index {
     venue_nouns: WordMap<&'static lex::Venue>,
     /// How the simple pasts of the verbs end, for [`is_past_form`].
     past_endings: PastEndings,
+    /// The listed words that may come before a bare cue (see [`PrevWord`]).
+    prev_words: WordMap<PrevWord>,
+}
+
+/// What a listed word tells of a bare cue after it, found by one lookup where
+/// [`prev_constraint`] would ask each list in turn: whether it is a chain adverb (and so
+/// skipped), and how it constrains the cue as [`listed_prev`] judges it, written in lower
+/// case or capitalized. Listed are the words of the lists [`listed_prev`] and
+/// [`lex::adverb_of`] read; every other word is judged by its ending ([`prev_by_ending`]).
+#[derive(Debug, Clone, Copy)]
+struct PrevWord {
+    adverb: bool,
+    lower: Prev,
+    capitalized: Prev,
 }
 
 /// The last two bytes of each simple past of a cue verb ("said", "wrote"), each byte by its
@@ -593,7 +607,37 @@ fn build_index() -> Index {
         venues,
         venue_nouns: WordMap::new(venue_nouns),
         past_endings,
+        prev_words: WordMap::new(prev_words()),
     }
+}
+
+/// The lists of the words [`listed_prev`] and [`lex::adverb_of`] read.
+const PREV_LISTS: [&[&str]; 6] = [
+    lex::DETERMINERS,
+    lex::NOUN_MODIFIERS,
+    lex::AUX_WORDS,
+    lex::PREPOSITIONS,
+    lex::S_CONTRACTIONS,
+    lex::CHAIN_ADVERBS,
+];
+
+/// The words of [`Index::prev_words`], each with what it tells: the words of the lists, and
+/// the negative contractions [`lex::aux_of`] reads ("didn't", "won't"), but those of a
+/// contraction ("didn'tn't"), which no text holds.
+fn prev_words() -> impl Iterator<Item = (Vec<u8>, PrevWord)> {
+    let contractions = lex::AUX_WORDS
+        .iter()
+        .map(|w| format!("{w}n't"))
+        .chain(["won't", "can't", "shan't"].map(String::from));
+    let words = PREV_LISTS.into_iter().flatten().map(|w| w.to_string());
+    words.chain(contractions).map(|w| {
+        let entry = PrevWord {
+            adverb: lex::adverb_of(&w).is_some(),
+            lower: listed_prev(&w, false),
+            capitalized: listed_prev(&w, true),
+        };
+        (w.into_bytes(), entry)
+    })
 }
 
 fn lookup(word: &str) -> Option<&'static [Hit]> {
@@ -1370,6 +1414,7 @@ fn slice_at<'a>(input: &'a str, part: &str) -> &'a str {
 // ---------------------------------------------------------------------------
 
 /// How the word before a bare cue constrains it (see the module docs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Prev {
     None,
     /// No form allowed.
@@ -1386,20 +1431,22 @@ fn prev_constraint(text: &str, pos: usize) -> (Prev, Option<&str>) {
     let Some(first) = prev_word(text, pos) else {
         return (Prev::None, None);
     };
+    let prev_words = &index().prev_words;
     // Skip chain adverbs: "there is still hope" is judged by "is".
     let mut w = first;
-    // Each word is lower-cased once, for the adverb test and the judging word.
+    // Each word is lower-cased and looked up once, for the adverb test and the judging word.
     let mut low = Lower::new(w);
+    let mut listed = low.as_ref().and_then(|l| prev_words.get(l));
     for _ in 0..4 {
-        let listed = low
-            .as_ref()
-            .is_some_and(|l| lex::adverb_of(l.as_str()).is_some());
-        if !listed && !lex::is_manner_adverb(w) {
+        if !listed.is_some_and(|l| l.adverb) && !lex::is_manner_adverb(w) {
             break;
         }
         let at = w.as_ptr() as usize - text.as_ptr() as usize;
         match prev_word(text, at) {
-            Some(p) => (w, low) = (p, Lower::new(p)),
+            Some(p) => {
+                (w, low) = (p, Lower::new(p));
+                listed = low.as_ref().and_then(|l| prev_words.get(l));
+            }
             None => return (Prev::None, Some(first)),
         }
     }
@@ -1410,32 +1457,51 @@ fn prev_constraint(text: &str, pos: usize) -> (Prev, Option<&str>) {
     let Some(low) = low else {
         return (Prev::None, Some(first));
     };
-    let l = low.as_str();
-    let p = if lex::is_determiner(l) {
+    let p = match listed {
+        // A capitalised "May" / "Will" is taken for a name here.
+        Some(l) if l.lower != l.capitalized && is_capitalized(w) => l.capitalized,
+        Some(l) => l.lower,
+        None => prev_by_ending(low.as_bytes()),
+    };
+    (p, Some(first))
+}
+
+/// How the lower-cased word `l` before a bare cue constrains it, told by the lists in turn;
+/// `capitalized` when it is written with a capital, which makes an auxiliary a name.
+fn listed_prev(l: &str, capitalized: bool) -> Prev {
+    if lex::is_determiner(l) {
         Prev::Det
     } else if lex::is_noun_modifier(l) {
         Prev::Modifier
-    } else if let Some(a) = lex::aux_of(l).filter(|_| !is_capitalized(w)) {
-        // A capitalised "May" / "Will" is taken for a name here.
+    } else if let Some(a) = lex::aux_of(l).filter(|_| !capitalized) {
         Prev::Aux(a.next)
     } else if lex::is_preposition(l) {
         Prev::Prep
-    } else if lex::is_s_contraction(l) || l.ends_with("'re") || l.ends_with("'m") {
+    } else if lex::is_s_contraction(l) {
         Prev::Aux(ING | PP)
-    } else if l.ends_with("'ve") {
+    } else {
+        prev_by_ending(l.as_bytes())
+    }
+}
+
+/// How the lower-cased word `l`, in none of the lists of [`listed_prev`], constrains a bare
+/// cue after it: by the contraction or possessive it ends with.
+fn prev_by_ending(l: &[u8]) -> Prev {
+    if l.ends_with(b"'re") || l.ends_with(b"'m") {
+        Prev::Aux(ING | PP)
+    } else if l.ends_with(b"'ve") {
         Prev::Aux(PP)
-    } else if l.ends_with("'d") {
+    } else if l.ends_with(b"'d") {
         Prev::Aux(PP | BASE)
-    } else if l.ends_with("'ll") {
+    } else if l.ends_with(b"'ll") {
         Prev::Aux(BASE)
-    } else if l == "let's" {
+    } else if l == b"let's" {
         Prev::None
-    } else if l.ends_with("'s") || l.ends_with("s'") {
+    } else if l.ends_with(b"'s") || l.ends_with(b"s'") {
         Prev::Modifier
     } else {
         Prev::None
-    };
-    (p, Some(first))
+    }
 }
 
 /// The verbal cue at the start of `input`, whose first word, as [`word`] reads it, is `first`,
@@ -2001,6 +2067,35 @@ mod tests {
             Some(cx.cue(rest, verb, venue.lemma, venue.class, form, false, false))
         }
 
+        /// How the word before `pos` constrains a bare cue, each list asked in turn.
+        pub fn prev_constraint(text: &str, pos: usize) -> (Prev, Option<&str>) {
+            let Some(first) = prev_word(text, pos) else {
+                return (Prev::None, None);
+            };
+            let mut w = first;
+            let mut low = Lower::new(w);
+            for _ in 0..4 {
+                let listed = low
+                    .as_ref()
+                    .is_some_and(|l| lex::adverb_of(l.as_str()).is_some());
+                if !listed && !lex::is_manner_adverb(w) {
+                    break;
+                }
+                let at = w.as_ptr() as usize - text.as_ptr() as usize;
+                match prev_word(text, at) {
+                    Some(p) => (w, low) = (p, Lower::new(p)),
+                    None => return (Prev::None, Some(first)),
+                }
+            }
+            if !w.chars().any(is_alphabetic) {
+                return (Prev::Modifier, None);
+            }
+            let Some(low) = low else {
+                return (Prev::None, Some(first));
+            };
+            (listed_prev(low.as_str(), is_capitalized(w)), Some(first))
+        }
+
         /// Inter-word whitespace read by nom's parsers.
         pub fn sp(i: &str) -> Res<'_, &str> {
             verify(take_while1(char::is_whitespace), |s: &str| {
@@ -2226,6 +2321,32 @@ mod tests {
                 }
             }
             assert_eq!(find_cues(&t, 0..t.len()), reference::find_cues(&t));
+        }
+    }
+
+    /// [`prev_constraint`], which looks the word before a cue up once in
+    /// [`Index::prev_words`], judges it as asking each list in turn did: at every word start
+    /// of the sample texts, and after each listed word in four spellings.
+    #[test]
+    fn words_before_cues_judged_as_the_lists_judge_them() {
+        for t in sample_texts() {
+            let starts = (0..=t.len()).filter(|&p| t.is_char_boundary(p) && is_word_start(&t, p));
+            for p in starts {
+                let judged = prev_constraint(&t, p);
+                assert_eq!(judged, reference::prev_constraint(&t, p), "{p}");
+            }
+        }
+        let contractions = [
+            "didn't", "won't", "can't", "shan't", "cannot", "let's", "they're",
+        ];
+        for w in PREV_LISTS.into_iter().flatten().chain(&contractions) {
+            for spelt in crate::test_support::spellings(w) {
+                for text in [format!("{spelt} said"), format!("{spelt} also said")] {
+                    let at = text.rfind("said").expect("said");
+                    let judged = prev_constraint(&text, at);
+                    assert_eq!(judged, reference::prev_constraint(&text, at), "{text}");
+                }
+            }
         }
     }
 

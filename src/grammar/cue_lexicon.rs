@@ -810,12 +810,14 @@ pub fn is_manner_adverb(w: &str) -> bool {
         )
 }
 
-/// Determiners and possessives: a cue verb right after one is a noun or an
-/// adjective ("the said document", "his claims"). "Another" and "each" stand for people
-/// ("Another said ...") and are not listed.
-pub fn is_determiner(w: &str) -> bool {
-    matches!(
-        w,
+listed_match! {
+    /// Determiners and possessives: a cue verb right after one is a noun or an
+    /// adjective ("the said document", "his claims"). "Another" and "each" stand for people
+    /// ("Another said ...") and are not listed.
+    pub fn is_determiner(w: &str) -> bool;
+    /// The words [`is_determiner`] knows.
+    pub const DETERMINERS;
+    {
         "the"
             | "a"
             | "an"
@@ -833,17 +835,20 @@ pub fn is_determiner(w: &str) -> bool {
             | "every"
             | "any"
             | "no"
-            | "such"
-    )
+            | "such" => true,
+        _ => false,
+    }
 }
 
-/// Adjectives / noun modifiers: a base, third-singular or `-ing` form
-/// right after one is a noun ("the United States", "false claims",
-/// "media reports"). Past forms are not affected ("media said" is rare but
-/// harmless either way).
-pub fn is_noun_modifier(w: &str) -> bool {
-    matches!(
-        w,
+listed_match! {
+    /// Adjectives / noun modifiers: a base, third-singular or `-ing` form
+    /// right after one is a noun ("the United States", "false claims",
+    /// "media reports"). Past forms are not affected ("media said" is rare but
+    /// harmless either way).
+    pub fn is_noun_modifier(w: &str) -> bool;
+    /// The words [`is_noun_modifier`] knows.
+    pub const NOUN_MODIFIERS;
+    {
         "united"
             | "member"
             | "new"
@@ -919,15 +924,18 @@ pub fn is_noun_modifier(w: &str) -> bool {
             | "solid"
             | "impressive"
             | "disappointing"
-            | "second-best"
-    )
+            | "second-best" => true,
+        _ => false,
+    }
 }
 
-/// Prepositions: a base or third-singular form right after one is a noun
-/// ("in reports", "for comment"); `-ing` and past forms are not affected.
-pub fn is_preposition(w: &str) -> bool {
-    matches!(
-        w,
+listed_match! {
+    /// Prepositions: a base or third-singular form right after one is a noun
+    /// ("in reports", "for comment"); `-ing` and past forms are not affected.
+    pub fn is_preposition(w: &str) -> bool;
+    /// The words [`is_preposition`] knows.
+    pub const PREPOSITIONS;
+    {
         "of" | "in"
             | "on"
             | "for"
@@ -967,8 +975,9 @@ pub fn is_preposition(w: &str) -> bool {
             | "behind"
             | "within"
             | "around"
-            | "along"
-    )
+            | "along" => true,
+        _ => false,
+    }
 }
 
 /// Nouns that, right after a bare base or third-singular cue word, show it
@@ -1080,10 +1089,12 @@ pub fn is_object_pronoun(w: &str) -> bool {
     matches!(w, "him" | "her" | "them" | "me" | "us" | "it")
 }
 
-/// Pronoun + "'s" contractions (is / has) — not possessives.
-pub fn is_s_contraction(w: &str) -> bool {
-    matches!(
-        w,
+listed_match! {
+    /// Pronoun + "'s" contractions (is / has) — not possessives.
+    pub fn is_s_contraction(w: &str) -> bool;
+    /// The words [`is_s_contraction`] knows.
+    pub const S_CONTRACTIONS;
+    {
         "he's"
             | "she's"
             | "it's"
@@ -1098,8 +1109,9 @@ pub fn is_s_contraction(w: &str) -> bool {
             | "everybody's"
             | "nobody's"
             | "someone's"
-            | "somebody's"
-    )
+            | "somebody's" => true,
+        _ => false,
+    }
 }
 
 /// A noun heading an "in a statement"-style venue phrase.
