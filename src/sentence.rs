@@ -25,7 +25,8 @@ pub fn split(
     paragraphs: &[(usize, Range<usize>)],
     quotes: &[QuotedSpan],
 ) -> Vec<Sentence> {
-    let mut out = Vec::new();
+    // Most paragraphs are one sentence or two: room for one each saves most regrowing.
+    let mut out = Vec::with_capacity(paragraphs.len());
     let mut qi = 0;
     let mut p = 0;
     while p < paragraphs.len() {
@@ -67,11 +68,9 @@ fn split_block(
     let mut start = block.start;
     let mut i = block.start;
     // The quotes are sorted by start and the caller skipped those that end before the block.
-    let inside: Vec<&QuotedSpan> = quotes
-        .iter()
-        .take_while(|q| q.start < block.end)
-        .filter(|q| q.end > block.start)
-        .collect();
+    // A quote among them that ends before the block is skipped below as soon as it is
+    // reached (its end is before `i`), so the slice needs no filtering (nor a vector).
+    let inside = &quotes[..quotes.iter().take_while(|q| q.start < block.end).count()];
     let mut qk = 0;
     while i < block.end {
         while qk < inside.len() && inside[qk].end <= i {
@@ -165,21 +164,60 @@ fn starts_new_sentence(rest: &str) -> bool {
 
 /// True when the period at `dot` ends an abbreviation or an initial ("Mr.", "U.S.", "J.").
 fn is_abbreviation_before(text: &str, from: usize, dot: usize) -> bool {
-    let before = &text[from..dot];
-    let w = before
-        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"')
-        .next()
-        .unwrap_or("");
-    let w = w.trim_start_matches(['“', '‘', '\'']);
+    let w = last_word(&text[from..dot]).trim_start_matches(['“', '‘', '\'']);
     if w.chars().count() == 1 && w.chars().all(char::is_uppercase) {
         return true;
     }
     lexicon::is_abbreviation(w) || (w.contains('.') && w.len() <= 6)
 }
 
+/// Whether `c` ends the word before a period: white space, `(` or `"`.
+fn ends_word_before(c: char) -> bool {
+    c.is_whitespace() || c == '(' || c == '"'
+}
+
+/// The text after the last [`ends_word_before`] character of `before` (all of it if none).
+/// Scans the bytes back and decodes only the non-ASCII characters met: the word is short
+/// and mostly ASCII, and splitting from the back decoded every character.
+fn last_word(before: &str) -> &str {
+    let bytes = before.as_bytes();
+    let mut end = bytes.len();
+    while let Some(k) = bytes[..end]
+        .iter()
+        .rposition(|&b| !b.is_ascii() || ends_word_before(char::from(b)))
+    {
+        if bytes[k].is_ascii() {
+            return &before[k + 1..];
+        }
+        // `k` is the last byte of a multi-byte character.
+        let c = before[..=k].chars().next_back().unwrap_or_default();
+        if ends_word_before(c) {
+            return &before[k + 1..];
+        }
+        end = k + 1 - c.len_utf8();
+    }
+    before
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`last_word`] finds the word that splitting from the back finds, in the 40 bytes
+    /// before each character of the corpus texts.
+    #[test]
+    fn last_word_is_the_last_split() {
+        let texts = crate::test_support::corpus_texts_and(&[
+            "a\u{a0}b\u{2009}c\u{3000}Ü.(é\"“x ‘U.S.\u{85}é\u{b}J",
+        ]);
+        for t in &texts {
+            for (k, _) in t.char_indices().chain([(t.len(), ' ')]) {
+                let before = &t[t.floor_char_boundary(k.saturating_sub(40))..k];
+                let split = before.rsplit(ends_word_before).next().unwrap_or("");
+                assert_eq!(last_word(before), split, "{before:?}");
+            }
+        }
+    }
 
     /// [`split_block`] as it was, visiting every character.
     fn split_block_reference(
