@@ -1121,7 +1121,9 @@ type ChainVerb<'a> = (&'a str, &'a str, &'static [Hit]);
 /// The auxiliary chain at the start of `input` (auxiliaries, negation and adverbs, each
 /// followed by whitespace, up to [`MAX_CHAIN`]) and the verb after it, each word read and
 /// looked up once: `first`, the word that starts `input` as [`word`] reads it, known to the
-/// index as `first_known` (as the scan found it), is neither read nor looked up again.
+/// index as `first_known` (as the scan found it), is neither read nor looked up again. The
+/// other words are read as the scan reads them, most in one step by [`plain_word`], and the
+/// white space is read only after a word of the chain.
 /// `None` when the chain is bad or no verb form follows it.
 fn chain_and_verb<'a>(
     input: &'a str,
@@ -1134,17 +1136,39 @@ fn chain_and_verb<'a>(
     let mut rest = input;
     let mut first = Some((&input[first.len()..], first, first_known));
     for _ in 0..MAX_CHAIN {
+        // Whether one space and then a letter (a word start) follow the word, as after most
+        // words of the chain: `sp` reads no further then.
+        let mut space_then_word = false;
         let (after, w, known) = match first.take() {
             Some(read) => read,
-            None => {
-                let (after, w) = word(rest).ok()?;
-                (after, w, known_word(idx, rest, w))
-            }
+            // Most words of a chain are ASCII letters followed by a plain byte: read in one
+            // step, as the scan reads words.
+            None => match plain_word(rest.as_bytes()) {
+                Some(plain) => {
+                    let (w, after) = rest.split_at(plain.len);
+                    space_then_word = plain.word_follows && after.starts_with(' ');
+                    let known = idx.words.get(&Lower::of_key(plain.key, plain.len));
+                    (after, w, known)
+                }
+                None => {
+                    let (after, w) = word(rest).ok()?;
+                    (after, w, known_word(idx, rest, w))
+                }
+            },
         };
         // `rest` starts with the word.
         let tok = chain_tok(w, known, || Lower::of_word(rest, w.len()));
-        match (tok, sp(after)) {
-            (Some(tok), Ok((next, _))) => {
+        // White space is read only after a word of the chain (most often there is none:
+        // the first word is the verb).
+        let spaced = || {
+            if space_then_word {
+                Some(&after[1..])
+            } else {
+                sp(after).ok().map(|(next, _)| next)
+            }
+        };
+        match tok.and_then(|tok| Some((tok, spaced()?))) {
+            Some((tok, next)) => {
                 st = st.push(w, tok, initial);
                 if st.bad {
                     return None;
