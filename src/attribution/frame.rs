@@ -504,29 +504,15 @@ fn noun_links(s: &str) -> impl Iterator<Item = [(usize, &str); 3]> {
     })
 }
 
-/// True when `word` is one of the [`NOUNS`]: looked up only when a noun of its first letter
-/// has its length ([`NOUN_SHAPES`]), which turns away most words before a "that" ("said",
-/// "so", "believe").
+/// True when `word` is one of the [`NOUNS`]: looked up only when a noun has its length and
+/// its first and last, or first two, letters ([`NOUN_SHAPES`]), which turns away most words
+/// before a "that" ("said", "so", "believe").
 fn is_noun(word: &str) -> bool {
-    let shape_known = match word.as_bytes().first() {
-        Some(&c @ b'a'..=b'z') => NOUN_SHAPES[usize::from(c - b'a')] >> word.len().min(31) & 1 != 0,
-        _ => false,
-    };
-    shape_known && NOUNS.binary_search(&word).is_ok()
+    NOUN_SHAPES.may_hold(word.as_bytes()) && NOUNS.binary_search(&word).is_ok()
 }
 
-/// For each letter from "a" to "z", a bit for the length of each of the [`NOUNS`] that start
-/// with it (the nouns are of lower-case letters, shorter than 32).
-static NOUN_SHAPES: [u32; 26] = {
-    let mut shapes = [0; 26];
-    let mut i = 0;
-    while i < NOUNS.len() {
-        let noun = NOUNS[i].as_bytes();
-        shapes[(noun[0] - b'a') as usize] |= 1 << noun.len();
-        i += 1;
-    }
-    shapes
-};
+/// The letter pairs and lengths of the [`NOUNS`].
+static NOUN_SHAPES: lexicon::LetterPairs = lexicon::LetterPairs::of_list(NOUNS);
 
 /// True when the string of [`LINKS`] or [`TO_NOUNS`] found at `found` in `s` may be a link
 /// word after its noun, or a noun before "to", as [`crate::grammar::words::words`] reads words:
