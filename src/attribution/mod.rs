@@ -1193,12 +1193,28 @@ fn later_participle(
     range: Range<usize>,
     qs: &[&QuotedSpan],
 ) -> Option<(Cue, Range<usize>)> {
-    let limit = range.end;
     // The cue grammar runs only where a gerund of speech may start (the clause needs one),
     // told first: it turns away most words.
+    participle_where(
+        text,
+        range,
+        qs,
+        crate::grammar::cue::may_start_speech_gerund,
+    )
+}
+
+/// [`later_participle`], the cue grammar run only at the words after a comma where `may_start`
+/// holds (a necessary condition of a gerund of speech, or none in the test of that condition).
+fn participle_where(
+    text: &str,
+    range: Range<usize>,
+    qs: &[&QuotedSpan],
+    may_start: impl Fn(&str, usize) -> bool,
+) -> Option<(Cue, Range<usize>)> {
+    let limit = range.end;
     words_after_commas(text, range.clone())
         .filter(|&at| {
-            crate::grammar::cue::may_start_speech_gerund(text, at)
+            may_start(text, at)
                 && follows_comma(text, range.start, at)
                 && crate::grammar::cue::cue_within(text, at, limit).is_some()
         })
@@ -1604,13 +1620,7 @@ mod tests {
         range: Range<usize>,
         qs: &[&QuotedSpan],
     ) -> Option<(Cue, Range<usize>)> {
-        let limit = range.end;
-        words_after_commas(text, range.clone())
-            .filter(|&at| {
-                follows_comma(text, range.start, at)
-                    && crate::grammar::cue::cue_within(text, at, limit).is_some()
-            })
-            .find_map(|at| clause_of_gerund_at(text, at, limit, qs))
+        participle_where(text, range, qs, |_, _| true)
     }
 
     /// [`gerund_clause`] and [`later_participle`], which run the cue grammar only where a
