@@ -177,26 +177,8 @@ fn ends_word_before(c: char) -> bool {
 }
 
 /// The text after the last [`ends_word_before`] character of `before` (all of it if none).
-/// Scans the bytes back and decodes only the non-ASCII characters met: the word is short
-/// and mostly ASCII, and splitting from the back decoded every character.
 fn last_word(before: &str) -> &str {
-    let bytes = before.as_bytes();
-    let mut end = bytes.len();
-    while let Some(k) = bytes[..end]
-        .iter()
-        .rposition(|&b| !b.is_ascii() || ends_word_before(char::from(b)))
-    {
-        if bytes[k].is_ascii() {
-            return &before[k + 1..];
-        }
-        // `k` is the last byte of a multi-byte character.
-        let c = before[..=k].chars().next_back().unwrap_or_default();
-        if ends_word_before(c) {
-            return &before[k + 1..];
-        }
-        end = k + 1 - c.len_utf8();
-    }
-    before
+    crate::grammar::words::after_last(before, ends_word_before)
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ use crate::grammar::mention::{
 };
 use crate::grammar::needles::{Leftmost, Needles};
 use crate::grammar::spans::QuotedSpan;
-use crate::grammar::words::{has_more_words_than, is_alphabetic, is_word_char};
+use crate::grammar::words::{after_last, has_more_words_than, is_alphabetic, is_word_char};
 
 /// A speaker bound to a cue.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -269,24 +269,9 @@ fn frame_for(text: &str, sentence: Range<usize>, cue: Cue) -> Option<Frame> {
 }
 
 /// The word that ends `s`, of letters, digits and hyphens (empty when another character ends
-/// it): `s.rsplit(|c| !c.is_alphanumeric() && c != '-').next()`, read backwards a byte at a
-/// time while the bytes are ASCII.
+/// it): `s.rsplit(|c| !c.is_alphanumeric() && c != '-').next()`.
 fn last_word(s: &str) -> &str {
-    let b = s.as_bytes();
-    let mut start = b.len();
-    while let Some(&c) = b[..start].last() {
-        if c.is_ascii_alphanumeric() || c == b'-' {
-            start -= 1;
-        } else if c.is_ascii() {
-            break;
-        } else {
-            match s[..start].chars().next_back() {
-                Some(ch) if is_word_char(ch) => start -= ch.len_utf8(),
-                _ => break,
-            }
-        }
-    }
-    &s[start..]
+    after_last(s, |c| !(is_word_char(c) || c == '-'))
 }
 
 /// True when `s` holds a negative contraction, "n't" or "n’t", looked for after each "n".
@@ -1193,18 +1178,9 @@ fn strip_adverb(text: &str, lo: usize, end: usize) -> usize {
 }
 
 /// What follows the last white space of `t` (all of `t` without one), as
-/// `t.rsplit(char::is_whitespace).next()` gives it: read backwards a byte at a time while the
-/// bytes are ASCII, by the characters past the first that is not.
+/// `t.rsplit(char::is_whitespace).next()` gives it.
 fn last_spaced_word(t: &str) -> &str {
-    let b = t.as_bytes();
-    for i in (0..b.len()).rev() {
-        match b[i] {
-            b' ' | b'\t'..=b'\r' => return &t[i + 1..],
-            x if !x.is_ascii() => return t.rsplit(char::is_whitespace).next().unwrap_or(""),
-            _ => {}
-        }
-    }
-    t
+    after_last(t, char::is_whitespace)
 }
 
 /// Drops a party-and-state affiliation written after a name: "Sen. Marco Rubio (R-Fla.)"

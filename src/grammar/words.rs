@@ -322,6 +322,31 @@ pub fn tokens(text: &str, range: std::ops::Range<usize>) -> Vec<Token> {
     out
 }
 
+/// What follows the last character of `s` for which `ends` holds (all of `s` without one):
+/// `s.rsplit(ends).next()`, read backwards a byte at a time, decoding only the characters
+/// that are not ASCII (the last word of a phrase is short and mostly ASCII; a split from the
+/// back decodes every character).
+#[inline]
+pub(crate) fn after_last(s: &str, ends: impl Fn(char) -> bool) -> &str {
+    let b = s.as_bytes();
+    let mut end = b.len();
+    while let Some(k) = b[..end]
+        .iter()
+        .rposition(|&byte| !byte.is_ascii() || ends(char::from(byte)))
+    {
+        if b[k].is_ascii() {
+            return &s[k + 1..];
+        }
+        // `k` is the last byte of a character of several bytes: decoded whole.
+        let c = s[..=k].chars().next_back().unwrap_or_default();
+        if ends(c) {
+            return &s[k + 1..];
+        }
+        end = k + 1 - c.len_utf8();
+    }
+    s
+}
+
 /// Whether `s` has more than `n` words apart ([`str::split_whitespace`]), counted up to the
 /// word after the `n`th: eight ASCII bytes at a time (see [`ascii_white_space`]) up to the
 /// first byte that is not ASCII, then byte by byte, characters other than ASCII decoded.
