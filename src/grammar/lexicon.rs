@@ -267,10 +267,33 @@ pub(crate) struct LetterPairs {
 impl LetterPairs {
     /// The pairs of the words of `list` (at compile time), none of them empty.
     pub(crate) const fn of_list(list: &[&str]) -> Self {
-        let mut pairs = LetterPairs {
+        let mut pairs = LetterPairs::new();
+        pairs.add_list(list);
+        pairs
+    }
+
+    /// The pairs of the words of all the `lists` of a [`WordClasses`] (at compile time), none
+    /// of them empty.
+    pub(crate) const fn of_lists(lists: &[(u32, &[&str])]) -> Self {
+        let mut pairs = LetterPairs::new();
+        let mut i = 0;
+        while i < lists.len() {
+            pairs.add_list(lists[i].1);
+            i += 1;
+        }
+        pairs
+    }
+
+    /// Pairs that hold no word yet.
+    const fn new() -> Self {
+        LetterPairs {
             first_last: [0; LETTER_CLASSES * LETTER_CLASSES],
             first_second: [0; LETTER_CLASSES * LETTER_CLASSES],
-        };
+        }
+    }
+
+    /// Adds the pairs of the words of `list`, none of them empty.
+    const fn add_list(&mut self, list: &[&str]) {
         let mut i = 0;
         while i < list.len() {
             let word = list[i].as_bytes();
@@ -279,11 +302,10 @@ impl LetterPairs {
             };
             let first = letter_class(a) * LETTER_CLASSES;
             let length = Self::length_bit(word);
-            pairs.first_last[first + letter_class(z)] |= length;
-            pairs.first_second[first + Self::second_class(word)] |= length;
+            self.first_last[first + letter_class(z)] |= length;
+            self.first_second[first + Self::second_class(word)] |= length;
             i += 1;
         }
-        pairs
     }
 
     /// The bit of the length of `word`.
@@ -345,7 +367,8 @@ impl WordClasses {
     /// The classes of the words of `lists`, each list with its bits, without a
     /// [`LetterFilter`]: the only such map, the grammar's map of all its lists, covers so many
     /// lengths and letters that its filter let 91% of the words of `corpus/` through, and
-    /// would cost every lookup to save few. ([`WordSet`]s have one.)
+    /// would cost every lookup to save few. ([`WordSet`]s have one; the grammar asks its
+    /// [`LetterPairs`], which tell more, before this map.)
     pub(crate) const fn unfiltered(lists: &'static [(u32, &'static [&'static str])]) -> Self {
         WordClasses {
             lists: Lists::Classed(lists),

@@ -26,7 +26,7 @@ use std::ops::Range;
 
 use arrayvec::ArrayVec;
 
-use super::lexicon::{self, Gender, WordClasses, WordSet};
+use super::lexicon::{self, Gender, LetterPairs, WordClasses, WordSet};
 use super::words::{plain_ascii_word_len, word_or_initial};
 
 /// What a mention is.
@@ -131,6 +131,20 @@ const POSTMODIFIER: u32 = 1 << 20;
 /// would look it up once per list.
 static TOKEN_LISTS: WordClasses = WordClasses::unfiltered(LISTS);
 
+/// The letter pairs of the words of [`TOKEN_LISTS`], built at compile time: they turn away
+/// most names ("Tillerson", "Trump") in a few instructions, before the map is asked.
+static TOKEN_SHAPES: LetterPairs = LetterPairs::of_lists(LISTS);
+
+/// The bits of the lists of [`TOKEN_LISTS`] that hold `w`, 0 for none.
+#[inline(always)]
+fn token_lists(w: &str) -> u32 {
+    if TOKEN_SHAPES.may_hold(w.as_bytes()) {
+        TOKEN_LISTS.of(w)
+    } else {
+        0
+    }
+}
+
 /// The lists of [`TOKEN_LISTS`] with their bits.
 const LISTS: &[(u32, &[&str])] = &[
     (STOPWORD, lexicon::STOPWORDS),
@@ -169,15 +183,15 @@ struct Lists {
 
 impl Lists {
     fn of(w: &str) -> Self {
-        let word = TOKEN_LISTS.of(w);
+        let word = token_lists(w);
         // Only initials end with a period, and only plural possessives with an apostrophe.
         let bare = match w.as_bytes().last() {
-            Some(b'.') => TOKEN_LISTS.of(w.trim_end_matches('.')),
+            Some(b'.') => token_lists(w.trim_end_matches('.')),
             _ => word,
         };
         let unpossessed = match w.as_bytes().last() {
             Some(b'\'' | 0x99) if w.ends_with(['\'', '’']) => {
-                TOKEN_LISTS.of(w.trim_end_matches(['\'', '’']))
+                token_lists(w.trim_end_matches(['\'', '’']))
             }
             _ => word,
         };
@@ -189,9 +203,12 @@ impl Lists {
     }
 
     /// [`Lists::of`] a plain ASCII word ([`plain_ascii_word_len`]): it ends with neither a
-    /// period nor an apostrophe, so that it is looked up once, as written.
+    /// period nor an apostrophe, so that it is looked up once, as written. Inlined where a
+    /// token is read, as [`read_token`] is: out of line, its call cost more than the letter
+    /// pairs of [`token_lists`] save.
+    #[inline(always)]
     fn of_plain(w: &str) -> Self {
-        let word = TOKEN_LISTS.of(w);
+        let word = token_lists(w);
         Lists {
             word,
             bare: word,
@@ -2137,6 +2154,47 @@ mod possessor_tests {
             }
         }
         assert!(checked > 12_000, "{checked} words checked");
+    }
+
+    /// The letter pairs before the map ([`token_lists`]) turn away no word that a list holds:
+    /// the lookup gives what the map gives, for every word of the lists and of the corpus in
+    /// several spellings, trimmed as [`Lists::of`] trims them; and they turn away most of the
+    /// capitalized words of the corpus, which the registry of names reads.
+    #[test]
+    fn letter_pairs_turn_away_no_listed_word() {
+        let mut words = crate::test_support::list_and_corpus_words(LISTS);
+        words.extend(
+            [
+                "",
+                "Mr.",
+                "U.S.",
+                "officials'",
+                "aides’",
+                "é",
+                "x".repeat(40).as_str(),
+            ]
+            .map(String::from),
+        );
+        let (mut capitalized, mut turned_away) = (0, 0);
+        for base in &words {
+            for w in crate::test_support::spellings(base) {
+                for w in [
+                    &w[..],
+                    w.trim_end_matches('.'),
+                    w.trim_end_matches(['\'', '’']),
+                ] {
+                    assert_eq!(token_lists(w), TOKEN_LISTS.of(w), "{w:?}");
+                }
+            }
+            if base.starts_with(|c: char| c.is_ascii_uppercase()) {
+                capitalized += 1;
+                turned_away += usize::from(!TOKEN_SHAPES.may_hold(base.as_bytes()));
+            }
+        }
+        assert!(
+            2 * turned_away > capitalized,
+            "{turned_away} of {capitalized}"
+        );
     }
 
     /// A token knows whether it holds a hyphen, as a search of its text tells: the plain
