@@ -1184,96 +1184,37 @@ pub static VENUES: &[Venue] = &[
     v("newsletter", "in a newsletter", W, true),
 ];
 
-/// Determiners allowed in venue / audience / platform phrases.
-pub fn is_venue_det(w: &str) -> bool {
-    matches!(
-        w,
-        "a" | "an"
-            | "the"
-            | "his"
-            | "her"
-            | "their"
-            | "its"
-            | "our"
-            | "my"
-            | "your"
-            | "this"
-            | "that"
-            | "one"
-            | "another"
-    )
+listed_match! {
+    /// Determiners allowed in venue / audience / platform phrases.
+    pub fn is_venue_det(w: &str) -> bool;
+    /// The words [`is_venue_det`] accepts.
+    pub const VENUE_DETS;
+    {
+        "a" | "an" | "the" | "his" | "her" | "their" | "its" | "our" | "my" | "your" | "this"
+        | "that" | "one" | "another" => true,
+        _ => false,
+    }
 }
 
-/// Lower-case modifiers allowed between the determiner and the venue noun
-/// ("in a written statement", "in a televised address"). Capitalised words
-/// and possessives are accepted by the grammar as well.
-pub fn is_venue_mod(w: &str) -> bool {
-    matches!(
-        w,
-        "written"
-            | "joint"
-            | "brief"
-            | "short"
-            | "separate"
-            | "emailed"
-            | "e-mailed"
-            | "prepared"
-            | "televised"
-            | "recorded"
-            | "video"
-            | "radio"
-            | "television"
-            | "tv"
-            | "phone"
-            | "telephone"
-            | "exclusive"
-            | "recent"
-            | "lengthy"
-            | "long"
-            | "new"
-            | "blog"
-            | "social"
-            | "media"
-            | "press"
-            | "news"
-            | "formal"
-            | "official"
-            | "public"
-            | "private"
-            | "late-night"
-            | "weekly"
-            | "annual"
-            | "open"
-            | "signed"
-            | "farewell"
-            | "final"
-            | "keynote"
-            | "opening"
-            | "closing"
-            | "wide-ranging"
-            | "candid"
-            | "rare"
-            | "subsequent"
-            | "later"
-            | "earlier"
-            | "follow-up"
-            | "online"
-            | "text"
-            | "regulatory"
-            | "court"
-            | "previous"
-            | "impassioned"
-            | "fiery"
-            | "emotional"
-            | "terse"
-            | "detailed"
-            | "lengthier"
-            | "live"
-            | "livestreamed"
-            | "streamed"
-            | "podcast"
-            | "hour-long"
-    )
+listed_match! {
+    /// Lower-case modifiers allowed between the determiner and the venue noun
+    /// ("in a written statement", "in a televised address"). Capitalised words
+    /// and possessives are accepted by the grammar as well.
+    pub fn is_venue_mod(w: &str) -> bool;
+    /// The words [`is_venue_mod`] accepts.
+    pub const VENUE_MODS;
+    {
+        "written" | "joint" | "brief" | "short" | "separate" | "emailed" | "e-mailed"
+        | "prepared" | "televised" | "recorded" | "video" | "radio" | "television" | "tv"
+        | "phone" | "telephone" | "exclusive" | "recent" | "lengthy" | "long" | "new" | "blog"
+        | "social" | "media" | "press" | "news" | "formal" | "official" | "public" | "private"
+        | "late-night" | "weekly" | "annual" | "open" | "signed" | "farewell" | "final"
+        | "keynote" | "opening" | "closing" | "wide-ranging" | "candid" | "rare" | "subsequent"
+        | "later" | "earlier" | "follow-up" | "online" | "text" | "regulatory" | "court"
+        | "previous" | "impassioned" | "fiery" | "emotional" | "terse" | "detailed"
+        | "lengthier" | "live" | "livestreamed" | "streamed" | "podcast" | "hour-long" => true,
+        _ => false,
+    }
 }
 
 /// Single-word platforms of "wrote on Twitter", "posted on Facebook"
