@@ -2023,7 +2023,54 @@ fn clause_initial(text: &str, pos: usize) -> bool {
 
 /// The word (or number) right before `pos`, separated from it by
 /// whitespace only (a trailing possessive apostrophe is kept: "Reuters'").
+///
+/// Read by bytes by [`prev_ascii_word`] where the white space and the word are ASCII, nearly
+/// always; else a character at a time by [`prev_word_by_char`].
 fn prev_word(text: &str, pos: usize) -> Option<&str> {
+    match prev_ascii_word(text.as_bytes(), pos) {
+        Some(found) => found.map(|at| &text[at]),
+        None => prev_word_by_char(text, pos),
+    }
+}
+
+/// [`prev_word`] of the bytes `b` (a text) before `pos`, read back by bytes: the range of the
+/// word, or none; `None` (not told) where a byte other than ASCII comes before the end of the
+/// word, or a run longer than [`LOOKBACK`]. ASCII white space is what [`char::is_whitespace`]
+/// accepts below `0x80`, and an ASCII word character a letter or a digit.
+fn prev_ascii_word(b: &[u8], pos: usize) -> Option<Option<Range<usize>>> {
+    let mut end = pos;
+    loop {
+        match b[..end].last() {
+            Some(b' ' | b'\t'..=b'\r') => end -= 1,
+            Some(c) if !c.is_ascii() => return None,
+            _ => break,
+        }
+    }
+    if end == pos {
+        return Some(None);
+    }
+    if pos - end > LOOKBACK {
+        return None;
+    }
+    let mut start = end;
+    loop {
+        match b[..start].last() {
+            Some(c) if c.is_ascii_alphanumeric() || matches!(c, b'\'' | b'-') => start -= 1,
+            Some(c) if !c.is_ascii() => return None,
+            _ => break,
+        }
+        if end - start > LOOKBACK {
+            return None;
+        }
+    }
+    while start < end && matches!(b[start], b'\'' | b'-') {
+        start += 1;
+    }
+    Some((start < end).then_some(start..end))
+}
+
+/// [`prev_word`] read a character at a time: for any text.
+fn prev_word_by_char(text: &str, pos: usize) -> Option<&str> {
     let before = &text[..pos];
     let trimmed = before.trim_end_matches(char::is_whitespace);
     if trimmed.len() == before.len() || before.len() - trimmed.len() > LOOKBACK {
@@ -2502,6 +2549,36 @@ mod tests {
             found > 500 && turned_away > places * 9 / 10,
             "{found} {turned_away} {places}"
         );
+    }
+
+    /// [`prev_word`], read by bytes where it can be, finds the word [`prev_word_by_char`]
+    /// finds: at every character boundary of the sample texts, and around every ASCII byte
+    /// and a few other characters between words.
+    #[test]
+    fn previous_words_by_bytes_are_those_by_characters() {
+        let mut texts = sample_texts();
+        for c in (0..0x80u8)
+            .map(char::from)
+            .chain(['\u{a0}', '\u{2019}', '\u{e9}', '\u{2003}'])
+        {
+            texts.push(format!(
+                "a{c}b said {c}said x{c} said ab{c}{c}said -{c}' said"
+            ));
+        }
+        texts.push(format!(
+            "{} said; word{} said",
+            " ".repeat(300),
+            "s".repeat(300)
+        ));
+        let mut found = 0;
+        for t in &texts {
+            for p in (0..=t.len()).filter(|&p| t.is_char_boundary(p)) {
+                let by_char = prev_word_by_char(t, p);
+                found += usize::from(by_char.is_some());
+                assert_eq!(prev_word(t, p), by_char, "{:?}", &t[..p]);
+            }
+        }
+        assert!(found > 10_000, "{found}");
     }
 
     /// The words read in one step by [`plain_word`] are those [`scan_word`] reads, with the
