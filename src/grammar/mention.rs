@@ -707,10 +707,15 @@ impl<'t> RecentTokens<'t> {
                 break;
             }
             n += 1;
-            let Some(next) = next_word(text, buf[n - 1].end, limit) else {
-                break;
+            // A token kept is the word after the one before it (read up to the same limit):
+            // its start is the next word, not searched for again.
+            p = match buf.get(n) {
+                Some(kept) => kept.start,
+                None => match next_word(text, buf[n - 1].end, limit) {
+                    Some(next) => next,
+                    None => break,
+                },
             };
-            p = next;
         }
         n
     }
