@@ -1529,9 +1529,62 @@ pub fn is_news_outlet(name: &str) -> bool {
             .rsplit(' ')
             .next()
             .is_some_and(|last| head(last) && bare.contains(' '))
-        || bare.split(' ').next().is_some_and(|first| {
-            matches!(first, "Radio" | "TV" | "Channel" | "Télé") && bare.contains(' ')
-        })
+        || bare
+            .split(' ')
+            .next()
+            .is_some_and(|first| BROADCASTER_OPENERS.contains(&first) && bare.contains(' '))
+}
+
+/// The first words of broadcasters' names ("Radio Seine", "TV Azteca").
+const BROADCASTER_OPENERS: &[&str] = &["Radio", "TV", "Channel", "Télé"];
+
+/// True when `word`, in any case of its ASCII letters, is one that [`is_news_outlet`] tells an
+/// outlet by: the last word of a known outlet's name (which its lookup matches in any case),
+/// a head word, or the first word of a broadcaster's. A phrase that holds none names no
+/// outlet.
+pub fn is_outlet_word(word: &str) -> bool {
+    /// The words in lower case, and by length the bits of their first and of their last
+    /// letters (a quick refusal of most words before they are lowered and hashed).
+    struct OutletWords {
+        words: rustc_hash::FxHashSet<Box<[u8]>>,
+        first_letters: [u32; OUTLET_WORD_MAX + 1],
+        last_letters: [u32; OUTLET_WORD_MAX + 1],
+    }
+    const OUTLET_WORD_MAX: usize = 16;
+    static WORDS: OnceLock<OutletWords> = OnceLock::new();
+    let set = WORDS.get_or_init(|| {
+        let last_words = NEWS_OUTLETS.iter().filter_map(|o| o.rsplit(' ').next());
+        let heads = NEWSPAPER_HEADS.iter().chain(OUTLET_HEADS);
+        let mut set = OutletWords {
+            words: Default::default(),
+            first_letters: [0; OUTLET_WORD_MAX + 1],
+            last_letters: [0; OUTLET_WORD_MAX + 1],
+        };
+        for w in last_words.chain(heads.chain(BROADCASTER_OPENERS).copied()) {
+            let lower = w.as_bytes().to_ascii_lowercase();
+            assert!(lower.len() <= OUTLET_WORD_MAX, "{w}");
+            set.first_letters[lower.len()] |= 1 << (lower[0] % 32);
+            set.last_letters[lower.len()] |= 1 << (lower[lower.len() - 1] % 32);
+            set.words.insert(lower.into());
+        }
+        set
+    });
+    let b = word.as_bytes();
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+        return false;
+    };
+    let letter = |c: u8| 1 << (c.to_ascii_lowercase() % 32);
+    if b.len() > OUTLET_WORD_MAX
+        || set.first_letters[b.len()] & letter(first) == 0
+        || set.last_letters[b.len()] & letter(last) == 0
+    {
+        return false;
+    }
+    let mut lower = [0; OUTLET_WORD_MAX];
+    for (l, c) in lower.iter_mut().zip(b) {
+        *l = c.to_ascii_lowercase();
+    }
+    set.words.contains(&lower[..b.len()])
 }
 
 /// Social platforms and channels that are a medium ("on Twitter", "wrote on X").
@@ -1954,6 +2007,28 @@ pub const ROLE_FAMILIES: &[(&str, &[&str])] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every outlet that [`is_news_outlet`] knows holds an [outlet word](is_outlet_word), in
+    /// any case of its letters.
+    #[test]
+    fn outlets_hold_an_outlet_word() {
+        for outlet in NEWS_OUTLETS
+            .iter()
+            .chain(NEWSPAPER_HEADS)
+            .chain(OUTLET_HEADS)
+            .chain(BROADCASTER_OPENERS)
+        {
+            for name in [
+                outlet.to_string(),
+                outlet.to_ascii_lowercase(),
+                outlet.to_ascii_uppercase(),
+            ] {
+                assert!(name.split(' ').any(is_outlet_word), "{name}");
+            }
+        }
+        assert!(is_outlet_word("DPA") && is_outlet_word("tImEs"));
+        assert!(!is_outlet_word("Monday") && !is_outlet_word("the") && !is_outlet_word(""));
+    }
 
     #[test]
     fn lookups_ignore_case() {
