@@ -1137,7 +1137,6 @@ const ADVERBS: &[&str] = &[
     "themselves",
     "itself",
     "alone",
-    "later",
     "quickly",
     "immediately",
 ];
