@@ -44,7 +44,10 @@ pub fn long_document() -> String {
         .filter(|name| name.ends_with(".txt"))
         .collect();
     names.sort();
-    let texts: Vec<String> = names.iter().map(|name| without_page_end(article(name))).collect();
+    let texts: Vec<String> = names
+        .iter()
+        .map(|name| without_page_end(article(name)))
+        .collect();
     let alone: usize = texts.iter().map(|t| quotes_in(t)).sum();
     let long = texts.join("\n\n");
     let joined = quotes_in(&long);
