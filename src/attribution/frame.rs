@@ -11,7 +11,7 @@ use crate::grammar::lexicon;
 use crate::grammar::mention::{
     Mention, MentionKind, first_mention_ending_at, mention_at, mention_exact,
 };
-use crate::grammar::needles::{Leftmost, Needles};
+use crate::grammar::needles::Needles;
 use crate::grammar::spans::QuotedSpan;
 use crate::grammar::words::{after_last, has_more_words_than, is_alphabetic, is_word_char};
 
@@ -466,7 +466,7 @@ fn noun_links(s: &str) -> impl Iterator<Item = [(usize, &str); 3]> {
     static ANY_LINK: OnceLock<Needles> = OnceLock::new();
     let any_link = ANY_LINK.get_or_init(|| {
         let links: Vec<&str> = LINKS.iter().chain(TO_NOUNS).copied().collect();
-        Needles::new(&links, Leftmost::First)
+        Needles::new(&links)
     });
     let wanted = any_link
         .find_iter(s.as_bytes())

@@ -17,27 +17,18 @@ pub(crate) enum Needles {
     Automaton(AhoCorasick),
 }
 
-/// Which match [`Needles::find_iter`] gives where several start at the same place.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Leftmost {
-    /// The pattern listed first.
-    First,
-}
-
 impl Needles {
-    /// The searcher of `patterns`.
-    pub(crate) fn new(patterns: &[&str], leftmost: Leftmost) -> Needles {
-        let (packed_kind, kind) = match leftmost {
-            Leftmost::First => (packed::MatchKind::LeftmostFirst, MatchKind::LeftmostFirst),
-        };
+    /// The searcher of `patterns`: where several match at the same place,
+    /// [`Needles::find_iter`] gives the one listed first.
+    pub(crate) fn new(patterns: &[&str]) -> Needles {
         let packed = packed::Config::new()
-            .match_kind(packed_kind)
+            .match_kind(packed::MatchKind::LeftmostFirst)
             .builder()
             .extend(patterns)
             .build();
         packed.map(Needles::Packed).unwrap_or_else(|| {
             let automaton = AhoCorasick::builder()
-                .match_kind(kind)
+                .match_kind(MatchKind::LeftmostFirst)
                 .build(patterns)
                 .expect("the needles are valid patterns");
             Needles::Automaton(automaton)
@@ -78,29 +69,24 @@ mod tests {
             "claimsthat",
             "",
         ]);
-        for leftmost in [Leftmost::First] {
-            let Needles::Packed(packed) = Needles::new(&patterns, leftmost) else {
-                // No packed searcher on this target: nothing to compare.
-                return;
-            };
-            let kind = match leftmost {
-                Leftmost::First => MatchKind::LeftmostFirst,
-            };
-            let automaton = Needles::Automaton(
-                AhoCorasick::builder()
-                    .match_kind(kind)
-                    .build(patterns)
-                    .unwrap(),
+        let Needles::Packed(packed) = Needles::new(&patterns) else {
+            // No packed searcher on this target: nothing to compare.
+            return;
+        };
+        let automaton = Needles::Automaton(
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostFirst)
+                .build(patterns)
+                .unwrap(),
+        );
+        let packed = Needles::Packed(packed);
+        for t in &texts {
+            let found = |n: &Needles| n.find_iter(t.as_bytes()).collect::<Vec<_>>();
+            assert_eq!(found(&packed), found(&automaton), "{t}");
+            assert_eq!(
+                packed.is_match(t.as_bytes()),
+                automaton.is_match(t.as_bytes())
             );
-            let packed = Needles::Packed(packed);
-            for t in &texts {
-                let found = |n: &Needles| n.find_iter(t.as_bytes()).collect::<Vec<_>>();
-                assert_eq!(found(&packed), found(&automaton), "{t}");
-                assert_eq!(
-                    packed.is_match(t.as_bytes()),
-                    automaton.is_match(t.as_bytes())
-                );
-            }
         }
     }
 }

@@ -36,7 +36,7 @@ use arrayvec::ArrayString;
 use rustc_hash::FxHashSet;
 
 use super::prefixes::PrefixSet;
-use crate::grammar::needles::{Leftmost, Needles};
+use crate::grammar::needles::Needles;
 
 /// Opening quotation marks that make a line "speech-like" (ASCII `'` only after a space).
 pub(crate) fn has_quote_marks(s: &str) -> bool {
@@ -388,7 +388,7 @@ fn junk_needles() -> &'static JunkNeedles {
     NEEDLES.get_or_init(|| JunkNeedles {
         exact: JUNK_EXACT.iter().copied().collect(),
         exact_max: JUNK_EXACT.iter().map(|e| e.len()).max().unwrap_or(0),
-        phrases: Needles::new(JUNK_CONTAINS, Leftmost::First),
+        phrases: Needles::new(JUNK_CONTAINS),
     })
 }
 

@@ -24,7 +24,7 @@ use std::sync::OnceLock;
 use super::agency;
 use super::boilerplate::has_quote_marks;
 use super::prefixes::{PrefixSet, starts_ci};
-use crate::grammar::needles::{Leftmost, Needles};
+use crate::grammar::needles::Needles;
 
 /// If `p` is a byline, returns `Some(agency range within p)`.
 pub(crate) fn byline(p: &str) -> Option<Option<Range<usize>>> {
@@ -341,7 +341,7 @@ fn has_photo_credit(tail: &str) -> bool {
     lower.make_ascii_lowercase();
     static CREDITS: OnceLock<Needles> = OnceLock::new();
     CREDITS
-        .get_or_init(|| Needles::new(CREDIT_NEEDLES, Leftmost::First))
+        .get_or_init(|| Needles::new(CREDIT_NEEDLES))
         .is_match(lower)
 }
 
