@@ -170,6 +170,8 @@ enum Lists {
     Plain(&'static [&'static [&'static str]]),
     /// Each list with its bits.
     Classed(&'static [(u32, &'static [&'static str])]),
+    /// A list of one class worked out from other lists when the map is built.
+    Derived(fn() -> Vec<&'static str>),
 }
 
 /// The longest word a [`LetterFilter`] knows; longer words pass it.
@@ -351,6 +353,17 @@ impl WordSet {
         }
     }
 
+    /// The set of the words that `words` gives (from other lists), when it is first asked.
+    pub(crate) const fn derived(words: fn() -> Vec<&'static str>) -> Self {
+        WordSet {
+            classes: WordClasses {
+                lists: Lists::Derived(words),
+                filtered: true,
+                map: OnceLock::new(),
+            },
+        }
+    }
+
     pub(crate) fn contains(&self, word: &str) -> bool {
         self.classes.of(word) != 0
     }
@@ -401,9 +414,14 @@ impl WordClasses {
     /// The map and the filter of the lists, built on first use.
     #[cold]
     fn build(&self) -> (ClassMap, LetterFilter) {
+        let derived;
         let lists: Vec<(u32, &[&str])> = match self.lists {
             Lists::Plain(lists) => lists.iter().map(|&list| (1, list)).collect(),
             Lists::Classed(lists) => lists.to_vec(),
+            Lists::Derived(words) => {
+                derived = words();
+                vec![(1, derived.as_slice())]
+            }
         };
         let words: Vec<(Vec<u8>, u32)> = lists
             .iter()
@@ -1543,48 +1561,18 @@ const BROADCASTER_OPENERS: &[&str] = &["Radio", "TV", "Channel", "Télé"];
 /// a head word, or the first word of a broadcaster's. A phrase that holds none names no
 /// outlet.
 pub fn is_outlet_word(word: &str) -> bool {
-    /// The words in lower case, and by length the bits of their first and of their last
-    /// letters (a quick refusal of most words before they are lowered and hashed).
-    struct OutletWords {
-        words: rustc_hash::FxHashSet<Box<[u8]>>,
-        first_letters: [u32; OUTLET_WORD_MAX + 1],
-        last_letters: [u32; OUTLET_WORD_MAX + 1],
-    }
-    const OUTLET_WORD_MAX: usize = 16;
-    static WORDS: OnceLock<OutletWords> = OnceLock::new();
-    let set = WORDS.get_or_init(|| {
-        let last_words = NEWS_OUTLETS.iter().filter_map(|o| o.rsplit(' ').next());
-        let heads = NEWSPAPER_HEADS.iter().chain(OUTLET_HEADS);
-        let mut set = OutletWords {
-            words: Default::default(),
-            first_letters: [0; OUTLET_WORD_MAX + 1],
-            last_letters: [0; OUTLET_WORD_MAX + 1],
-        };
-        for w in last_words.chain(heads.chain(BROADCASTER_OPENERS).copied()) {
-            let lower = w.as_bytes().to_ascii_lowercase();
-            assert!(lower.len() <= OUTLET_WORD_MAX, "{w}");
-            set.first_letters[lower.len()] |= 1 << (lower[0] % 32);
-            set.last_letters[lower.len()] |= 1 << (lower[lower.len() - 1] % 32);
-            set.words.insert(lower.into());
-        }
-        set
-    });
-    let b = word.as_bytes();
-    let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
-        return false;
-    };
-    let letter = |c: u8| 1 << (c.to_ascii_lowercase() % 32);
-    if b.len() > OUTLET_WORD_MAX
-        || set.first_letters[b.len()] & letter(first) == 0
-        || set.last_letters[b.len()] & letter(last) == 0
-    {
-        return false;
-    }
-    let mut lower = [0; OUTLET_WORD_MAX];
-    for (l, c) in lower.iter_mut().zip(b) {
-        *l = c.to_ascii_lowercase();
-    }
-    set.words.contains(&lower[..b.len()])
+    static OUTLET_WORDS: WordSet = WordSet::derived(outlet_words);
+    OUTLET_WORDS.contains(word)
+}
+
+/// The words of [`is_outlet_word`].
+fn outlet_words() -> Vec<&'static str> {
+    let last_words = NEWS_OUTLETS.iter().filter_map(|o| o.rsplit(' ').next());
+    let heads = NEWSPAPER_HEADS
+        .iter()
+        .chain(OUTLET_HEADS)
+        .chain(BROADCASTER_OPENERS);
+    last_words.chain(heads.copied()).collect()
 }
 
 /// Social platforms and channels that are a medium ("on Twitter", "wrote on X").
