@@ -1396,11 +1396,12 @@ enum RunChar {
     Break,
 }
 
-/// The [`RunChar`] of a character.
-fn run_char(c: char) -> RunChar {
+/// The [`RunChar`] of a character that is not ASCII (those are in [`ASCII_RUN_CHARS`]): of
+/// the joiners, only `’` is one.
+fn run_char_beyond_ascii(c: char) -> RunChar {
     if is_word_char(c) {
         RunChar::Word
-    } else if matches!(c, '\'' | '’' | '-' | '.') {
+    } else if c == '’' {
         RunChar::Joiner
     } else {
         RunChar::Break
@@ -1447,7 +1448,7 @@ fn last_word_starts(text: &str, from: usize, to: usize) -> ArrayVec<usize, MAX_S
                 break;
             };
             end -= c.len_utf8();
-            run_char(c)
+            run_char_beyond_ascii(c)
         };
         match kind {
             RunChar::Word => first = Some(end),
