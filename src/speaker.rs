@@ -483,11 +483,16 @@ impl<'t> Resolver<'t> {
         match m.kind {
             MentionKind::Name => SpeakerKind::Person,
             MentionKind::Organization => SpeakerKind::Organization,
-            MentionKind::Pronoun => match w.to_ascii_lowercase().as_str() {
-                "he" | "she" | "i" | "who" => SpeakerKind::Person,
-                "it" | "which" => SpeakerKind::Organization,
-                _ => SpeakerKind::Unknown,
-            },
+            MentionKind::Pronoun => {
+                let is_one_of = |words: &[&str]| words.iter().any(|p| w.eq_ignore_ascii_case(p));
+                if is_one_of(&["he", "she", "i", "who"]) {
+                    SpeakerKind::Person
+                } else if is_one_of(&["it", "which"]) {
+                    SpeakerKind::Organization
+                } else {
+                    SpeakerKind::Unknown
+                }
+            }
             MentionKind::Description => {
                 let head = m.head.clone().map_or("", |r| &self.text[r]);
                 if lexicon::is_person_noun(head) {
@@ -523,28 +528,25 @@ impl<'t> Resolver<'t> {
     }
 
     fn resolve_pronoun(&self, m: &Mention) -> Option<usize> {
-        let w = self.text[m.start..m.end].to_ascii_lowercase();
         let pos = m.start;
-        let w = match w.as_str() {
-            "his" => "he".to_string(),
-            "her" => "she".to_string(),
-            "their" => "they".to_string(),
-            "its" => "it".to_string(),
-            _ => w,
-        };
-        match w.as_str() {
-            "he" | "she" => {
-                let recent = |known_only: bool| {
-                    self.entities
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, e)| e.kind == SpeakerKind::Person && e.fits(m.gender))
-                        .filter(|(_, e)| !known_only || e.gender() == m.gender)
-                        .filter_map(|(i, e)| e.last_before(pos).map(|p| (p, i)))
-                        .max()
-                };
-                let any = recent(false);
-                let known = recent(true);
+        match pronoun_lemma(&self.text[m.start..m.end]) {
+            Some("he" | "she") => {
+                // In one pass over the persons of a fitting gender mentioned before it: the most
+                // recently mentioned (last mention, entity), and the most recently mentioned of
+                // the pronoun's own gender.
+                let (mut any, mut known) = (None, None);
+                for (i, e) in self.entities.iter().enumerate() {
+                    if e.kind != SpeakerKind::Person || !e.fits(m.gender) {
+                        continue;
+                    }
+                    let Some(p) = e.last_before(pos) else {
+                        continue;
+                    };
+                    any = any.max(Some((p, i)));
+                    if e.gender() == m.gender {
+                        known = known.max(Some((p, i)));
+                    }
+                }
                 // The last speaker keeps the pronoun when nobody was named since it spoke:
                 // "Halvorsen said, “...” He added ...".
                 let spoke_last = |a: usize, kp: usize| {
@@ -565,14 +567,14 @@ impl<'t> Resolver<'t> {
                 }
             }
             // "Cruz, who said": the entity named last before it.
-            "who" | "which" => self
+            Some("who" | "which") => self
                 .entities
                 .iter()
                 .enumerate()
                 .filter_map(|(i, e)| e.last_before(pos).map(|p| (p, i)))
                 .max()
                 .map(|(_, i)| i),
-            "they" | "it" => self
+            Some("they" | "it") => self
                 .entities
                 .iter()
                 .enumerate()
@@ -653,6 +655,28 @@ impl<'t> Resolver<'t> {
         }
         None
     }
+}
+
+/// The third-person pronoun `w` in lower case, a possessive read as its pronoun ("His" → "he",
+/// "their" → "they"); `None` for any other word. Compared in ASCII case, without lower-casing
+/// the word into a string.
+fn pronoun_lemma(w: &str) -> Option<&'static str> {
+    const LEMMAS: &[(&str, &str)] = &[
+        ("he", "he"),
+        ("his", "he"),
+        ("she", "she"),
+        ("her", "she"),
+        ("they", "they"),
+        ("their", "they"),
+        ("it", "it"),
+        ("its", "it"),
+        ("who", "who"),
+        ("which", "which"),
+    ];
+    LEMMAS
+        .iter()
+        .find(|(form, _)| w.eq_ignore_ascii_case(form))
+        .map(|&(_, lemma)| lemma)
 }
 
 /// The person among `entities` whose surname or given name is the word of `named` (that of
@@ -937,6 +961,42 @@ mod tests {
                 .trim_end_matches("’s")
                 .trim_end_matches(['.', ',']);
             assert_eq!(normalized(n), by_trims, "{n:?}");
+        }
+    }
+
+    /// [`pronoun_lemma`] reads each word as lower-casing it and mapping the possessives did, on
+    /// the spellings of the pronouns and on every word of the corpus.
+    #[test]
+    fn pronouns_read_as_their_lower_case_was() {
+        fn by_lower_case(w: &str) -> Option<String> {
+            let w = w.to_ascii_lowercase();
+            let lemma = match w.as_str() {
+                "his" => "he",
+                "her" => "she",
+                "their" => "they",
+                "its" => "it",
+                w => w,
+            };
+            matches!(lemma, "he" | "she" | "they" | "it" | "who" | "which")
+                .then(|| lemma.to_string())
+        }
+        let pronouns = [
+            "he", "his", "she", "her", "they", "their", "it", "its", "who", "which",
+        ];
+        let mut words: Vec<String> = pronouns
+            .iter()
+            .flat_map(|p| crate::test_support::spellings(p))
+            .chain(["hE", "İt", "hers", "whose", ""].map(String::from))
+            .collect();
+        for text in crate::test_support::corpus_texts() {
+            words.extend(crate::grammar::words::words(&text).map(|(_, w)| w.to_string()));
+        }
+        for w in &words {
+            assert_eq!(
+                pronoun_lemma(w).map(String::from),
+                by_lower_case(w),
+                "{w:?}"
+            );
         }
     }
 
