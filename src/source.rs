@@ -77,11 +77,13 @@ const GENRES: &[&str] = &[
 
 /// The sources of a document's quotes, found one attribution after the other: it carries the
 /// document's latest named medium (for anaphoric "in the article") and the word tokens of a
-/// sentence, in a buffer reused from one sentence to the next.
+/// sentence with the indices of those that [may be keywords](may_be_keyword), in buffers
+/// reused from one sentence to the next.
 #[derive(Debug, Default)]
 pub struct Sources {
     last_medium: Option<String>,
     words: Vec<Token>,
+    keys: Vec<usize>,
 }
 
 impl Sources {
@@ -95,8 +97,15 @@ impl Sources {
         for c in content.iter().chain(std::iter::once(&end)) {
             if c.start > pos {
                 let piece = pos..c.start.min(sentence.end);
-                word_tokens(text, piece.clone(), &mut self.words);
-                scan(text, &self.words, piece.end, &mut src, &self.last_medium);
+                word_tokens(text, piece.clone(), &mut self.words, &mut self.keys);
+                scan(
+                    text,
+                    &self.words,
+                    &self.keys,
+                    piece.end,
+                    &mut src,
+                    &self.last_medium,
+                );
             }
             pos = pos.max(c.end);
         }
@@ -115,44 +124,51 @@ fn word<'t>(text: &'t str, t: &Token) -> &'t str {
     &text[t.start..t.end]
 }
 
-/// The word tokens of `text[range]` into `out` (cleared first): the tokens of
+/// The word tokens of `text[range]` into `out`, and the indices of those that [may be
+/// keywords](may_be_keyword) into `keys` (both cleared first): the tokens of
 /// [`tokens`](crate::grammar::words::tokens) that are words, found without building the
 /// others (a word starts at each word character that no word before covers). A plain ASCII
-/// word, as most are, is measured by its bytes without the word parser.
-fn word_tokens(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
+/// word, as most are, is measured by its bytes without the word parser; the keywords are told
+/// here, while its bytes are at hand, so that [`scan`] goes through them only.
+fn word_tokens(text: &str, range: Range<usize>, out: &mut Vec<Token>, keys: &mut Vec<usize>) {
     out.clear();
-    let bytes = text.as_bytes();
-    let mut pos = range.start;
-    while pos < range.end {
-        let b = bytes[pos];
+    keys.clear();
+    let piece = &text.as_bytes()[range.clone()];
+    let mut i = 0;
+    while let Some(&b) = piece.get(i) {
         let starts_word = if b.is_ascii() {
             if !b.is_ascii_alphanumeric() {
                 // Spaces and punctuation between words, as most bytes that start no word are.
-                pos += 1;
+                i += 1;
                 continue;
             }
             true
         } else {
-            text[pos..].chars().next().is_some_and(is_word_char)
+            text[range.start + i..]
+                .chars()
+                .next()
+                .is_some_and(is_word_char)
         };
         let len = if starts_word {
-            words::plain_ascii_word_len(&bytes[pos..range.end]).or_else(|| {
-                let (rest, _) = words::word(&text[pos..range.end]).ok()?;
-                Some(range.end - pos - rest.len())
+            words::plain_ascii_word_len(&piece[i..]).or_else(|| {
+                let (rest, _) = words::word(&text[range.start + i..range.end]).ok()?;
+                Some(piece.len() - i - rest.len())
             })
         } else {
             None
         };
         if let Some(len) = len {
-            let end = pos + len;
+            if may_be_keyword(&piece[i..i + len]) {
+                keys.push(out.len());
+            }
             out.push(Token {
-                start: pos,
-                end,
+                start: range.start + i,
+                end: range.start + i + len,
                 is_word: true,
             });
-            pos = end;
+            i += len;
         } else {
-            pos += utf8_len(b);
+            i += utf8_len(b);
         }
     }
 }
@@ -218,12 +234,18 @@ fn may_be_keyword(w: &[u8]) -> bool {
     )
 }
 
-fn scan(text: &str, toks: &[Token], limit: usize, src: &mut Source, last_medium: &Option<String>) {
-    for (i, t) in toks.iter().enumerate() {
-        if !may_be_keyword(word(text, t).as_bytes()) {
-            continue;
-        }
-        let key = Key::new(word(text, t));
+/// Finds medium and relay in the word tokens `toks` of a piece that ends at `limit`, at the
+/// tokens `keys` (ascending) that may be keywords.
+fn scan(
+    text: &str,
+    toks: &[Token],
+    keys: &[usize],
+    limit: usize,
+    src: &mut Source,
+    last_medium: &Option<String>,
+) {
+    for &i in keys {
+        let key = Key::new(word(text, &toks[i]));
         let w = key.as_bytes();
         let next = |k: usize| toks.get(i + k).map(|t| Key::new(word(text, t)));
         match w {
@@ -504,7 +526,7 @@ mod tests {
             "ends with a joiner-",
             "x’",
         ]);
-        let mut got = Vec::new();
+        let (mut got, mut keys) = (Vec::new(), Vec::new());
         for t in &texts {
             let mut ranges = Vec::from([0..t.len(), t.len()..t.len()]);
             let mut start = 0;
@@ -518,8 +540,12 @@ mod tests {
                     .into_iter()
                     .filter(|t| t.is_word)
                     .collect();
-                word_tokens(t, r, &mut got);
+                word_tokens(t, r, &mut got, &mut keys);
                 assert_eq!(got, before);
+                let may_be_keys: Vec<usize> = (0..got.len())
+                    .filter(|&k| may_be_keyword(word(t, &got[k]).as_bytes()))
+                    .collect();
+                assert_eq!(keys, may_be_keys);
             }
         }
     }
@@ -563,9 +589,9 @@ mod tests {
             .flat_map(|k| crate::test_support::spellings(k))
             .chain(["iN", "DuRiNg", "ReporTS"].map(String::from))
             .collect();
-        let mut toks = Vec::new();
+        let (mut toks, mut keys) = (Vec::new(), Vec::new());
         for t in crate::test_support::corpus_texts() {
-            word_tokens(&t, 0..t.len(), &mut toks);
+            word_tokens(&t, 0..t.len(), &mut toks, &mut keys);
             words.extend(toks.iter().map(|tok| word(&t, tok).to_string()));
         }
         let mut found = 0;
@@ -591,12 +617,12 @@ mod tests {
             "in the morning, Reuters said; on U.S.-based Fox News' site (CNN) and AP.",
             "in the New\u{a0}York Times—and in Agence France-Presse’s wire",
         ]);
-        let mut toks = Vec::new();
+        let (mut toks, mut keys) = (Vec::new(), Vec::new());
         let (mut found, mut turned_away) = (0, 0);
         for t in &texts {
             let mut start = 0;
             for (end, _) in t.match_indices(['\n', ',', '"']).chain([(t.len(), "")]) {
-                word_tokens(t, start..end, &mut toks);
+                word_tokens(t, start..end, &mut toks, &mut keys);
                 for tok in &toks {
                     let got = outlet_at(t, Some(tok), end);
                     if lexicon::platform(word(t, tok)).is_none() {
