@@ -92,16 +92,17 @@ fn normalise(s: &str) -> Normalised {
         _ => s,
     };
     // `s.to_lowercase().replace('’', "'")` in one pass: runs of ASCII (the whole line, mostly)
-    // found eight bytes at a time, copied and lower-cased at once; other characters one by one.
+    // found eight bytes at a time and copied at once, other characters one by one; the ASCII
+    // letters are lower-cased at the end, all at once (no character's lower case holds an
+    // ASCII capital, so the ones pushed are left as they are).
     let mut n = Normalised::new();
     let mut rest = s;
     loop {
         let ascii = ascii_run(rest.as_bytes());
-        let at = n.len();
         n.push_str(&rest[..ascii]);
-        n[at..].make_ascii_lowercase();
         rest = &rest[ascii..];
         let Some(c) = rest.chars().next() else {
+            n.make_ascii_lowercase();
             return n;
         };
         match c {
@@ -113,10 +114,20 @@ fn normalise(s: &str) -> Normalised {
                 n.push_str(&s.to_lowercase().replace('’', "'"));
                 return n;
             }
+            c if is_caseless(c) => n.push(c),
             c => c.to_lowercase().for_each(|l| n.push(l)),
         }
         rest = &rest[c.len_utf8()..];
     }
+}
+
+/// Whether `c` is in a block of symbols and punctuation without case: Latin-1's (no-break
+/// space, `«`, `»`, `·`, ...), General Punctuation (dashes, typographic quotes, `…`) and the
+/// blocks up to the currency signs and their marks. These characters of news text are their own
+/// lower case: they are pushed as they are, not looked up in the case tables (a test checks
+/// every one).
+fn is_caseless(c: char) -> bool {
+    matches!(c, '\u{a0}'..='\u{bf}' | '\u{2000}'..='\u{20ff}')
 }
 
 /// The length of the run of ASCII bytes that starts `b`, read eight bytes at a time.
@@ -352,13 +363,18 @@ pub(crate) fn is_junk_line(p: &str) -> bool {
         return true;
     }
     // The phrases first: few lines hold one, and looking for them costs less than looking
-    // for quotation marks in every line.
-    (needles.has_junk_phrase(&n) || (n.contains("sign up for") && n.contains("newsletter")))
+    // for quotation marks in every line. One search tells the lines that hold none of them
+    // (nor "sign up for"); the few others are looked at again.
+    needles.has_phrase_or_sign_up(&n)
+        && (needles.has_junk_phrase(&n) || (n.contains(SIGN_UP) && n.contains("newsletter")))
         && !has_quote_marks(p)
 }
 
-/// The junk lists as a set and automata, built once: a short paragraph is looked up once
-/// instead of compared with each of some 170 phrases.
+/// With "newsletter" in the same line, a junk phrase.
+const SIGN_UP: &str = "sign up for";
+
+/// The junk and tail marker lists as sets and automata, built once: a short paragraph is
+/// looked up once instead of compared with each of some 220 phrases.
 struct JunkNeedles {
     /// [`JUNK_EXACT`].
     exact: FxHashSet<&'static str>,
@@ -366,6 +382,10 @@ struct JunkNeedles {
     exact_max: usize,
     /// [`JUNK_CONTAINS`].
     phrases: Needles,
+    /// [`JUNK_CONTAINS`] and [`SIGN_UP`].
+    phrases_or_sign_up: Needles,
+    /// [`TAIL_EXACT`].
+    tail_exact: FxHashSet<&'static str>,
 }
 
 /// [`JUNK_PREFIXES`] by their first bytes (in a normalised line, the lower case ones).
@@ -381,6 +401,11 @@ impl JunkNeedles {
     fn has_junk_phrase(&self, n: &str) -> bool {
         self.phrases.is_match(n.as_bytes())
     }
+
+    /// Whether the normalised line `n` holds one of [`JUNK_CONTAINS`] or [`SIGN_UP`].
+    fn has_phrase_or_sign_up(&self, n: &str) -> bool {
+        self.phrases_or_sign_up.is_match(n.as_bytes())
+    }
 }
 
 fn junk_needles() -> &'static JunkNeedles {
@@ -389,6 +414,8 @@ fn junk_needles() -> &'static JunkNeedles {
         exact: JUNK_EXACT.iter().copied().collect(),
         exact_max: JUNK_EXACT.iter().map(|e| e.len()).max().unwrap_or(0),
         phrases: Needles::new(JUNK_CONTAINS),
+        phrases_or_sign_up: Needles::new(&[JUNK_CONTAINS, &[SIGN_UP]].concat()),
+        tail_exact: TAIL_EXACT.iter().copied().collect(),
     })
 }
 
@@ -454,7 +481,7 @@ pub(crate) fn is_tail_marker(p: &str) -> bool {
         return false;
     }
     let n = normalise(p);
-    if TAIL_EXACT.contains(&n.as_str()) {
+    if junk_needles().tail_exact.contains(n.as_str()) {
         return true;
     }
     // "Comments (12)", "Comments: 12", "12 Comments", "Show comments (3)".
@@ -531,8 +558,31 @@ mod tests {
                 phrase[1..].to_string(),
             ]);
         }
+        lines.extend([
+            SIGN_UP.to_string(),
+            format!("please {SIGN_UP} the newsletter"),
+        ]);
         for n in &lines {
             assert_eq!(needles.has_junk_phrase(n), automaton.is_match(n), "{n}");
+            assert_eq!(
+                needles.has_phrase_or_sign_up(n),
+                automaton.is_match(n) || n.contains(SIGN_UP),
+                "{n}"
+            );
+        }
+    }
+
+    /// Each character, alone and between letters, is normalised as by the reference; the
+    /// caseless ones are their own lower case.
+    #[test]
+    fn every_char_normalised_as_before() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            if is_caseless(c) {
+                assert!(c.to_lowercase().eq([c]), "{c:?}");
+            }
+            for s in [c.to_string(), format!("Ab{c}Cd{c}")] {
+                assert_eq!(normalise(&s).as_str(), normalise_reference(&s), "{c:?}");
+            }
         }
     }
 
