@@ -374,13 +374,46 @@ fn agency_only(input: &str) -> Option<Raw> {
     })
 }
 
+/// Whether `input` starts with more than 40 bytes that [`words`] reads whole, told by its
+/// bytes alone: its first 42 are ASCII letters and single spaces, periods, hyphens,
+/// apostrophes or slashes each between two letters. Such a main place is too long, and most
+/// first sentences ("The minister said on Monday that the ...") are turned away here without
+/// the parsers.
+fn starts_with_long_words(input: &str) -> bool {
+    let Some(head) = input.as_bytes().get(..42) else {
+        return false;
+    };
+    let joiner = |i: usize| {
+        matches!(head[i], b' ' | b'.' | b'-' | b'\'' | b'/')
+            && head[i - 1].is_ascii_alphabetic()
+            && head[i + 1].is_ascii_alphabetic()
+    };
+    head[0].is_ascii_alphabetic()
+        && head[41].is_ascii_alphabetic()
+        && (1..41).all(|i| head[i].is_ascii_alphabetic() || joiner(i))
+}
+
+/// How many bytes of a paragraph's start [`placed`] reads its main place's words in: 40 for
+/// the place, 7 more that the parsers may look at past it, and a char boundary's margin.
+const PLACE_WORDS_READ: usize = 52;
+
 fn placed(input: &str, next: Option<&str>) -> Option<Raw> {
-    let (rest, main) = words(input).ok()?;
-    let main_end = offset(input, rest);
+    // The main place has at most 40 bytes, and its words are read in the first
+    // `PLACE_WORDS_READ` bytes only: a run of words that ends within 40 bytes is read there as
+    // in the whole input (no parser looks more than 7 bytes past the end of what it takes),
+    // and so is one that ends past them (else it would end within 40 bytes in both), while
+    // the words of a first sentence are not all read.
+    if starts_with_long_words(input) {
+        return None;
+    }
+    let head = &input[..agency::floor_boundary(input, input.len().min(PLACE_WORDS_READ))];
+    let (head_rest, main) = words(head).ok()?;
+    let main_end = offset(head, head_rest);
     let honorific = main[0].ends_with('.') && HONORIFICS.contains(&main[0].trim_end_matches('.'));
     if main_end > 40 || honorific || !valid_words(&main, 4) {
         return None;
     }
+    let rest = &input[main_end..];
     let mut place_end = main_end;
     let mut date_range = None;
     // ", date" or ", region" (then possibly ", date").
@@ -577,6 +610,45 @@ mod tests {
         ] {
             assert_eq!(parse(p, None), None, "{p}");
         }
+    }
+
+    /// The main place's words read in the head of a paragraph are those read in the whole
+    /// paragraph, wherever these end within 40 bytes; and none are read there where these end
+    /// past them. The paragraphs whose bytes tell they start with long words do.
+    #[test]
+    fn place_words_read_in_the_head_as_in_the_whole_paragraph() {
+        let mut lines = crate::test_support::corpus_lines_and(&[]);
+        for len in 30..60 {
+            for end in [
+                " ", ".", "’", "’A", "’É", ". A", " —", "É", " É", "-A", "/", "..", "’’A",
+            ] {
+                for word in ["A", "É", "AB CD", "Ab-c", "A.b", "Ab’c", "Ab'c/d "] {
+                    lines.push(format!("{}{end} Bc de", word.repeat(len)));
+                }
+            }
+        }
+        fn main_end(input: &str) -> Option<(usize, Vec<&str>)> {
+            words(input)
+                .ok()
+                .map(|(rest, ws)| (offset(input, rest), ws))
+                .filter(|(end, _)| *end <= 40)
+        }
+        let mut long = 0;
+        for line in &lines {
+            let starts = line.char_indices().map(|(i, _)| i).take_while(|&i| i < 300);
+            for from in starts {
+                let input = &line[from..];
+                let input = &input[..agency::floor_boundary(input, input.len().min(200))];
+                let head =
+                    &input[..agency::floor_boundary(input, input.len().min(PLACE_WORDS_READ))];
+                assert_eq!(main_end(head), main_end(input), "{input:?}");
+                if starts_with_long_words(input) {
+                    assert_eq!(main_end(input), None, "{input:?}");
+                    long += 1;
+                }
+            }
+        }
+        assert!(long > 1000, "{long}");
     }
 
     #[test]
