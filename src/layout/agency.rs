@@ -11,6 +11,8 @@
 
 use std::ops::Range;
 
+use super::prefixes::PrefixSet;
+
 /// Canonical agency names and the spellings that map to them.
 pub(crate) const AGENCIES: &[(&str, &[&str])] = &[
     ("IANS", &["IANS", "Indo-Asian News Service"]),
@@ -53,18 +55,60 @@ pub(crate) fn canonical(name: &str) -> Option<&'static str> {
         return None;
     }
     let name = strip_article(name);
-    // A spelling starts with a letter: only those starting with the name's first byte (in
-    // either case) are compared in full.
-    let first = name.bytes().next()?;
-    AGENCIES
-        .iter()
-        .find(|(_, spellings)| {
-            spellings
-                .iter()
-                .any(|s| s.as_bytes()[0].eq_ignore_ascii_case(&first) && loose_eq(s, name))
-        })
-        .map(|(canon, _)| *canon)
+    // Only the spellings that the name's first bytes allow are compared in full: a spelling
+    // has no white space in its first bytes, so the name's are the same (in any case) where
+    // it is one.
+    let mut candidates = SPELLING_STARTS.candidates(name);
+    while candidates != 0 {
+        let i = candidates.trailing_zeros() as usize;
+        if loose_eq(SPELLINGS[i].1, name) {
+            return Some(SPELLINGS[i].0);
+        }
+        candidates &= candidates - 1;
+    }
+    None
 }
+
+/// How many spellings [`AGENCIES`] has.
+const SPELLING_COUNT: usize = {
+    let mut n = 0;
+    let mut i = 0;
+    while i < AGENCIES.len() {
+        n += AGENCIES[i].1.len();
+        i += 1;
+    }
+    n
+};
+
+/// The (canonical name, spelling) pairs of [`AGENCIES`], in table order.
+const SPELLINGS: [(&str, &str); SPELLING_COUNT] = {
+    let mut pairs = [("", ""); SPELLING_COUNT];
+    let (mut n, mut i) = (0, 0);
+    while i < AGENCIES.len() {
+        let mut j = 0;
+        while j < AGENCIES[i].1.len() {
+            pairs[n] = (AGENCIES[i].0, AGENCIES[i].1[j]);
+            n += 1;
+            j += 1;
+        }
+        i += 1;
+    }
+    pairs
+};
+
+/// The spellings of [`SPELLINGS`] alone, in the same order.
+const SPELLING_NAMES: [&str; SPELLING_COUNT] = {
+    let mut names = [""; SPELLING_COUNT];
+    let mut n = 0;
+    while n < SPELLING_COUNT {
+        names[n] = SPELLINGS[n].1;
+        n += 1;
+    }
+    names
+};
+
+/// [`SPELLING_NAMES`] by their first bytes.
+static SPELLING_STARTS: PrefixSet = PrefixSet::new(&SPELLING_NAMES);
 
 /// Drops a leading "The " ("The Associated Press").
 fn strip_article(s: &str) -> &str {
@@ -133,14 +177,61 @@ mod tests {
     use super::*;
 
     #[test]
-    fn spellings_start_with_a_letter() {
-        // canonical compares the first bytes before the whole names.
+    fn spellings_start_with_a_word() {
+        // canonical compares the first bytes before the whole names: a name the same as a
+        // spelling but for case and white space has the same first bytes.
         for (_, spellings) in AGENCIES {
-            assert!(
+            for s in *spellings {
+                assert!(s.starts_with(|c: char| c.is_ascii_alphabetic()), "{s}");
+                let head = &s[..s.len().min(4)];
+                assert!(!head.contains(char::is_whitespace), "{s}");
+            }
+        }
+    }
+
+    /// The names of the corpus lines and of their tails are told as by comparing each spelling
+    /// in full.
+    #[test]
+    fn canonical_as_by_every_spelling() {
+        // canonical as it was: only the first bytes compared before the whole names.
+        let reference = |name: &str| {
+            let name = name.trim();
+            if name.len() > 40 {
+                return None;
+            }
+            let name = strip_article(name);
+            let first = name.bytes().next()?;
+            AGENCIES
+                .iter()
+                .find(|(_, spellings)| {
+                    spellings
+                        .iter()
+                        .any(|s| s.as_bytes()[0].eq_ignore_ascii_case(&first) && loose_eq(s, name))
+                })
+                .map(|(canon, _)| *canon)
+        };
+        let mut names = crate::test_support::corpus_lines_and(&[
+            "The  Associated\u{a0}Press ",
+            "reuterS",
+            "A P",
+            "ap.",
+            "  Xinhua News\tAgency",
+            "the dpa",
+            "ITAR-TASS",
+        ]);
+        for (_, spellings) in AGENCIES {
+            names.extend(
                 spellings
                     .iter()
-                    .all(|s| s.starts_with(|c: char| c.is_ascii_alphabetic()))
+                    .flat_map(|s| crate::test_support::spellings(s)),
             );
+        }
+        for line in names {
+            let from = floor_boundary(&line, line.len().saturating_sub(48));
+            for (i, _) in line[from..].char_indices() {
+                let name = &line[from + i..];
+                assert_eq!(canonical(name), reference(name), "{name:?}");
+            }
         }
     }
 

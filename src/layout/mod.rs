@@ -238,10 +238,10 @@ fn desk_initials(p: &str) -> bool {
     if p.len() > 40 {
         return false;
     }
-    let parts: Vec<&str> = p.trim().split('/').collect();
-    parts.len() >= 2
-        && parts
-            .iter()
+    // Two parts at least: a slash.
+    let t = p.trim();
+    t.contains('/')
+        && t.split('/')
             .all(|w| (2..=4).contains(&w.len()) && w.chars().all(|c| c.is_ascii_lowercase()))
 }
 
