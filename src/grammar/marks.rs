@@ -14,9 +14,12 @@
 //! byte `0xE2` (lead byte of `“ ” ‘ ’ „ ‚ ‹ ›`), merged with `memchr2` over
 //! `0xC2` (lead byte of `« »`) and `0xE3` (lead byte of `「 」 『 』`). All of
 //! these are ASCII or UTF-8 lead bytes, so every hit is at a char boundary.
-//! Each candidate is then recognised by its char (one with a [`style_of`]) and
-//! classified with `nom` parsers (complete forms only) on the text that
-//! follows it, and a look at the character(s) just before it. Hits that are
+//! The searches run once over the whole text, handing out the candidates of
+//! each paragraph as the paragraphs come in order (a search's fixed cost is
+//! larger than a short paragraph's own). Each candidate is then recognised by
+//! its bytes as a char with a [`style_of`], and classified with `nom` parsers
+//! (complete forms only) on the text that follows it, and a look at the
+//! character(s) just before it. Hits that are
 //! not quotation marks (`—`, `…`, a no-break space, CJK text, ...) are skipped
 //! at once.
 //!
@@ -94,7 +97,7 @@
 
 use std::ops::Range;
 
-use memchr::{memchr_iter, memchr2_iter, memchr3_iter};
+use memchr::{Memchr2, Memchr3, memchr_iter, memchr2_iter, memchr3_iter};
 use nom::{
     IResult, Parser,
     branch::alt,
@@ -193,13 +196,13 @@ pub fn style_of(c: char) -> Option<MarkStyle> {
 /// module docs for the rules.
 pub fn scan_marks(text: &str) -> Vec<Mark> {
     let mut out = Vec::new();
-    let mut scanner = MarkScanner::default();
+    let mut scanner = MarkScanner::new(text);
     let mut start = 0;
     for nl in memchr_iter(b'\n', text.as_bytes()) {
-        scanner.paragraph_into(text, start..nl, &mut out);
+        scanner.paragraph_into(start..nl, &mut out);
         start = nl + 1;
     }
-    scanner.paragraph_into(text, start..text.len(), &mut out);
+    scanner.paragraph_into(start..text.len(), &mut out);
     out
 }
 
@@ -208,28 +211,120 @@ pub fn scan_marks(text: &str) -> Vec<Mark> {
 /// of bounds, reversed, or not at char boundaries) yields no marks.
 pub fn scan_marks_in(text: &str, range: Range<usize>) -> Vec<Mark> {
     let mut out = Vec::new();
-    MarkScanner::default().paragraph_into(text, range, &mut out);
+    MarkScanner::new(text).paragraph_into(range, &mut out);
     out
 }
 
-/// Scans paragraphs for their marks one after the other, with the candidates' buffer of a
-/// paragraph reused for the next rather than allocated for each.
-#[derive(Default)]
-pub(super) struct MarkScanner {
+/// Scans the paragraphs of a text for their marks one after the other: the candidates are
+/// searched for in the whole text as the paragraphs come (a search has a fixed cost, larger
+/// than a short paragraph's own), and the candidates' buffer of a paragraph is reused for the
+/// next rather than allocated for each.
+pub(super) struct MarkScanner<'t> {
+    text: &'t str,
+    candidates: Candidates<'t>,
+    /// The end of the last paragraph scanned: the candidates before it are used up.
+    scanned_to: usize,
     cands: Vec<Cand>,
 }
 
-impl MarkScanner {
+impl<'t> MarkScanner<'t> {
+    /// A scanner of the paragraphs of `text`.
+    pub(super) fn new(text: &'t str) -> Self {
+        MarkScanner {
+            text,
+            candidates: Candidates::new(text.as_bytes(), 0),
+            scanned_to: 0,
+            cands: Vec::new(),
+        }
+    }
+
     /// Appends the marks of the paragraph `text[range]` to `out` (see [`scan_marks_in`]).
-    pub(super) fn paragraph_into(&mut self, text: &str, range: Range<usize>, out: &mut Vec<Mark>) {
+    /// Paragraphs are best given in order: one that starts before the end of the previous one
+    /// makes the candidates be searched for again from its start.
+    pub(super) fn paragraph_into(&mut self, range: Range<usize>, out: &mut Vec<Mark>) {
+        if self.text.get(range.clone()).is_none() {
+            return;
+        }
+        if range.start < self.scanned_to {
+            self.candidates = Candidates::new(self.text.as_bytes(), range.start);
+        }
+        self.scanned_to = range.end;
+        self.candidates.skip_before(range.start);
         self.cands.clear();
-        scan_range_into(text, range, &mut self.cands, out);
+        scan_range_into(self.text, range, &mut self.candidates, &mut self.cands, out);
     }
 }
 
-/// Appends the marks of the paragraph `text[range]` to `out`, their candidates gathered in
-/// `cands` (empty).
-fn scan_range_into(text: &str, range: Range<usize>, cands: &mut Vec<Cand>, out: &mut Vec<Mark>) {
+/// The positions, in order, of the bytes of a text that may start a quotation mark: `"`,
+/// `'`, and the lead bytes of the others, `0xE2` (`“ ” ‘ ’ „ ‚ ‹ ›`), `0xC2` (`« »`) and
+/// `0xE3` (`「 」 『 』`). All of these are ASCII or UTF-8 lead bytes, so every one is at a
+/// char boundary. The first three are common, the last two rare: two searches, merged.
+struct Candidates<'t> {
+    /// Where the searches started.
+    from: usize,
+    /// `"`, `'` and `0xE2`, at offsets from `from`.
+    common: Memchr3<'t>,
+    /// `0xC2` and `0xE3`, at offsets from `from`.
+    rare: Memchr2<'t>,
+    /// The next position found by `common` (`usize::MAX` when there is none).
+    next_common: usize,
+    /// The next position found by `rare` (`usize::MAX` when there is none).
+    next_rare: usize,
+}
+
+impl<'t> Candidates<'t> {
+    /// The candidates of `bytes[from..]`.
+    fn new(bytes: &'t [u8], from: usize) -> Self {
+        let hay = &bytes[from..];
+        let mut candidates = Candidates {
+            from,
+            common: memchr3_iter(b'"', b'\'', 0xE2, hay),
+            rare: memchr2_iter(0xC2, 0xE3, hay),
+            next_common: 0,
+            next_rare: 0,
+        };
+        candidates.next_common = candidates.common.next().map_or(usize::MAX, |j| from + j);
+        candidates.next_rare = candidates.rare.next().map_or(usize::MAX, |j| from + j);
+        candidates
+    }
+
+    /// The next candidate if it is before `end` (consumed), `None` otherwise (kept).
+    #[inline]
+    fn next_before(&mut self, end: usize) -> Option<usize> {
+        let at = self.next_common.min(self.next_rare);
+        if at >= end {
+            return None;
+        }
+        if at == self.next_common {
+            self.next_common = self.common.next().map_or(usize::MAX, |j| self.from + j);
+        } else {
+            self.next_rare = self.rare.next().map_or(usize::MAX, |j| self.from + j);
+        }
+        Some(at)
+    }
+
+    /// Drops the candidates before `start`.
+    fn skip_before(&mut self, start: usize) {
+        while self.next_before(start).is_some() {}
+    }
+
+    /// Drops the next candidate if it is the `'` at `at` (the second of a doubled apostrophe).
+    fn skip_apostrophe_at(&mut self, at: usize) {
+        if self.next_common == at {
+            self.next_common = self.common.next().map_or(usize::MAX, |j| self.from + j);
+        }
+    }
+}
+
+/// Appends the marks of the paragraph `text[range]` to `out`, their candidates taken from
+/// `candidates` (at the paragraph's start) and gathered in `cands` (empty).
+fn scan_range_into(
+    text: &str,
+    range: Range<usize>,
+    candidates: &mut Candidates<'_>,
+    cands: &mut Vec<Cand>,
+    out: &mut Vec<Mark>,
+) {
     let Some(para) = text.get(range.clone()) else {
         return;
     };
@@ -238,24 +333,8 @@ fn scan_range_into(text: &str, range: Range<usize>, cands: &mut Vec<Cand>, out: 
     let mut forced_apostrophe: Option<usize> = None;
 
     let bytes = para.as_bytes();
-    let mut common = memchr3_iter(b'"', b'\'', 0xE2, bytes).peekable();
-    let mut rare = memchr2_iter(0xC2, 0xE3, bytes).peekable();
-    loop {
-        let i = match (common.peek().copied(), rare.peek().copied()) {
-            (Some(a), Some(b)) if a < b => {
-                common.next();
-                a
-            }
-            (_, Some(b)) => {
-                rare.next();
-                b
-            }
-            (Some(a), None) => {
-                common.next();
-                a
-            }
-            (None, None) => break,
-        };
+    while let Some(at) = candidates.next_before(range.end) {
+        let i = at - base;
         // Two apostrophes in a row are a straight double mark (''Like this,'' as some
         // newspaper archives print quotes).
         // Three in a row after a letter or punctuation close a nested quote, then the
@@ -266,7 +345,7 @@ fn scan_range_into(text: &str, range: Range<usize>, cands: &mut Vec<Cand>, out: 
                 .next_back()
                 .is_some_and(|c| !c.is_whitespace());
         if bytes[i] == b'\'' && bytes.get(i + 1) == Some(&b'\'') && !closes_three {
-            common.next_if(|&j| j == i + 1);
+            candidates.skip_apostrophe_at(base + i + 1);
             let prev = para[..i].chars().next_back();
             let next = para[i + 2..].chars().next();
             cands.push(Cand {
@@ -337,6 +416,10 @@ fn scan_range_into(text: &str, range: Range<usize>, cands: &mut Vec<Cand>, out: 
         });
     }
 
+    // Most paragraphs hold no mark.
+    if cands.is_empty() {
+        return;
+    }
     resolve_singles(cands);
     out.extend(cands.iter().map(|c| Mark {
         pos: c.pos,
@@ -529,9 +612,34 @@ fn closing_context(prev: Option<char>, next: Option<char>) -> bool {
 }
 
 /// The quotation-mark character (one of [`QUOTE_CHARS`], those with a [`style_of`]) at the
-/// start of `input`, and the text after it.
+/// start of `input`, and the text after it. Told by its bytes: most candidates are ASCII,
+/// and the others are one of a few byte sequences (decoding the char costs more).
 fn quote_char(input: &str) -> Option<(&str, char)> {
-    let c = input.chars().next().filter(|&c| style_of(c).is_some())?;
+    let c = match *input.as_bytes() {
+        [b'"', ..] => '"',
+        [b'\'', ..] => '\'',
+        [0xC2, 0xAB, ..] => '«',
+        [0xC2, 0xBB, ..] => '»',
+        [0xE2, 0x80, third, ..] => match third {
+            0x98 => '‘',
+            0x99 => '’',
+            0x9A => '‚',
+            0x9C => '“',
+            0x9D => '”',
+            0x9E => '„',
+            0xB9 => '‹',
+            0xBA => '›',
+            _ => return None,
+        },
+        [0xE3, 0x80, third, ..] => match third {
+            0x8C => '「',
+            0x8D => '」',
+            0x8E => '『',
+            0x8F => '』',
+            _ => return None,
+        },
+        _ => return None,
+    };
     Some((&input[c.len_utf8()..], c))
 }
 
@@ -583,16 +691,57 @@ mod tests {
 
     #[test]
     fn quote_chars_are_those_with_a_style() {
-        for c in (0..0x3100)
-            .chain(0xFE00..0x10000)
-            .filter_map(char::from_u32)
-        {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             assert_eq!(style_of(c).is_some(), QUOTE_CHARS.contains(c), "{c:?}");
             let s = format!("{c}x");
             let nom: IResult<&str, char> = one_of(QUOTE_CHARS).parse(s.as_str());
             assert_eq!(quote_char(&s), nom.ok(), "{c:?}");
         }
         assert_eq!(quote_char(""), None);
+    }
+
+    /// The lines of `text`, as byte ranges.
+    fn line_ranges(text: &str) -> Vec<Range<usize>> {
+        let mut start = 0;
+        text.split('\n')
+            .map(|line| {
+                let r = start..start + line.len();
+                start = r.end + 1;
+                r
+            })
+            .collect()
+    }
+
+    /// The candidates handed out paragraph by paragraph from one search of the whole text
+    /// are the candidate bytes of each paragraph; and paragraphs given backwards (each one
+    /// searched again) have the marks they have in order. Over the corpus texts, their lines
+    /// as paragraphs.
+    #[test]
+    fn whole_text_candidates_are_each_paragraphs() {
+        let extra = "''a'' \"b\" «c» 「d」 ‘e’ — …\n''' 'n' x\n\n„f“";
+        for text in crate::test_support::corpus_texts_and(&[extra]) {
+            let bytes = text.as_bytes();
+            let lines = line_ranges(&text);
+            let mut candidates = Candidates::new(bytes, 0);
+            for r in &lines {
+                candidates.skip_before(r.start);
+                let found: Vec<usize> =
+                    std::iter::from_fn(|| candidates.next_before(r.end)).collect();
+                let candidate_bytes: Vec<usize> = r
+                    .clone()
+                    .filter(|&i| matches!(bytes[i], b'"' | b'\'' | 0xC2 | 0xE2 | 0xE3))
+                    .collect();
+                assert_eq!(found, candidate_bytes, "{:?}", &text[r.clone()]);
+            }
+            let mut scanner = MarkScanner::new(&text);
+            let mut backwards = Vec::new();
+            for r in lines.iter().rev() {
+                let mut marks = Vec::new();
+                scanner.paragraph_into(r.clone(), &mut marks);
+                backwards.splice(0..0, marks);
+            }
+            assert_eq!(scan_marks(&text), backwards);
+        }
     }
 
     #[test]

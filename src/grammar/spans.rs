@@ -159,7 +159,7 @@ pub fn find_quotes(text: &str, paragraphs: &[Range<usize>]) -> Vec<QuotedSpan> {
         out: Vec::new(),
     };
     let mut marks_buf: Vec<Mark> = Vec::new();
-    let mut scanner = marks::MarkScanner::default();
+    let mut scanner = marks::MarkScanner::new(text);
     let mut prev_end = 0;
     for r in paragraphs {
         let Some(para) = text.get(r.clone()) else {
@@ -169,12 +169,13 @@ pub fn find_quotes(text: &str, paragraphs: &[Range<usize>]) -> Vec<QuotedSpan> {
             continue;
         }
         prev_end = r.end;
-        let trimmed_end = r.start + para.trim_end().len();
-        if para.trim_start().is_empty() {
+        let trimmed_len = para.trim_end().len();
+        if trimmed_len == 0 {
             continue;
         }
+        let trimmed_end = r.start + trimmed_len;
         marks_buf.clear();
-        scanner.paragraph_into(text, r.clone(), &mut marks_buf);
+        scanner.paragraph_into(r.clone(), &mut marks_buf);
         pairer.paragraph(r.start, trimmed_end, &marks_buf);
     }
     pairer.finish()
@@ -219,6 +220,11 @@ impl Pairer<'_> {
         }
         for m in marks {
             self.mark(m);
+        }
+        // Most paragraphs leave nothing pending.
+        if self.stack.is_empty() {
+            self.overflow = 0;
+            return;
         }
         // Settle the paragraph: carry the outermost opener (skipping single
         // quotes below it that would be dropped anyway), recover the others.
@@ -292,7 +298,7 @@ impl Pairer<'_> {
         let blank = pieces(content_start, close.pos, &opener.reopenings).all(|p| {
             self.text[p]
                 .chars()
-                .all(|c| c.is_whitespace() || marks::QUOTE_CHARS.contains(c))
+                .all(|c| c.is_whitespace() || marks::style_of(c).is_some())
         });
         if blank {
             return;
