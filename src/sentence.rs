@@ -25,8 +25,8 @@ pub fn split(
     paragraphs: &[(usize, Range<usize>)],
     quotes: &[QuotedSpan],
 ) -> Vec<Sentence> {
-    // Most paragraphs are one sentence or two: room for one each saves most regrowing.
-    let mut out = Vec::with_capacity(paragraphs.len());
+    // Most paragraphs are one sentence or two: room for two each saves most regrowing.
+    let mut out = Vec::with_capacity(2 * paragraphs.len());
     let mut qi = 0;
     let mut p = 0;
     while p < paragraphs.len() {
@@ -104,8 +104,9 @@ fn split_block(
         while j < block.end && matches!(bytes[j], b'.' | b'!' | b'?' | b')') {
             j += 1;
         }
-        if (b != b'.' || !is_abbreviation_before(text, start, i))
-            && starts_new_sentence(&text[j..block.end])
+        // The cheap test first: most periods that do not end a sentence end their paragraph.
+        if starts_new_sentence(&text[j..block.end])
+            && (b != b'.' || !is_abbreviation_before(text, start, i))
         {
             push(out, text, start..j, paragraph);
             start = j;
@@ -122,8 +123,7 @@ fn split_block(
 
 fn push(out: &mut Vec<Sentence>, text: &str, range: Range<usize>, paragraph: usize) {
     let s = &text[range.clone()];
-    let lead = s.len() - s.trim_start().len();
-    let trail = s.len() - s.trim_end().len();
+    let (lead, trail) = blank_ends(s);
     if lead + trail >= s.len() {
         return;
     }
@@ -132,6 +132,25 @@ fn push(out: &mut Vec<Sentence>, text: &str, range: Range<usize>, paragraph: usi
         paragraph,
         last_in_paragraph: false,
     });
+}
+
+/// The lengths of the white space that leads and trails `s` (what `trim_start` and `trim_end`
+/// take off). The ASCII white space at each end is counted by its bytes; trimming, which
+/// decodes every character, only goes on past it when a character of several bytes follows.
+fn blank_ends(s: &str) -> (usize, usize) {
+    let ascii_blank = |b: &&u8| matches!(b, b'\t'..=b'\r' | b' ');
+    let bytes = s.as_bytes();
+    let mut lead = bytes.iter().take_while(ascii_blank).count();
+    if bytes.get(lead).is_some_and(|b| !b.is_ascii()) {
+        let rest = &s[lead..];
+        lead += rest.len() - rest.trim_start().len();
+    }
+    let mut trail = bytes.iter().rev().take_while(ascii_blank).count();
+    let body = &s[..s.len() - trail];
+    if body.as_bytes().last().is_some_and(|b| !b.is_ascii()) {
+        trail += body.len() - body.trim_end().len();
+    }
+    (lead, trail)
 }
 
 /// True when a short clause with a speech cue follows a quotation that ends with a period:
@@ -158,7 +177,11 @@ fn starts_new_sentence(rest: &str) -> bool {
     }
     match trimmed.chars().next() {
         None => false,
-        Some(c) => c.is_uppercase() || c.is_ascii_digit() || "\"“‘'«„「(".contains(c),
+        Some(c) => {
+            c.is_uppercase()
+                || c.is_ascii_digit()
+                || matches!(c, '"' | '“' | '‘' | '\'' | '«' | '„' | '「' | '(')
+        }
     }
 }
 
@@ -197,6 +220,30 @@ mod tests {
                 let before = &t[t.floor_char_boundary(k.saturating_sub(40))..k];
                 let split = before.rsplit(ends_word_before).next().unwrap_or("");
                 assert_eq!(last_word(before), split, "{before:?}");
+            }
+        }
+    }
+
+    /// [`blank_ends`] measures what trimming takes off, on every line of the corpus texts
+    /// and its ends.
+    #[test]
+    fn blank_ends_are_what_trimming_takes_off() {
+        let lines = crate::test_support::corpus_lines_and(&[
+            "",
+            " ",
+            "\u{b}x\u{c}",
+            "\u{85}a\u{a0}",
+            "\u{3000} b \r",
+            "\u{1c}c\u{1f}",
+            "\té\t",
+        ]);
+        for line in &lines {
+            let ends = line.char_indices().map(|(k, _)| k).take(3);
+            for k in ends.chain([line.len()]) {
+                for s in [&line[k..], &line[..k], line.as_str()] {
+                    let trimmed = (s.len() - s.trim_start().len(), s.len() - s.trim_end().len());
+                    assert_eq!(blank_ends(s), trimmed, "{s:?}");
+                }
             }
         }
     }
