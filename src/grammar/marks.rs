@@ -224,7 +224,8 @@ pub(super) struct MarkScanner<'t> {
     candidates: Candidates<'t>,
     /// The end of the last paragraph scanned: the candidates before it are used up.
     scanned_to: usize,
-    cands: Vec<Cand>,
+    /// The single marks of the paragraph being scanned.
+    singles: Vec<Single>,
 }
 
 impl<'t> MarkScanner<'t> {
@@ -234,7 +235,8 @@ impl<'t> MarkScanner<'t> {
             text,
             candidates: Candidates::new(text.as_bytes(), 0),
             scanned_to: 0,
-            cands: Vec::new(),
+            // Room for the single marks of nearly every paragraph.
+            singles: Vec::with_capacity(16),
         }
     }
 
@@ -242,16 +244,22 @@ impl<'t> MarkScanner<'t> {
     /// Paragraphs are best given in order: one that starts before the end of the previous one
     /// makes the candidates be searched for again from its start.
     pub(super) fn paragraph_into(&mut self, range: Range<usize>, out: &mut Vec<Mark>) {
-        if self.text.get(range.clone()).is_none() {
+        let Some(para) = self.text.get(range.clone()) else {
             return;
-        }
+        };
         if range.start < self.scanned_to {
             self.candidates = Candidates::new(self.text.as_bytes(), range.start);
         }
         self.scanned_to = range.end;
         self.candidates.skip_before(range.start);
-        self.cands.clear();
-        scan_range_into(self.text, range, &mut self.candidates, &mut self.cands, out);
+        self.singles.clear();
+        scan_paragraph_into(
+            para,
+            range.start,
+            &mut self.candidates,
+            &mut self.singles,
+            out,
+        );
     }
 }
 
@@ -316,24 +324,22 @@ impl<'t> Candidates<'t> {
     }
 }
 
-/// Appends the marks of the paragraph `text[range]` to `out`, their candidates taken from
-/// `candidates` (at the paragraph's start) and gathered in `cands` (empty).
-fn scan_range_into(
-    text: &str,
-    range: Range<usize>,
+/// Appends the marks of the paragraph `para`, at offset `base` in its text, to `out`: their
+/// candidates taken from `candidates` (at the paragraph's start), the single marks among them
+/// noted in `singles` (empty) for phase 2.
+fn scan_paragraph_into(
+    para: &str,
+    base: usize,
     candidates: &mut Candidates<'_>,
-    cands: &mut Vec<Cand>,
+    singles: &mut Vec<Single>,
     out: &mut Vec<Mark>,
 ) {
-    let Some(para) = text.get(range.clone()) else {
-        return;
-    };
-    let base = range.start;
+    let end = base + para.len();
     // Position (local) of the second mark of `'n'`, already known to be an apostrophe.
     let mut forced_apostrophe: Option<usize> = None;
 
     let bytes = para.as_bytes();
-    while let Some(at) = candidates.next_before(range.end) {
+    while let Some(at) = candidates.next_before(end) {
         let i = at - base;
         // Two apostrophes in a row are a straight double mark (''Like this,'' as some
         // newspaper archives print quotes).
@@ -348,13 +354,11 @@ fn scan_range_into(
             candidates.skip_apostrophe_at(base + i + 1);
             let prev = para[..i].chars().next_back();
             let next = para[i + 2..].chars().next();
-            cands.push(Cand {
+            out.push(Mark {
                 pos: base + i,
-                ch: '"',
                 len: 2,
+                style: MarkStyle::Straight,
                 role: straight_role(opening_context(prev, next), closing_context(prev, next)),
-                weak: false,
-                strong: false,
             });
             continue;
         }
@@ -370,74 +374,74 @@ fn scan_range_into(
         } else {
             let prev = before.chars().next_back();
             let next = after.chars().next();
-            let open = opening_context(prev, next);
-            let close = closing_context(prev, next);
-            match ch {
-                '"' if inch_mark(before) => MarkRole::Apostrophe,
-                '"' => straight_role(open, close),
-                '“' | '«' | '‹' => {
-                    if close && !open {
-                        MarkRole::Close
-                    } else {
-                        MarkRole::Open
-                    }
+            if let '\'' | '‘' | '’' = ch {
+                let s = single_role(ch, before, after, prev, next);
+                if let Some(second) = s.n_elision_second {
+                    forced_apostrophe = Some(i + len + second);
                 }
-                '»' | '›' => {
-                    if open && !close {
-                        MarkRole::Open
-                    } else {
-                        MarkRole::Close
+                weak = s.weak;
+                strong =
+                    s.role == MarkRole::Close && prev.is_some_and(|p| ".,!?;:…”\"»«".contains(p));
+                s.role
+            } else {
+                let open = opening_context(prev, next);
+                let close = closing_context(prev, next);
+                match ch {
+                    '"' if inch_mark(before) => MarkRole::Apostrophe,
+                    '"' => straight_role(open, close),
+                    '“' | '«' | '‹' => {
+                        if close && !open {
+                            MarkRole::Close
+                        } else {
+                            MarkRole::Open
+                        }
                     }
-                }
-                // A misdirected `”` opening a word ("”Fear. I am afraid.”") opens; so do
-                // Swedish and Finnish quotes, `”…”`.
-                '”' if open && !close => MarkRole::Open,
-                '”' | '」' | '』' => MarkRole::Close,
-                '„' | '‚' | '「' | '『' => MarkRole::Open,
-                _ => {
-                    let s = single_role(ch, before, after, prev, next, open, close);
-                    if let Some(second) = s.n_elision_second {
-                        forced_apostrophe = Some(i + len + second);
+                    '»' | '›' => {
+                        if open && !close {
+                            MarkRole::Open
+                        } else {
+                            MarkRole::Close
+                        }
                     }
-                    weak = s.weak;
-                    strong = s.role == MarkRole::Close
-                        && prev.is_some_and(|p| ".,!?;:…”\"»«".contains(p));
-                    s.role
+                    // A misdirected `”` opening a word ("”Fear. I am afraid.”") opens; so do
+                    // Swedish and Finnish quotes, `”…”`.
+                    '”' if open && !close => MarkRole::Open,
+                    '”' | '」' | '』' => MarkRole::Close,
+                    // The low-high and corner openers: „ ‚ 「 『.
+                    _ => MarkRole::Open,
                 }
             }
         };
-        cands.push(Cand {
+        if let Some(family) = single_family(ch) {
+            singles.push(Single {
+                index: out.len(),
+                family,
+                weak,
+                strong,
+            });
+        }
+        out.push(Mark {
             pos: base + i,
-            ch,
             len,
+            // Every char recognised by `quote_char` has a style.
+            style: style_of(ch).unwrap_or(MarkStyle::Straight),
             role,
-            weak,
-            strong,
         });
     }
 
-    // Most paragraphs hold no mark.
-    if cands.is_empty() {
-        return;
+    // Most paragraphs hold no single mark.
+    if !singles.is_empty() {
+        resolve_singles(out, singles);
     }
-    resolve_singles(cands);
-    out.extend(cands.iter().map(|c| Mark {
-        pos: c.pos,
-        len: c.len,
-        // Every char recognised by `quote_char` has a style.
-        style: style_of(c.ch).unwrap_or(MarkStyle::Straight),
-        role: c.role,
-    }));
 }
 
-/// A mark found in phase 1, before the single-quote pending state is applied.
-struct Cand {
-    pos: usize,
-    /// The mark's character (`"` for a doubled apostrophe).
-    ch: char,
-    /// Its length in bytes (2 for a doubled apostrophe).
-    len: usize,
-    role: MarkRole,
+/// A single mark (one with a [`single_family`]) found in phase 1, before the single-quote
+/// pending state is applied.
+struct Single {
+    /// Its index among the marks.
+    index: usize,
+    /// Its family.
+    family: usize,
     /// A trailing possessive / g-dropping candidate (rule 3): decided in phase 2.
     weak: bool,
     /// A closing single mark right after closing punctuation or a closing mark.
@@ -453,28 +457,27 @@ fn single_family(ch: char) -> Option<usize> {
     }
 }
 
-/// Phase 2: decides the weak candidates with a simulated pending state.
-fn resolve_singles(cands: &mut [Cand]) {
+/// Phase 2: decides the roles of the weak single marks among `marks` with a simulated pending
+/// state (only single marks change it).
+fn resolve_singles(marks: &mut [Mark], singles: &[Single]) {
     let mut pending = [false; 2];
-    for k in 0..cands.len() {
-        let Some(fam) = single_family(cands[k].ch) else {
-            continue;
-        };
-        if cands[k].weak {
+    for (k, single) in singles.iter().enumerate() {
+        let fam = single.family;
+        if single.weak {
             let apostrophe = !pending[fam] || {
                 // Next single mark of the family that is not an apostrophe.
-                let next = cands[k + 1..]
+                let next = singles[k + 1..]
                     .iter()
-                    .find(|c| single_family(c.ch) == Some(fam) && c.role != MarkRole::Apostrophe);
+                    .find(|c| c.family == fam && marks[c.index].role != MarkRole::Apostrophe);
                 next.is_some_and(|c| c.strong && !c.weak)
             };
-            cands[k].role = if apostrophe {
+            marks[single.index].role = if apostrophe {
                 MarkRole::Apostrophe
             } else {
                 MarkRole::Close
             };
         }
-        match cands[k].role {
+        match marks[single.index].role {
             MarkRole::Open => pending[fam] = true,
             MarkRole::Close => pending[fam] = false,
             MarkRole::Either => pending[fam] = !pending[fam],
@@ -497,8 +500,6 @@ fn single_role(
     after: &str,
     prev: Option<char>,
     next: Option<char>,
-    open: bool,
-    close: bool,
 ) -> SingleRole {
     let done = |role| SingleRole {
         role,
@@ -531,6 +532,9 @@ fn single_role(
             n_elision_second: None,
         };
     }
+    // The context is only looked at now: most single marks are apostrophes between letters.
+    let open = opening_context(prev, next);
+    let close = closing_context(prev, next);
     let role = match ch {
         '\'' => straight_role(open, close),
         '‘' => {

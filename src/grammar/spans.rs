@@ -156,9 +156,11 @@ pub fn find_quotes(text: &str, paragraphs: &[Range<usize>]) -> Vec<QuotedSpan> {
         stack: Vec::with_capacity(MAX_DEPTH),
         overflow: 0,
         carry: None,
-        out: Vec::new(),
+        // News text holds a quote every few hundred bytes.
+        out: Vec::with_capacity(text.len() / 256),
     };
-    let mut marks_buf: Vec<Mark> = Vec::new();
+    // Room for the marks of nearly every paragraph.
+    let mut marks_buf: Vec<Mark> = Vec::with_capacity(16);
     let mut scanner = marks::MarkScanner::new(text);
     let mut prev_end = 0;
     for r in paragraphs {
