@@ -776,22 +776,28 @@ const OPENING_QUOTE: &[u8; 3] = b"\xE2\x80\x9C";
 const SHORT_HAY: usize = 64;
 
 /// The gender of the first third-person pronoun of `s` ("he", "his", "She", "herself"...),
-/// read as whole words (runs of letters and digits): only the words that start with an `h`
-/// or an `s` are looked at.
+/// read as whole words (runs of letters and digits): each of them holds an `h`, first or
+/// after the `s` of "she", and only the words around an `h` are looked at.
 fn first_pronoun_gender(s: &str) -> Option<Gender> {
     let b = s.as_bytes();
     let mut from = 0;
-    while let Some(i) = next_h_or_s(b, from) {
-        let word_end = crate::grammar::words::word_chars_end(s, i);
-        from = word_end;
-        if s[..i]
+    while let Some(h) = next_h(b, from) {
+        from = h + 1;
+        let start = match h.checked_sub(1) {
+            Some(k) if b[k] | 0x20 == b's' => k,
+            _ => h,
+        };
+        // Most `h`s are inside a word ("the", "which"): turned away before the word is read.
+        if s[..start]
             .chars()
             .next_back()
             .is_some_and(char::is_alphanumeric)
         {
             continue;
         }
-        match &s[i..word_end] {
+        let word_end = crate::grammar::words::word_chars_end(s, h);
+        from = word_end;
+        match &s[start..word_end] {
             "he" | "him" | "his" | "himself" | "He" | "His" => return Some(Gender::Male),
             "she" | "her" | "hers" | "herself" | "She" | "Her" => return Some(Gender::Female),
             _ => {}
@@ -800,10 +806,10 @@ fn first_pronoun_gender(s: &str) -> Option<Gender> {
     None
 }
 
-/// The first byte of `b` from `from` on that is an `h` or an `s` in either case. SWAR: eight
-/// bytes at a time (a sentence has several words between two such letters that start a
-/// word), then byte by byte.
-fn next_h_or_s(b: &[u8], from: usize) -> Option<usize> {
+/// The first byte of `b` from `from` on that is an `h` in either case. SWAR: eight bytes at a
+/// time (a sentence has several words between two `h`s that may be in a pronoun), then byte
+/// by byte.
+fn next_h(b: &[u8], from: usize) -> Option<usize> {
     const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
     /// The high bit of each zero byte of `v` (no carry crosses a byte).
     fn zero_bytes(v: u64) -> u64 {
@@ -811,10 +817,9 @@ fn next_h_or_s(b: &[u8], from: usize) -> Option<usize> {
     }
     let mut at = from;
     while let Some(chunk) = b.get(at..at + 8) {
-        // The case bit set: `H` and `S` read as `h` and `s`, no other byte does.
+        // The case bit set: `H` reads as `h`, no other byte does.
         let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes")) | 0x2020_2020_2020_2020;
-        let found = zero_bytes(x ^ u64::from_le_bytes([b'h'; 8]))
-            | zero_bytes(x ^ u64::from_le_bytes([b's'; 8]));
+        let found = zero_bytes(x ^ u64::from_le_bytes([b'h'; 8]));
         if found != 0 {
             return Some(at + (found.trailing_zeros() / 8) as usize);
         }
@@ -822,7 +827,7 @@ fn next_h_or_s(b: &[u8], from: usize) -> Option<usize> {
     }
     b.get(at..)?
         .iter()
-        .position(|&x| matches!(x | 0x20, b'h' | b's'))
+        .position(|&x| x | 0x20 == b'h')
         .map(|k| at + k)
 }
 
@@ -1108,17 +1113,17 @@ mod tests {
         }
     }
 
-    /// [`next_h_or_s`] finds the byte the search byte by byte finds, from every offset of every
-    /// text of the corpus, and in every position of a chunk for every byte value.
+    /// [`next_h`] finds the byte the search byte by byte finds, from every offset of every text
+    /// of the corpus, and in every position of a chunk for every byte value.
     #[test]
-    fn letters_h_and_s_found_as_byte_by_byte() {
+    fn letter_h_found_as_byte_by_byte() {
         fn by_bytes(b: &[u8], from: usize) -> Option<usize> {
-            (from..b.len()).find(|&i| matches!(b[i] | 0x20, b'h' | b's'))
+            (from..b.len()).find(|&i| matches!(b[i], b'h' | b'H'))
         }
         for text in crate::test_support::corpus_texts() {
             let b = text.as_bytes();
             for from in 0..=b.len() {
-                assert_eq!(next_h_or_s(b, from), by_bytes(b, from), "{from}");
+                assert_eq!(next_h(b, from), by_bytes(b, from), "{from}");
             }
         }
         for len in 0..20 {
@@ -1127,7 +1132,7 @@ mod tests {
                     let mut b = vec![b'q'; len];
                     b[pos] = x;
                     for from in 0..=len {
-                        assert_eq!(next_h_or_s(&b, from), by_bytes(&b, from), "{b:?} {from}");
+                        assert_eq!(next_h(&b, from), by_bytes(&b, from), "{b:?} {from}");
                     }
                 }
             }
@@ -1184,6 +1189,10 @@ mod tests {
             "ßhe; Her",
             "HE she",
             "the hat, his",
+            "sshe, 1he, Sher or sHe",
+            "h",
+            "sh",
+            "she",
         ]
         .map(String::from)
         .to_vec();
