@@ -456,37 +456,33 @@ const TO_NOUNS: &[&str] = &["promise", "pledge", "vow", "hope", "hopes"];
 
 /// The (possessor, noun, link) words of `s`, with their byte offsets in `s`, where a noun of
 /// [`NOUNS`] is followed by its link word (of [`LINKS`], or "to" after one of [`TO_NOUNS`]) and
-/// the link by one more word.
-fn noun_links(s: &str) -> impl Iterator<Item = [(usize, &str); 3]> {
-    // A row needs "that" or "about" after a noun, or a noun of `TO_NOUNS` before "to": most
-    // sentences hold none of these strings, not even inside a longer word, and one vectorised
-    // pass of a packed (Teddy) searcher of them turns those away. The few strings found are
-    // then told from the words around them, before the sentence is split into words (a
-    // searcher of all the nouns read the sentence once more, for three times the work).
-    static ANY_LINK: OnceLock<Needles> = OnceLock::new();
-    let any_link = ANY_LINK.get_or_init(|| {
-        let links: Vec<&str> = LINKS.iter().chain(TO_NOUNS).copied().collect();
-        Needles::new(&links)
-    });
-    let wanted = any_link
-        .find_iter(s.as_bytes())
-        .any(|m| may_link_noun(s, m.range()));
+/// the link by one more word. `found` are the [`noun_link_candidates`] in `s`, by their offsets
+/// in `s`: the words are read only when one of them may be a link after its noun.
+fn noun_links(
+    s: &str,
+    mut found: impl Iterator<Item = Range<usize>>,
+) -> impl Iterator<Item = [(usize, &str); 3]> {
+    // The few strings found are told from the words around them, before the sentence is split
+    // into words.
+    let wanted = found.any(|f| may_link_noun(s, f));
     // The words are read as they come, four at a time: the possessor, the noun, the link, and
     // a word after the link.
-    let mut words = wanted
-        .then(|| crate::grammar::words::words(s))
+    wanted
+        .then(|| {
+            let mut words = crate::grammar::words::words(s);
+            let mut window = [words.next(), words.next(), words.next()];
+            words.filter_map(move |after| {
+                let [poss, noun, link] = window;
+                window = [noun, link, Some(after)];
+                let [poss, noun, link] = [poss?, noun?, link?];
+                // The link is the rarer word: it is tested first.
+                ((LINKS.contains(&link.1) || link.1 == "to" && TO_NOUNS.contains(&noun.1))
+                    && is_noun(noun.1))
+                .then_some([poss, noun, link])
+            })
+        })
         .into_iter()
-        .flatten();
-    let mut window = [words.next(), words.next(), words.next()];
-    words.filter_map(move |after| {
-        let [poss, noun, link] = window;
-        window = [noun, link, Some(after)];
-        let [poss, noun, link] = [poss?, noun?, link?];
-        // The link is the rarer word: it is tested first.
-        ((LINKS.contains(&link.1) || link.1 == "to" && TO_NOUNS.contains(&noun.1))
-            && is_noun(noun.1))
-        .then_some([poss, noun, link])
-    })
+        .flatten()
 }
 
 /// True when `word` is one of the [`NOUNS`]: looked up only when a noun has its length and
@@ -529,12 +525,55 @@ fn may_link_noun(s: &str, found: Range<usize>) -> bool {
     }
 }
 
+/// Where a link of [`noun_links`] may stand in `text`: its strings of [`LINKS`] and
+/// [`TO_NOUNS`], in text order, as [`noun_attributions`] wants them.
+///
+/// A row needs "that" or "about" after a noun, or a noun of `TO_NOUNS` before "to": most
+/// sentences hold none of these strings, not even inside a longer word, and one vectorised pass
+/// of a packed (Teddy) searcher of them over the whole text turns those away (one pass per
+/// sentence paid the searcher's start-up for each; a searcher of all the nouns read the text
+/// once more, for three times the work). No string a row needs is lost by a search across the
+/// sentences: the strings are letters, and a row's link and noun follow a character that is
+/// none, so no match that starts before them overlaps them.
+pub fn noun_link_candidates(text: &str) -> Vec<Range<usize>> {
+    static ANY_LINK: OnceLock<Needles> = OnceLock::new();
+    let any_link = ANY_LINK.get_or_init(|| {
+        let links: Vec<&str> = LINKS.iter().chain(TO_NOUNS).copied().collect();
+        Needles::new(&links)
+    });
+    any_link
+        .find_iter(text.as_bytes())
+        .map(|m| m.range())
+        .collect()
+}
+
+/// The `candidates` (of [`noun_link_candidates`], or those from the first in `range` on) that
+/// lie in `range`, by their offsets in it.
+fn candidates_in(
+    candidates: &[Range<usize>],
+    range: Range<usize>,
+) -> impl Iterator<Item = Range<usize>> + '_ {
+    candidates
+        .iter()
+        .skip_while(move |c| c.start < range.start)
+        .take_while(move |c| c.end <= range.end)
+        .map(move |c| c.start - range.start..c.end - range.start)
+}
+
 /// Nouns of attribution after a possessor: "Trump's claim that X", "his comments about X",
 /// "her pledge to X". The possessor is the speaker, the noun the cue, what follows the content
-/// (to the end of its clause).
-pub fn noun_attributions(text: &str, sentence: Range<usize>) -> Vec<(Mention, Cue, Range<usize>)> {
+/// (to the end of its clause). `candidates` are the [`noun_link_candidates`] of `text`, or
+/// those from the first in the sentence on.
+pub fn noun_attributions(
+    text: &str,
+    sentence: Range<usize>,
+    candidates: &[Range<usize>],
+) -> Vec<(Mention, Cue, Range<usize>)> {
     let mut out = Vec::new();
-    for [(poss_at, poss), (noun_at, noun), (link_at, link)] in noun_links(&text[sentence.clone()]) {
+    let found = candidates_in(candidates, sentence.clone());
+    for [(poss_at, poss), (noun_at, noun), (link_at, link)] in
+        noun_links(&text[sentence.clone()], found)
+    {
         let poss_start = sentence.start + poss_at;
         // Possessive pronoun or "Name's".
         let speaker = match poss.to_ascii_lowercase().as_str() {
@@ -1769,7 +1808,8 @@ mod tests {
 
     /// The filtered, streamed word windows of [`noun_links`] are the (possessor, noun, link)
     /// triples the indexed loop over all the words of a sentence found, in the corpus texts,
-    /// their lines and their pieces between full stops.
+    /// their lines and their pieces between full stops, whether the candidate links were
+    /// found in the whole text or in the piece.
     #[test]
     fn noun_links_are_the_triples_of_the_indexed_loop() {
         fn indexed(s: &str) -> Vec<[(usize, &str); 3]> {
@@ -1807,13 +1847,20 @@ mod tests {
         );
         let mut found = 0;
         for t in &texts {
+            // The candidates are found once in the whole text, as [`noun_attributions`] takes
+            // them, and in each piece on its own.
+            let in_text = noun_link_candidates(t);
             let pieces = std::iter::once(t.as_str())
                 .chain(t.lines())
                 .chain(t.split(". "));
             for s in pieces {
                 let triples = indexed(s);
                 found += triples.len();
-                assert_eq!(noun_links(s).collect::<Vec<_>>(), triples, "{s}");
+                let at = s.as_ptr() as usize - t.as_ptr() as usize;
+                let of_text = candidates_in(&in_text, at..at + s.len());
+                assert_eq!(noun_links(s, of_text).collect::<Vec<_>>(), triples, "{s}");
+                let own = noun_link_candidates(s).into_iter();
+                assert_eq!(noun_links(s, own).collect::<Vec<_>>(), triples, "{s}");
             }
         }
         assert!(found > 0);
@@ -2105,16 +2152,17 @@ mod tests {
     fn nouns_of_attribution_take_their_possessor() {
         let t = "Voters cheered his claim that it would be cheap, but not Trump's call for a \
                  wall. Ann Lee repeated her pledge to build it.";
-        let found: Vec<(String, String, String)> = noun_attributions(t, 0..t.len())
-            .into_iter()
-            .map(|(m, c, r)| {
-                (
-                    t[m.start..m.end].into(),
-                    t[c.start..c.end].into(),
-                    t[r].into(),
-                )
-            })
-            .collect();
+        let found: Vec<(String, String, String)> =
+            noun_attributions(t, 0..t.len(), &noun_link_candidates(t))
+                .into_iter()
+                .map(|(m, c, r)| {
+                    (
+                        t[m.start..m.end].into(),
+                        t[c.start..c.end].into(),
+                        t[r].into(),
+                    )
+                })
+                .collect();
         assert_eq!(
             found,
             [
@@ -2173,12 +2221,12 @@ mod tests {
     #[test]
     fn possessive_holders_are_the_subject() {
         let t = "Woods shared her belief that none of it was beyond the pale.";
-        let rows = noun_attributions(t, 0..t.len());
+        let rows = noun_attributions(t, 0..t.len(), &noun_link_candidates(t));
         assert_eq!(rows.len(), 1);
         assert_eq!(&t[rows[0].0.start..rows[0].0.end], "Woods");
         // Without a subject the possessive itself stands for the holder.
         let t = "Critics doubted it. But his claim that taxes fell was wrong.";
-        let rows = noun_attributions(t, 0..t.len());
+        let rows = noun_attributions(t, 0..t.len(), &noun_link_candidates(t));
         assert_eq!(&t[rows[0].0.start..rows[0].0.end], "his");
     }
 

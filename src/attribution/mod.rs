@@ -75,10 +75,15 @@ pub fn attribute(
     let mut out: Vec<Attribution> = Vec::new();
     let mut pending: Option<Pending> = None;
     let mut qi = 0;
+    let noun_links = frame::noun_link_candidates(text);
+    let mut ni = 0;
     for sentence in sentences {
         let range = sentence.range.clone();
         while qi < quotes.len() && quotes[qi].start < range.start {
             qi += 1;
+        }
+        while ni < noun_links.len() && noun_links[ni].start < range.start {
+            ni += 1;
         }
         let qs: Vec<&QuotedSpan> = quotes[qi..]
             .iter()
@@ -126,7 +131,9 @@ pub fn attribute(
         }
         nested(text, sentence, &qs, &cues, &mut out, first_of_sentence);
         asked(text, sentence, &qs, &cues, &mut out, first_of_sentence);
-        for (speaker, cue, content) in frame::noun_attributions(text, range.clone()) {
+        for (speaker, cue, content) in
+            frame::noun_attributions(text, range.clone(), &noun_links[ni..])
+        {
             let taken = out[first_of_sentence..].iter().any(|a| {
                 a.content.iter().any(|c| {
                     c.start <= content.start
