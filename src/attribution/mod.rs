@@ -1061,6 +1061,14 @@ const TIME_WORDS: &[&str] = &[
     "time",
 ];
 
+/// The words that may open an adjunct: those of the three sets below, looked up in one probe
+/// before them, as most first words of the strings tested are none.
+static ADJUNCT_START_SET: WordSet = WordSet::new(&[
+    ADJUNCT_PREPOSITIONS,
+    ADJUNCT_ADVERBS,
+    lexicon::WEEKDAYS,
+    TIME_STARTERS,
+]);
 /// The [`ADJUNCT_PREPOSITIONS`], each looked up by one probe in any ASCII case, as are the
 /// words of the sets below: most words tested are turned away by its letter filter.
 static ADJUNCT_PREPOSITION_SET: WordSet = WordSet::new(&[ADJUNCT_PREPOSITIONS]);
@@ -1084,6 +1092,9 @@ fn is_adjunct_chain(s: &str) -> bool {
     // they are read to their end.
     let mut words = s.split_whitespace().map(|w| w.trim_end_matches(','));
     let first = words.next().unwrap_or_default();
+    if !ADJUNCT_START_SET.contains(first) {
+        return false;
+    }
     let second = words.next().unwrap_or_default();
     // "to reporters" is an adjunct, "to say whether ..." (an infinitive) is content.
     let infinitive = first.eq_ignore_ascii_case("to")
