@@ -1073,14 +1073,16 @@ const TIME_WORDS: &[&str] = &[
     "time",
 ];
 
-/// The words that may open an adjunct: those of the three sets below, looked up in one probe
-/// before them, as most first words of the strings tested are none.
+/// The words that may open an adjunct: those of the three sets of first words below
+/// (prepositions, openers, time starters), looked up in one probe before them, as most first
+/// words of the strings tested are none.
 static ADJUNCT_START_SET: WordSet = WordSet::new(&[
     ADJUNCT_PREPOSITIONS,
     ADJUNCT_ADVERBS,
     lexicon::WEEKDAYS,
     TIME_STARTERS,
 ]);
+
 /// The [`ADJUNCT_PREPOSITIONS`], each looked up by one probe in any ASCII case, as are the
 /// words of the sets below: most words tested are turned away by its letter filter.
 static ADJUNCT_PREPOSITION_SET: WordSet = WordSet::new(&[ADJUNCT_PREPOSITIONS]);
