@@ -1373,7 +1373,8 @@ fn only_quotes(text: &str, range: Range<usize>, qs: &[&QuotedSpan]) -> bool {
             .any(is_word_char)
 }
 
-/// Trims white space and the given trailing characters from a range.
+/// Trims white space from a range, and from its end the given trailing characters and
+/// double hyphens ("--"), in any order.
 fn trim_range(text: &str, r: Range<usize>, trailing: &[char]) -> Range<usize> {
     if r.start >= r.end {
         return r.start..r.start;
@@ -1381,14 +1382,22 @@ fn trim_range(text: &str, r: Range<usize>, trailing: &[char]) -> Range<usize> {
     let s = &text[r.clone()];
     let t = s.trim_start();
     let lead = s.len() - t.len();
-    let mut t = t.trim_end();
+    // One character (or "--") off the end at a time. No trailing character is a hyphen, so
+    // at each step at most one of the two can be taken off: the end is the one a loop of
+    // `trim_end_matches`, `trim_end` and `strip_suffix("--")` reached, a pattern searcher
+    // fewer per step.
+    let mut t = t;
     loop {
-        let u = t.trim_end_matches(trailing).trim_end();
-        let u = u.strip_suffix("--").unwrap_or(u).trim_end();
-        if u.len() == t.len() {
-            break;
+        if let Some(u) = t.strip_suffix("--") {
+            t = u;
+            continue;
         }
-        t = u;
+        match t.chars().next_back() {
+            Some(c) if c.is_whitespace() || trailing.contains(&c) => {
+                t = &t[..t.len() - c.len_utf8()];
+            }
+            _ => break,
+        }
     }
     r.start + lead..r.start + lead + t.len()
 }
@@ -1709,5 +1718,68 @@ mod tests {
             }
         }
         assert!(clauses > 10 && later > 10, "{clauses} {later}");
+    }
+
+    /// [`trim_range`] as it was, a loop of pattern searchers: the oracle of the test below.
+    fn trim_range_before(text: &str, r: Range<usize>, trailing: &[char]) -> Range<usize> {
+        if r.start >= r.end {
+            return r.start..r.start;
+        }
+        let s = &text[r.clone()];
+        let t = s.trim_start();
+        let lead = s.len() - t.len();
+        let mut t = t.trim_end();
+        loop {
+            let u = t.trim_end_matches(trailing).trim_end();
+            let u = u.strip_suffix("--").unwrap_or(u).trim_end();
+            if u.len() == t.len() {
+                break;
+            }
+            t = u;
+        }
+        r.start + lead..r.start + lead + t.len()
+    }
+
+    /// [`trim_range`] trims what it did, with each set of trailing characters the attribution
+    /// passes, from every line of the corpus and made-up lines to every punctuation mark,
+    /// hyphen and space of them (and just after it).
+    #[test]
+    fn trimmed_ranges_as_before() {
+        let texts = crate::test_support::corpus_texts_and(&[
+            "x --- ,-- — – ; . ,,--  \u{a0}-- -,- --,",
+            " \u{3000}said -- , \u{2003}—\t--\u{85}",
+            "-- ---- - -- ,",
+        ]);
+        let sets: [&[char]; 5] = [
+            &[',', '—', '–'],
+            &[',', ';', '—', '–'],
+            &[',', ';'],
+            &[',', '.'],
+            &[],
+        ];
+        let mut trimmed = 0;
+        for t in &texts {
+            let mut at = 0;
+            for line in t.split_inclusive('\n') {
+                let ends = line
+                    .char_indices()
+                    .filter(|(_, c)| c.is_whitespace() || c.is_ascii_punctuation() || *c > '\u{7f}')
+                    .flat_map(|(i, c)| [at + i, at + i + c.len_utf8()]);
+                for end in ends {
+                    for start in [at, at + 1, end.saturating_sub(3)] {
+                        if start > end || !t.is_char_boundary(start) {
+                            continue;
+                        }
+                        for set in sets {
+                            let old = trim_range_before(t, start..end, set);
+                            trimmed += usize::from(old.end < end);
+                            assert_eq!(trim_range(t, start..end, set), old, "{:?}", &t[start..end]);
+                        }
+                    }
+                }
+                at += line.len();
+            }
+        }
+        assert!(trimmed > 1000, "{trimmed}");
     }
 }
