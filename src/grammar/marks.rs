@@ -221,7 +221,9 @@ pub fn scan_marks_in(text: &str, range: Range<usize>) -> Vec<Mark> {
 /// next rather than allocated for each.
 pub(super) struct MarkScanner<'t> {
     text: &'t str,
-    candidates: Candidates<'t>,
+    /// The candidates from the first paragraph's start on (none before it is scanned): the
+    /// search never reads the text before the paragraphs asked for.
+    candidates: Option<Candidates<'t>>,
     /// The end of the last paragraph scanned: the candidates before it are used up.
     scanned_to: usize,
     /// The single marks of the paragraph being scanned.
@@ -233,7 +235,7 @@ impl<'t> MarkScanner<'t> {
     pub(super) fn new(text: &'t str) -> Self {
         MarkScanner {
             text,
-            candidates: Candidates::new(text.as_bytes(), 0),
+            candidates: None,
             scanned_to: 0,
             // Room for the single marks of nearly every paragraph.
             singles: Vec::with_capacity(16),
@@ -248,18 +250,16 @@ impl<'t> MarkScanner<'t> {
             return;
         };
         if range.start < self.scanned_to {
-            self.candidates = Candidates::new(self.text.as_bytes(), range.start);
+            self.candidates = None;
         }
         self.scanned_to = range.end;
-        self.candidates.skip_before(range.start);
+        let text = self.text;
+        let candidates = self
+            .candidates
+            .get_or_insert_with(|| Candidates::new(text.as_bytes(), range.start));
+        candidates.skip_before(range.start);
         self.singles.clear();
-        scan_paragraph_into(
-            para,
-            range.start,
-            &mut self.candidates,
-            &mut self.singles,
-            out,
-        );
+        scan_paragraph_into(para, range.start, candidates, &mut self.singles, out);
     }
 }
 
