@@ -266,15 +266,14 @@ fn scan_cues(
             // the one after it when a letter follows that byte: read in one step each, the
             // words run from start to start without the bytes between them classified again.
             while let Some(plain) = plain_word(&b[p..end]) {
-                let w = &text[p..p + plain.len];
-                if let Some(start) = key_cue_start(idx, w, plain.key)
+                if let Some((w, start)) = key_cue_start(idx, text, p, plain.letters, plain.key)
                     && let Some(cue) = parse_from(text, p, end, w, start)
                 {
                     p = cue.end;
                     out.push(cue);
                     continue 'scan;
                 }
-                p += plain.len;
+                p += plain.len();
                 if p >= stop {
                     continue 'scan;
                 }
@@ -770,9 +769,9 @@ fn lower_ascii_key(head: u128, len: usize) -> u128 {
 }
 
 /// A word of ASCII letters, read with [`plain_word`].
-struct PlainWord {
-    /// Its length, 1 to 15 bytes.
-    len: usize,
+struct PlainWord<'i> {
+    /// Its bytes, 1 to 15.
+    letters: &'i [u8],
     /// Its lower-cased [`short_key`].
     key: u128,
     /// An ASCII letter follows the byte after the word, and so starts the next word.
@@ -785,7 +784,7 @@ struct PlainWord {
 /// the byte after it starts no word. `None` for every other word (or fewer than 16 bytes),
 /// which the scan reads with [`scan_word`].
 #[inline(always)]
-fn plain_word(i: &[u8]) -> Option<PlainWord> {
+fn plain_word(i: &[u8]) -> Option<PlainWord<'_>> {
     let head = u128::from_le_bytes(*i.first_chunk::<16>()?);
     let not_letters = !ascii_letter_bytes(head) & (EACH_BYTE * 0x80);
     let len = not_letters.trailing_zeros() as usize / 8;
@@ -793,10 +792,17 @@ fn plain_word(i: &[u8]) -> Option<PlainWord> {
         return None;
     }
     Some(PlainWord {
-        len,
+        letters: &i[..len],
         key: lower_ascii_key(head, len),
         word_follows: i.get(len + 1).is_some_and(|&c| byte_class(c) & LETTER != 0),
     })
+}
+
+impl PlainWord<'_> {
+    /// The length of the word in bytes.
+    fn len(&self) -> usize {
+        self.letters.len()
+    }
 }
 
 /// A `u128` with each byte set to 1: times a byte, that byte in every lane.
@@ -1174,9 +1180,9 @@ fn chain_and_verb<'a>(
             // step, as the scan reads words.
             None => match plain_word(rest.as_bytes()) {
                 Some(plain) => {
-                    let (w, after) = rest.split_at(plain.len);
+                    let (w, after) = rest.split_at(plain.len());
                     space_then_word = plain.word_follows && after.starts_with(' ');
-                    let known = idx.words.get(&Lower::of_key(plain.key, plain.len));
+                    let known = idx.words.get(&Lower::of_key(plain.key, plain.len()));
                     (after, w, known)
                 }
                 None => {
@@ -1256,7 +1262,7 @@ fn venue_may_follow(mut i: &str) -> bool {
             Some(plain) => {
                 if idx
                     .venue_nouns
-                    .get(&Lower::of_key(plain.key, plain.len))
+                    .get(&Lower::of_key(plain.key, plain.len()))
                     .is_some()
                 {
                     return true;
@@ -1265,7 +1271,7 @@ fn venue_may_follow(mut i: &str) -> bool {
                 {
                     return false;
                 }
-                let rest = &i[plain.len..];
+                let rest = &i[plain.len()..];
                 // Most often one space and a word follow: [`sp`] would read no further.
                 if plain.word_follows && rest.starts_with(' ') {
                     i = &rest[1..];
@@ -1821,26 +1827,37 @@ struct StartWord<'i> {
 #[inline(always)]
 fn word_cue_start<'i>(idx: &'i Index, i: &str, w: &str) -> Option<StartWord<'i>> {
     match ascii_word_key(i, w.len()) {
-        Some(key) => key_cue_start(idx, w, key),
+        Some(key) => key_cue_start(idx, i, 0, w.as_bytes(), key).map(|(_, start)| start),
         None => start_of(idx, w, &Lower::new(w)?),
     }
 }
 
-/// [`cue_start`] of the word `w` whose [`ascii_word_key`] is `key`: most words are turned
-/// away by the filter of [`Index::words`], without a call.
+/// [`cue_start`] of the word at byte `at` of `text`, whose bytes are `word` and whose
+/// [`ascii_word_key`] is `key`, with the word: most words are turned away by the filter of
+/// [`Index::words`] and the bytes they end with, without a call and before the word is sliced
+/// from the text as a `&str` (which checks that both its ends are character boundaries: a
+/// dozen instructions at nearly every word of the scan).
 #[inline(always)]
-fn key_cue_start<'i>(idx: &'i Index, w: &str, key: u128) -> Option<StartWord<'i>> {
-    if !idx.words.may_hold(key) && !may_be_unlisted_start(w) {
+fn key_cue_start<'t, 'i>(
+    idx: &'i Index,
+    text: &'t str,
+    at: usize,
+    word: &[u8],
+    key: u128,
+) -> Option<(&'t str, StartWord<'i>)> {
+    if !idx.words.may_hold(key) && !may_be_unlisted_start(word) {
         return None;
     }
-    start_of(idx, w, &Lower::of_key(key, w.len()))
+    let w = &text[at..at + word.len()];
+    Some((w, start_of(idx, w, &Lower::of_key(key, w.len()))?))
 }
 
-/// Whether `w` may be one of the words [`start_of`] accepts without finding them in the map:
-/// it ends in `n't` (in any case) or in `ly`, as negative contractions and manner adverbs do.
+/// Whether the word `w` may be one of the words [`start_of`] accepts without finding them in
+/// the map: it ends in `n't` (in any case) or in `ly`, as negative contractions and manner
+/// adverbs do.
 #[inline(always)]
-fn may_be_unlisted_start(w: &str) -> bool {
-    match w.as_bytes() {
+fn may_be_unlisted_start(w: &[u8]) -> bool {
+    match w {
         [.., n, b'\'', t] if n | 0x20 == b'n' && t | 0x20 == b't' => true,
         [.., b'l', b'y'] => true,
         _ => false,
@@ -1926,7 +1943,7 @@ fn verbal_may_match(input: &str, first: &str, start: Start) -> bool {
     if let [b' ', next @ ..] = after.as_bytes()
         && let Some(plain) = plain_word(next)
     {
-        return key_cue_start(idx, &after[1..1 + plain.len], plain.key).is_some();
+        return key_cue_start(idx, after, 1, plain.letters, plain.key).is_some();
     }
     next_word_may_start_cue(input, first)
 }
@@ -2594,9 +2611,9 @@ mod tests {
                     continue;
                 };
                 let (_, w) = scan_word(&t[p..]).expect("a plain word is a word");
-                assert_eq!(w.len(), plain.len, "{t:?} {p}");
+                assert_eq!(w.len(), plain.len(), "{t:?} {p}");
                 assert_eq!(ascii_word_key(&t[p..], w.len()), Some(plain.key), "{w}");
-                let after = p + plain.len + 1;
+                let after = p + plain.len() + 1;
                 assert!(!is_word_start(t, after - 1), "{t:?} {p}");
                 assert_eq!(plain.word_follows, is_word_start(t, after), "{t:?} {p}");
             }
