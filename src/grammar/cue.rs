@@ -780,14 +780,20 @@ struct PlainWord<'i> {
 
 /// The word at the start of `i` (a word start) when it is ASCII letters followed by a plain
 /// byte (a space or punctuation but `'` and `-`) inside the first 16 bytes of `i`, read from
-/// those 16 bytes at once: [`scan_word`] reads that word, [`ascii_word_key`] is its key, and
-/// the byte after it starts no word. `None` for every other word (or fewer than 16 bytes),
+/// those 16 bytes in one or two steps of 8 (most words end in the first 8, and a test of 8
+/// bytes in a `u64` takes half the instructions of one of 16 in a `u128`): [`scan_word`]
+/// reads that word, [`ascii_word_key`] is its key, and the byte after it starts no word. `None` for every other word (or fewer than 16 bytes),
 /// which the scan reads with [`scan_word`].
 #[inline(always)]
 fn plain_word(i: &[u8]) -> Option<PlainWord<'_>> {
-    let head = u128::from_le_bytes(*i.first_chunk::<16>()?);
-    let not_letters = !ascii_letter_bytes(head) & (EACH_BYTE * 0x80);
-    let len = not_letters.trailing_zeros() as usize / 8;
+    let chunk = i.first_chunk::<16>()?;
+    let (front, back) = chunk.split_at(8);
+    let eight = |half: &[u8]| u64::from_le_bytes(half.try_into().expect("8 bytes"));
+    let len = match ascii_letters(eight(front)) {
+        8 => 8 + ascii_letters(eight(back)),
+        len => len,
+    };
+    let head = u128::from_le_bytes(*chunk);
     if !(1..16).contains(&len) || byte_class(i[len]) & PLAIN == 0 {
         return None;
     }
@@ -894,9 +900,7 @@ fn letters_end(i: &str, mut at: usize) -> usize {
 /// The number of ASCII letters that start the 8 bytes `x` (read little-endian), all bytes
 /// tested at once by [`ascii_letter_bytes`].
 fn ascii_letters(x: u64) -> usize {
-    // The low 8 bytes of its result are those of the `u64`: no byte carries into the next.
-    let letters = ascii_letter_bytes(u128::from(x)) as u64;
-    let others = !letters & (u64::MAX / 0xFF * 0x80);
+    let others = !ascii_letter_bytes(x) & (u64::MAX / 0xFF * 0x80);
     others.trailing_zeros() as usize / 8
 }
 
@@ -904,11 +908,12 @@ fn ascii_letters(x: u64) -> usize {
 /// once: a byte is a letter when its high bit is clear and, with the case bit (`0x20`) set,
 /// it lies in `a..=z`, which two carry-free additions tell in its high bit.
 #[inline(always)]
-fn ascii_letter_bytes(x: u128) -> u128 {
-    const HIGH: u128 = EACH_BYTE * 0x80;
-    let low = (x | (EACH_BYTE * 0x20)) & !HIGH;
-    let from_a = low + EACH_BYTE * (0x80 - u128::from(b'a'));
-    let past_z = low + EACH_BYTE * (0x80 - u128::from(b'z') - 1);
+fn ascii_letter_bytes(x: u64) -> u64 {
+    const EACH: u64 = u64::MAX / 0xFF;
+    const HIGH: u64 = EACH * 0x80;
+    let low = (x | (EACH * 0x20)) & !HIGH;
+    let from_a = low + EACH * (0x80 - u64::from(b'a'));
+    let past_z = low + EACH * (0x80 - u64::from(b'z') - 1);
     from_a & !past_z & !x & HIGH
 }
 
