@@ -378,7 +378,7 @@ const MAX_PHRASE: usize = 16;
 /// Reads into `toks` the tokens of a possible noun phrase from `pos` up to `limit` (white
 /// space between words only; any punctuation but an initial's period ends the phrase). It
 /// also stops before the first word that no mention can hold ([`ends_every_mention`]; a
-/// determiner after names and other words, [`ends_every_unjoined_mention`]), unless the
+/// determiner or a verb form after names, [`ends_every_unjoined_mention`]), unless the
 /// phrase opens with a quantity (which [`quantity`] reads past function words):
 /// what [`longest`] and [`mention_exact`] find is the same as with the whole phrase, for
 /// less work.
@@ -467,7 +467,8 @@ impl PhraseRules {
             if before.is_empty() && opens_quantity(tok) {
                 self.barriers = false;
             } else if ends_every_mention(before.last(), tok, self.after_prep)
-                || tok.class == Class::Det
+                || (tok.class == Class::Det
+                    || tok.class == Class::Lower && tok.text.ends_with("ed"))
                     && !before.is_empty()
                     && !self.after_prep
                     && ends_every_unjoined_mention(before, tok)
@@ -480,22 +481,36 @@ impl PhraseRules {
     }
 }
 
-/// True when no phrase that holds the determiner `t` after the words `before` (one at
-/// least, no preposition among them) is a mention, as [`classify_phrase`] reads phrases:
-/// `t` is no possessive, and no conjunction or postmodifier, nor a possessive after the first
-/// word, comes before it ("Clinton told a crowd in Iowa", "Trump called the").
+/// True when no phrase that holds `t` after the words `before` (one at least, no
+/// preposition among them) is a mention, as [`classify_phrase`] reads phrases: no
+/// conjunction or postmodifier, nor a possessive after the first word, comes before `t`, `t`
+/// is no postmodifier, and it is
+/// - a determiner that is no possessive ("Clinton told a crowd in Iowa", "Trump called the"):
+///   a phrase with a determiner after its first word is refused;
+/// - after a first word that is no determiner or number, a word in lower case that ends with
+///   "-ed" and is no role word ("Trump tweeted Monday", "Critics accused Washington"): without
+///   a determiner, a word in lower case is a role word, or a modifier before a name that is
+///   neither a verb nor in "-ed".
 ///
-/// A phrase that ends with `t` is refused; so is a longer one, by every branch of the
-/// grammar: a determiner after the first word refuses a phrase without a conjunction,
-/// possessive, postmodifier or preposition; one that holds those after `t` classifies the
-/// phrase before them (as a conjunct or a head), which holds `t` and is refused the same
-/// way, or asks that the words before a possessive be names or titles, which `t` is not.
-/// (A phrase that opens with a quantity is read past it: see [`quantity`].) Asked only of
-/// determiners: most words are not searched.
+/// A longer phrase is refused too, by every branch of the grammar: one that holds a
+/// conjunction, a postmodifier or a preposition after `t` classifies the phrase before it (as
+/// a conjunct or a head), which holds `t` and is refused the same way, or asks that the words
+/// before a possessive be names or titles, which `t` is not. (A phrase that opens with a
+/// quantity is read past it: see [`quantity`].) Asked only of determiners and words in "-ed":
+/// most words are not searched.
 #[inline(never)]
 fn ends_every_unjoined_mention(before: &[Tok], t: &Tok) -> bool {
-    !is_possessive_token(t)
-        && !t.title()
+    let refuses = match t.class {
+        Class::Det => !is_possessive_token(t) && !t.title(),
+        Class::Lower => {
+            let role_word = t.title() || t.person_noun() || t.role_adjective();
+            let first = &before[0];
+            let determined = matches!(first.class, Class::Det | Class::Num) || first.number_word();
+            !(role_word || determined)
+        }
+        _ => false,
+    };
+    refuses
         && !t.postmodifier()
         && before.iter().enumerate().all(|(i, b)| {
             b.class != Class::And && !b.postmodifier() && !(i > 0 && is_possessive_token(b))
@@ -2064,8 +2079,16 @@ mod possessor_tests {
             "Half of the voters",
             "Most of the officials",
             "Two of the senators",
+            "Trump tweeted Monday",
+            "Critics accused Washington of meddling",
+            "Obama aides involved in the deal",
+            "Smith and jailed activist Jones",
+            "the embattled mayor Jones",
+            "Two embattled senators",
+            "Sanders' embattled aide",
+            "Senate retired Gen. Michael Flynn",
         ]);
-        let (mut cut, mut cut_at_determiner) = (0, 0);
+        let (mut cut, mut cut_at_determiner, mut cut_in_ed) = (0, 0, 0);
         for t in texts {
             let starts = t.char_indices().filter(|&(i, c)| {
                 c.is_alphanumeric()
@@ -2080,11 +2103,11 @@ mod possessor_tests {
                 let mut whole = ArrayVec::new();
                 read_phrase(&mut whole, &t, i, t.len(), false, |_| true);
                 assert!(read.len() <= whole.len());
-                cut_at_determiner += usize::from(
-                    whole
-                        .get(read.len())
-                        .is_some_and(|cut| cut.class == Class::Det),
-                );
+                match whole.get(read.len()) {
+                    Some(t) if t.class == Class::Det => cut_at_determiner += 1,
+                    Some(t) if t.class == Class::Lower && t.text.ends_with("ed") => cut_in_ed += 1,
+                    _ => {}
+                }
                 // Past the first barrier of the whole phrase (which a quantity reads past), no
                 // prefix is classified either.
                 for n in before_barrier(&whole) + 1..=whole.len() {
@@ -2110,9 +2133,9 @@ mod possessor_tests {
             }
         }
         assert!(
-            cut > 1000 && cut_at_determiner > 300,
+            cut > 1000 && cut_at_determiner > 300 && cut_in_ed > 100,
             "the corpus exercises the barriers ({cut} prefixes cut, {cut_at_determiner} phrases \
-             at a determiner)"
+             at a determiner, {cut_in_ed} at a word in -ed)"
         );
     }
 
