@@ -782,18 +782,17 @@ struct PlainWord<'i> {
 /// byte (a space or punctuation but `'` and `-`) inside the first 16 bytes of `i`, read from
 /// those 16 bytes in one or two steps of 8 (most words end in the first 8, and a test of 8
 /// bytes in a `u64` takes half the instructions of one of 16 in a `u128`): [`scan_word`]
-/// reads that word, [`ascii_word_key`] is its key, and the byte after it starts no word. `None` for every other word (or fewer than 16 bytes),
-/// which the scan reads with [`scan_word`].
+/// reads that word, [`ascii_word_key`] is its key, and the byte after it starts no word.
+/// `None` for every other word (or fewer than 16 bytes), which the scan reads with
+/// [`scan_word`].
 #[inline(always)]
 fn plain_word(i: &[u8]) -> Option<PlainWord<'_>> {
-    let chunk = i.first_chunk::<16>()?;
-    let (front, back) = chunk.split_at(8);
-    let eight = |half: &[u8]| u64::from_le_bytes(half.try_into().expect("8 bytes"));
-    let len = match ascii_letters(eight(front)) {
-        8 => 8 + ascii_letters(eight(back)),
+    let head = u128::from_le_bytes(*i.first_chunk::<16>()?);
+    // Little-endian: the low half holds the first 8 bytes.
+    let len = match ascii_letters(head as u64) {
+        8 => 8 + ascii_letters((head >> 64) as u64),
         len => len,
     };
-    let head = u128::from_le_bytes(*chunk);
     if !(1..16).contains(&len) || byte_class(i[len]) & PLAIN == 0 {
         return None;
     }
