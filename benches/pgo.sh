@@ -16,6 +16,11 @@
 # whether it is there. The builds go to target/pgo-generate and target/pgo; the merged profile
 # is target/pgo/whosaid.profdata, and what the runs print goes to target/pgo/runs.log.
 set -euo pipefail
+# The training paths as given, from where the script was called.
+training=()
+for path in "$@"; do
+  if [ "$path" = --check ]; then training+=("$path"); else training+=("$(realpath -m -- "$path")"); fi
+done
 cd "$(dirname "$0")/.."
 
 host=$(rustc -vV | sed -n 's/^host: //p')
@@ -29,9 +34,7 @@ if [ "${1:-}" = --check ]; then
   exit 0
 fi
 
-if [ $# -gt 0 ]; then
-  training=("$@")
-else
+if [ ${#training[@]} -eq 0 ]; then
   training=(corpus)
   dev=../shared/data/polnear/dev.jsonl
   if [ -f "$dev" ]; then training+=("$dev"); fi
@@ -40,11 +43,19 @@ fi
 generate=$PWD/target/pgo-generate
 use=$PWD/target/pgo
 raw=$generate/profiles
-# What the runs of whosaid print (warnings on the training articles) goes to a log.
+# What the runs of whosaid print (warnings on the training articles) goes to a log, shown
+# when a run fails.
 log=$use/runs.log
 rm -rf "$raw"
 mkdir -p "$raw" "$use"
 : >"$log"
+logged() {
+  if ! "$@" 2>>"$log"; then
+    echo "pgo: failed: $*" >&2
+    tail -n 20 "$log" >&2
+    exit 1
+  fi
+}
 
 echo "pgo: instrumented build (target/pgo-generate) ..." >&2
 RUSTFLAGS="${RUSTFLAGS:-} -Cprofile-generate=$raw" \
@@ -54,8 +65,8 @@ rm -f "$raw"/*.profraw
 echo "pgo: training on ${training[*]} ..." >&2
 for format in csv jsonl; do
   LLVM_PROFILE_FILE="$raw/whosaid-%p-%m.profraw" \
-    "$generate/release/whosaid" analyze "${training[@]}" --quiet --format "$format" \
-    -o /dev/null 2>>"$log"
+    logged "$generate/release/whosaid" analyze "${training[@]}" --quiet --format "$format" \
+    -o /dev/null
 done
 "$profdata" merge -o "$use/whosaid.profdata" "$raw"
 
@@ -64,14 +75,14 @@ RUSTFLAGS="${RUSTFLAGS:-} -Cprofile-use=$use/whosaid.profdata" \
   cargo build --release --quiet --target-dir "$use"
 
 # The profile changes how the code is laid out, never what it does.
-cargo build --release --quiet
+cargo build --release --quiet --target-dir "$PWD/target"
 check=$(mktemp -d)
 trap 'rm -rf "$check"' EXIT
 for format in csv jsonl; do
-  target/release/whosaid analyze "${training[@]}" --quiet --format "$format" \
-    -o "$check/release.$format" 2>>"$log"
-  target/pgo/release/whosaid analyze "${training[@]}" --quiet --format "$format" \
-    -o "$check/pgo.$format" 2>>"$log"
+  logged target/release/whosaid analyze "${training[@]}" --quiet --format "$format" \
+    -o "$check/release.$format"
+  logged target/pgo/release/whosaid analyze "${training[@]}" --quiet --format "$format" \
+    -o "$check/pgo.$format"
   if ! cmp -s "$check/release.$format" "$check/pgo.$format"; then
     echo "pgo: the profile-guided build writes another $format than the release build" >&2
     exit 1
