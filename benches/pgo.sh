@@ -16,10 +16,15 @@
 # whether it is there. The builds go to target/pgo-generate and target/pgo; the merged profile
 # is target/pgo/whosaid.profdata, and what the runs print goes to target/pgo/runs.log.
 set -euo pipefail
-# The training paths as given, from where the script was called.
+check_only=false
+if [ "${1:-}" = --check ]; then
+  check_only=true
+  shift
+fi
+# The training paths, as given from where the script was called.
 training=()
 for path in "$@"; do
-  if [ "$path" = --check ]; then training+=("$path"); else training+=("$(realpath -m -- "$path")"); fi
+  training+=("$(realpath -m -- "$path")")
 done
 cd "$(dirname "$0")/.."
 
@@ -30,7 +35,7 @@ if [ ! -x "$profdata" ]; then
     "(or set LLVM_PROFDATA to the llvm-profdata of rustc's LLVM, $(rustc -vV | sed -n 's/^LLVM version: //p'))" >&2
   exit 2
 fi
-if [ "${1:-}" = --check ]; then
+if $check_only; then
   exit 0
 fi
 
