@@ -18,6 +18,8 @@
 
 use std::io::Write;
 
+mod csv_rows;
+
 use crate::error::{Error, Result};
 use crate::quote::Quote;
 
@@ -114,10 +116,6 @@ fn guard_quote(quote: &Quote) -> Quote {
     }
 }
 
-/// The buffer of the CSV writer of one document's rows ([`RowEncoder::encode`]): about a
-/// row or two.
-const ROW_BUFFER: usize = 512;
-
 /// Encodes the rows of the quote table into bytes, a document at a time: what
 /// [`CsvWriter`] or [`JsonlWriter`] would write for the same quotes, byte for byte. It holds
 /// no state but its options and is `Sync`, so that the analysis threads encode the rows of
@@ -162,22 +160,8 @@ impl RowEncoder {
     pub fn encode(&self, quotes: &[Quote], out: &mut Vec<u8>) -> Result<()> {
         match self.format {
             Format::Csv => {
-                // CSV cells are encoded alike whatever came before them: a writer per
-                // document writes what the writer of the whole table would have. Its buffer
-                // (zeroed when made, 8 KiB by default) only gathers bytes on their way to
-                // `out`: a small one is made in less time and changes no byte.
-                let mut csv = csv::WriterBuilder::new()
-                    .has_headers(false)
-                    .buffer_capacity(ROW_BUFFER)
-                    .from_writer(&mut *out);
-                for quote in quotes {
-                    if self.excel_safe {
-                        csv.serialize(guard_quote(quote))?;
-                    } else {
-                        csv.serialize(quote)?;
-                    }
-                }
-                csv.flush().map_err(Error::Output)
+                csv_rows::encode_rows(quotes, self.excel_safe, out);
+                Ok(())
             }
             Format::Jsonl => {
                 for quote in quotes {
@@ -366,7 +350,7 @@ mod tests {
     use super::*;
     use crate::quote::{QuoteKind, SpeakerGender, SpeakerKind};
 
-    fn sample() -> Quote {
+    pub(super) fn sample() -> Quote {
         Quote {
             doc: "a/b.txt".into(),
             publication: Some("IANS".into()),

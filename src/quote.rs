@@ -14,6 +14,17 @@ pub enum QuoteKind {
     Indirect,
 }
 
+impl QuoteKind {
+    /// Its name in the quote table (what serde writes): `direct`, `mixed`, `indirect`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Mixed => "mixed",
+            QuoteKind::Indirect => "indirect",
+        }
+    }
+}
+
 /// What kind of entity the speaker is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
@@ -25,6 +36,17 @@ pub enum SpeakerKind {
     /// No speaker, or one that cannot be told.
     #[default]
     Unknown,
+}
+
+impl SpeakerKind {
+    /// Its name in the quote table (what serde writes): `person`, `organization`, `unknown`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SpeakerKind::Person => "person",
+            SpeakerKind::Organization => "organization",
+            SpeakerKind::Unknown => "unknown",
+        }
+    }
 }
 
 /// The speaker's gender, from evidence in the text only: a pronoun that refers to the speaker
@@ -40,6 +62,17 @@ pub enum SpeakerGender {
     /// No evidence in the text, or not a person.
     #[default]
     Unknown,
+}
+
+impl SpeakerGender {
+    /// Its name in the quote table (what serde writes): `female`, `male`, `unknown`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SpeakerGender::Female => "female",
+            SpeakerGender::Male => "male",
+            SpeakerGender::Unknown => "unknown",
+        }
+    }
 }
 
 /// One row of the quote table. Offsets are Unicode character offsets into the document
@@ -82,4 +115,40 @@ pub struct Quote {
     pub cue_end: Option<usize>,
     /// female, male or unknown: see [`SpeakerGender`].
     pub speaker_gender: SpeakerGender,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_what_serde_writes() {
+        let serde_name = |v: serde_json::Value| v.as_str().unwrap().to_owned();
+        for kind in [QuoteKind::Direct, QuoteKind::Mixed, QuoteKind::Indirect] {
+            assert_eq!(
+                kind.as_str(),
+                serde_name(serde_json::to_value(kind).unwrap())
+            );
+        }
+        for kind in [
+            SpeakerKind::Person,
+            SpeakerKind::Organization,
+            SpeakerKind::Unknown,
+        ] {
+            assert_eq!(
+                kind.as_str(),
+                serde_name(serde_json::to_value(kind).unwrap())
+            );
+        }
+        for gender in [
+            SpeakerGender::Female,
+            SpeakerGender::Male,
+            SpeakerGender::Unknown,
+        ] {
+            assert_eq!(
+                gender.as_str(),
+                serde_name(serde_json::to_value(gender).unwrap())
+            );
+        }
+    }
 }

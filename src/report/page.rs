@@ -236,11 +236,7 @@ fn row(n: usize, q: &Quote) -> Markup {
 
 /// `direct`, `mixed`, `indirect`, as in the quote table.
 pub fn kind_name(kind: QuoteKind) -> &'static str {
-    match kind {
-        QuoteKind::Direct => "direct",
-        QuoteKind::Mixed => "mixed",
-        QuoteKind::Indirect => "indirect",
-    }
+    kind.as_str()
 }
 
 fn speaker_kind_name(kind: SpeakerKind) -> &'static str {
