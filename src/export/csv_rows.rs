@@ -24,11 +24,9 @@ use crate::quote::Quote;
 /// Appends the CSV rows of `quotes` to `out`; with `excel_safe`, text cells go through
 /// [`super::excel_safe`] first.
 pub(super) fn encode_rows(quotes: &[Quote], excel_safe: bool, out: &mut Vec<u8>) {
-    let at = out.len();
     let mut row = Row {
         rules: quoting_rules(),
         out,
-        at,
         excel_safe,
     };
     // Where the encoded name and publication of the document (with the delimiter after
@@ -43,18 +41,16 @@ pub(super) fn encode_rows(quotes: &[Quote], excel_safe: bool, out: &mut Vec<u8>)
                 row.copy_within(bytes.clone());
             }
             _ => {
-                let start = row.at;
+                let start = row.out.len();
                 row.text(&quote.doc);
                 row.delimiter();
                 row.optional_text(quote.publication.as_deref());
                 row.delimiter();
-                head = Some((start..row.at, quote));
+                head = Some((start..row.out.len(), quote));
             }
         }
         row.rest(quote);
     }
-    let end = row.at;
-    out.truncate(end);
 }
 
 /// The byte between two cells of a row.
@@ -76,17 +72,11 @@ fn quoting_rules() -> Writer {
         .build()
 }
 
-/// Room made at the end of the output at a time, so that most cells find it there: zeroed
-/// once, written over by the cells.
-const ROOM: usize = 4096;
-
-/// The writer of the cells of a row, and where they go: `out[..at]` is written, the bytes
-/// after it are room for the next cells (cut off at the end).
+/// The writer of the cells of a row, and where they go.
 struct Row<'o> {
     /// Which cells need quotes.
     rules: Writer,
     out: &'o mut Vec<u8>,
-    at: usize,
     excel_safe: bool,
 }
 
@@ -119,13 +109,6 @@ impl Row<'_> {
         self.terminator();
     }
 
-    /// Makes at least `len` bytes of room after `at`.
-    fn room(&mut self, len: usize) {
-        if self.out.len() < self.at + len {
-            self.out.resize(self.at + len + ROOM, 0);
-        }
-    }
-
     /// A text cell, guarded against formula injection if asked.
     fn text(&mut self, text: &str) {
         if self.excel_safe {
@@ -153,14 +136,16 @@ impl Row<'_> {
         if !self.rules.should_quote(bytes) {
             return self.copy(bytes);
         }
-        // The most a quoted cell can take: its two quotes and each byte doubled.
-        self.room(2 * bytes.len() + 2);
-        self.out[self.at] = QUOTE;
-        let room = &mut self.out[self.at + 1..];
+        // Room for the most a quoted cell can take (its two quotes and each byte doubled),
+        // cut to what it took.
+        let at = self.out.len();
+        self.out.resize(at + 2 * bytes.len() + 2, 0);
+        self.out[at] = QUOTE;
+        let room = &mut self.out[at + 1..];
         let (result, read, written) = csv_core::quote(bytes, room, QUOTE, b'\\', true);
         assert!(matches!(result, WriteResult::InputEmpty) && read == bytes.len());
-        self.out[self.at + 1 + written] = QUOTE;
-        self.at += written + 2;
+        self.out[at + 1 + written] = QUOTE;
+        self.out.truncate(at + written + 2);
     }
 
     /// A cell that needs no quotes (as digits and the lower-case names of the kinds), copied
@@ -172,17 +157,12 @@ impl Row<'_> {
 
     /// Bytes as they are.
     fn copy(&mut self, bytes: &[u8]) {
-        self.room(bytes.len());
-        self.out[self.at..self.at + bytes.len()].copy_from_slice(bytes);
-        self.at += bytes.len();
+        self.out.extend_from_slice(bytes);
     }
 
     /// Copies the bytes of `range`, written before.
     fn copy_within(&mut self, range: Range<usize>) {
-        let len = range.len();
-        self.room(len);
-        self.out.copy_within(range, self.at);
-        self.at += len;
+        self.out.extend_from_within(range);
     }
 
     /// The delimiter between two cells.
