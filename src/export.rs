@@ -19,6 +19,7 @@
 use std::io::Write;
 
 mod csv_rows;
+mod jsonl_rows;
 
 use crate::error::{Error, Result};
 use crate::quote::Quote;
@@ -164,10 +165,7 @@ impl RowEncoder {
                 Ok(())
             }
             Format::Jsonl => {
-                for quote in quotes {
-                    serde_json::to_writer(&mut *out, quote).map_err(|e| Error::Output(e.into()))?;
-                    out.push(b'\n');
-                }
+                jsonl_rows::encode_rows(quotes, out);
                 Ok(())
             }
         }
