@@ -1,6 +1,8 @@
 //! Criterion benchmarks of [`whosaid::analyze`], the whole analyzer, on single documents:
 //! the seed article, the most quote-dense article of `corpus/` and one long document (every
-//! article of `corpus/` joined). Throughput is in bytes of text.
+//! article of `corpus/` joined). Throughput is in bytes of text. And the encoding of the
+//! long document's quotes as rows of the table (`rows/csv`, `rows/jsonl`), as the analysis
+//! threads encode them for `whosaid analyze`; throughput in bytes of the rows.
 //!
 //! `cargo bench --bench analyze` (add `-- --quick` for a fast look).
 
@@ -9,6 +11,7 @@ mod support;
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use whosaid::export::Format;
 use whosaid::{Document, analyze};
 
 fn analyze_documents(c: &mut Criterion) {
@@ -27,5 +30,24 @@ fn analyze_documents(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, analyze_documents);
+fn encode_rows(c: &mut Criterion) {
+    let quotes = analyze(&Document::new("long.txt", support::long_document()));
+    let mut group = c.benchmark_group("rows");
+    for (name, format) in [("csv", Format::Csv), ("jsonl", Format::Jsonl)] {
+        let encoder = format.encoder(false);
+        let mut rows = Vec::new();
+        encoder.encode(&quotes, &mut rows).unwrap();
+        group.throughput(Throughput::Bytes(rows.len() as u64));
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                rows.clear();
+                encoder.encode(black_box(&quotes), &mut rows).unwrap();
+                rows.len()
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, analyze_documents, encode_rows);
 criterion_main!(benches);
