@@ -13,7 +13,7 @@ use std::ops::Range;
 
 use crate::grammar::lexicon;
 use crate::grammar::mention::{MentionKind, mention_at};
-use crate::grammar::words::{self, Token, is_word_char};
+use crate::grammar::words::{self, ASCII_ALNUM, Token, is_word_char};
 
 /// Medium and relay of one quote.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -127,50 +127,70 @@ fn word<'t>(text: &'t str, t: &Token) -> &'t str {
 /// The word tokens of `text[range]` into `out`, and the indices of those that [may be
 /// keywords](may_be_keyword) into `keys` (both cleared first): the tokens of
 /// [`tokens`](crate::grammar::words::tokens) that are words, found without building the
-/// others (a word starts at each word character that no word before covers). A plain ASCII
-/// word, as most are, is measured by its bytes without the word parser; the keywords are told
-/// here, while its bytes are at hand, so that [`scan`] goes through them only.
+/// others (a word starts at each word character that no word before covers). The keywords
+/// are told here, while the word's bytes are at hand, so that [`scan`] goes through them only.
+///
+/// A run of ASCII letters and digits followed by an ASCII byte that joins no word (`'` and
+/// `-` do) is a whole word as [`words::word`] reads it (a period ends it, as a space does):
+/// most words, measured here a byte at a time. The others (non-ASCII letters, joiners) are
+/// left to [`words::word`].
 fn word_tokens(text: &str, range: Range<usize>, out: &mut Vec<Token>, keys: &mut Vec<usize>) {
     out.clear();
     keys.clear();
     let piece = &text.as_bytes()[range.clone()];
+    let mut push = |start: usize, end: usize| {
+        if may_be_keyword(&piece[start..end]) {
+            keys.push(out.len());
+        }
+        out.push(Token {
+            start: range.start + start,
+            end: range.start + end,
+            is_word: true,
+        });
+    };
     let mut i = 0;
-    while let Some(&b) = piece.get(i) {
-        let starts_word = if b.is_ascii() {
-            if !b.is_ascii_alphanumeric() {
-                // Spaces and punctuation between words, as most bytes that start no word are.
-                i += 1;
-                continue;
+    while i < piece.len() {
+        let b = piece[i];
+        if ASCII_ALNUM[usize::from(b)] {
+            let mut n = i + 1;
+            while n < piece.len() && ASCII_ALNUM[usize::from(piece[n])] {
+                n += 1;
             }
-            true
-        } else {
-            text[range.start + i..]
-                .chars()
-                .next()
-                .is_some_and(is_word_char)
-        };
-        let len = if starts_word {
-            words::plain_ascii_word_len(&piece[i..]).or_else(|| {
-                let (rest, _) = words::word(&text[range.start + i..range.end]).ok()?;
-                Some(piece.len() - i - rest.len())
-            })
-        } else {
-            None
-        };
-        if let Some(len) = len {
-            if may_be_keyword(&piece[i..i + len]) {
-                keys.push(out.len());
+            match piece.get(n) {
+                Some(&x) if !x.is_ascii() || matches!(x, b'\'' | b'-') => {}
+                after => {
+                    push(i, n);
+                    // The ASCII byte after the word, a space or punctuation, starts no word.
+                    i = n + usize::from(after.is_some());
+                    continue;
+                }
             }
-            out.push(Token {
-                start: range.start + i,
-                end: range.start + i + len,
-                is_word: true,
-            });
-            i += len;
-        } else {
+        } else if b.is_ascii() {
+            // Spaces and punctuation between words, as most bytes that start no word are.
+            i += 1;
+            continue;
+        } else if !text[range.start + i..]
+            .chars()
+            .next()
+            .is_some_and(is_word_char)
+        {
             i += utf8_len(b);
+            continue;
+        }
+        match word_len(&text[range.start + i..range.end]) {
+            Some(len) => {
+                push(i, i + len);
+                i += len;
+            }
+            None => i += utf8_len(b),
         }
     }
+}
+
+/// The length of the word of [`words::word`] at the start of `rest`.
+fn word_len(rest: &str) -> Option<usize> {
+    let (after, _) = words::word(rest).ok()?;
+    Some(rest.len() - after.len())
 }
 
 /// The length of the UTF-8 character whose first byte is `b`.

@@ -44,7 +44,7 @@ fn is_joiner(c: char) -> bool {
 }
 
 /// ASCII letters and digits, by byte: one load per byte where the word scans run.
-static ASCII_ALNUM: [bool; 256] = {
+pub(crate) static ASCII_ALNUM: [bool; 256] = {
     let mut table = [false; 256];
     let mut b = 0;
     while b < 256 {
