@@ -38,7 +38,7 @@ pub(super) fn encode_rows(quotes: &[Quote], excel_safe: bool, out: &mut Vec<u8>)
                 if first.doc == quote.doc && first.publication == quote.publication =>
             {
                 // Copied with their delimiter: the next cell starts afresh either way.
-                row.copy_within(bytes.clone());
+                row.out.extend_from_within(bytes.clone());
             }
             _ => {
                 let start = row.out.len();
@@ -134,7 +134,7 @@ impl Row<'_> {
     /// `csv_core` finds that it needs them (it holds the delimiter, a quote or a line break).
     fn cell(&mut self, bytes: &[u8]) {
         if !self.rules.should_quote(bytes) {
-            return self.copy(bytes);
+            return self.out.extend_from_slice(bytes);
         }
         // Room for the most a quoted cell can take (its two quotes and each byte doubled),
         // cut to what it took.
@@ -142,6 +142,7 @@ impl Row<'_> {
         self.out.resize(at + 2 * bytes.len() + 2, 0);
         self.out[at] = QUOTE;
         let room = &mut self.out[at + 1..];
+        // Quotes doubled: no escape byte (the one given is not used).
         let (result, read, written) = csv_core::quote(bytes, room, QUOTE, b'\\', true);
         assert!(matches!(result, WriteResult::InputEmpty) && read == bytes.len());
         self.out[at + 1 + written] = QUOTE;
@@ -152,28 +153,18 @@ impl Row<'_> {
     /// as `csv_core` would copy it.
     fn plain(&mut self, bytes: &[u8]) {
         debug_assert!(!self.rules.should_quote(bytes));
-        self.copy(bytes);
-    }
-
-    /// Bytes as they are.
-    fn copy(&mut self, bytes: &[u8]) {
         self.out.extend_from_slice(bytes);
-    }
-
-    /// Copies the bytes of `range`, written before.
-    fn copy_within(&mut self, range: Range<usize>) {
-        self.out.extend_from_within(range);
     }
 
     /// The delimiter between two cells.
     fn delimiter(&mut self) {
-        self.copy(&[DELIMITER]);
+        self.out.push(DELIMITER);
     }
 
     /// The end of the row. (`csv::Writer` writes `""` for a row with nothing in it, which ours
     /// never are: 18 cells, 17 delimiters.)
     fn terminator(&mut self) {
-        self.copy(&[TERMINATOR]);
+        self.out.push(TERMINATOR);
     }
 }
 
