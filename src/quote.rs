@@ -123,32 +123,29 @@ mod tests {
 
     #[test]
     fn names_are_what_serde_writes() {
-        let serde_name = |v: serde_json::Value| v.as_str().unwrap().to_owned();
-        for kind in [QuoteKind::Direct, QuoteKind::Mixed, QuoteKind::Indirect] {
-            assert_eq!(
-                kind.as_str(),
-                serde_name(serde_json::to_value(kind).unwrap())
-            );
+        fn serde_name(value: impl Serialize) -> String {
+            serde_json::to_value(value)
+                .unwrap()
+                .as_str()
+                .unwrap()
+                .to_owned()
         }
-        for kind in [
+        for k in [QuoteKind::Direct, QuoteKind::Mixed, QuoteKind::Indirect] {
+            assert_eq!(k.as_str(), serde_name(k));
+        }
+        for k in [
             SpeakerKind::Person,
             SpeakerKind::Organization,
             SpeakerKind::Unknown,
         ] {
-            assert_eq!(
-                kind.as_str(),
-                serde_name(serde_json::to_value(kind).unwrap())
-            );
+            assert_eq!(k.as_str(), serde_name(k));
         }
-        for gender in [
+        for g in [
             SpeakerGender::Female,
             SpeakerGender::Male,
             SpeakerGender::Unknown,
         ] {
-            assert_eq!(
-                gender.as_str(),
-                serde_name(serde_json::to_value(gender).unwrap())
-            );
+            assert_eq!(g.as_str(), serde_name(g));
         }
     }
 }
