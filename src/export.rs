@@ -348,6 +348,19 @@ mod tests {
     use super::*;
     use crate::quote::{QuoteKind, SpeakerGender, SpeakerKind};
 
+    /// The quotes of each text of `corpus/` (more than 100 in all), each document named with a
+    /// comma, a quote and a tab, which both formats must escape.
+    pub(super) fn corpus_quotes() -> Vec<Vec<Quote>> {
+        let quotes: Vec<Vec<Quote>> = crate::test_support::corpus_texts()
+            .into_iter()
+            .enumerate()
+            .map(|(n, text)| crate::analyze(&crate::Document::new(format!("doc, \"{n}\"\t"), text)))
+            .collect();
+        let rows: usize = quotes.iter().map(Vec::len).sum();
+        assert!(rows > 100, "the corpus gave {rows} rows");
+        quotes
+    }
+
     pub(super) fn sample() -> Quote {
         Quote {
             doc: "a/b.txt".into(),

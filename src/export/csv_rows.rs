@@ -187,22 +187,17 @@ mod tests {
 
     #[test]
     fn rows_of_the_corpus_are_those_of_the_csv_writer() {
-        let mut rows = 0;
-        for (n, text) in crate::test_support::corpus_texts().iter().enumerate() {
-            let doc = crate::Document::new(format!("doc{n}.txt"), text.clone());
-            let quotes = crate::analyze(&doc);
-            rows += quotes.len();
+        for (n, quotes) in crate::export::tests::corpus_quotes().iter().enumerate() {
             for excel_safe in [false, true] {
                 let mut out = b"bytes before".to_vec();
-                encode_rows(&quotes, excel_safe, &mut out);
+                encode_rows(quotes, excel_safe, &mut out);
                 assert_eq!(
                     String::from_utf8_lossy(&out[12..]),
-                    String::from_utf8_lossy(&by_csv_writer(&quotes, excel_safe)),
+                    String::from_utf8_lossy(&by_csv_writer(quotes, excel_safe)),
                     "document {n}, excel_safe {excel_safe}"
                 );
             }
         }
-        assert!(rows > 100, "the corpus gave {rows} rows");
     }
 
     #[test]
