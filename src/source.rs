@@ -77,7 +77,7 @@ const GENRES: &[&str] = &[
 
 /// The sources of a document's quotes, found one attribution after the other: it carries the
 /// document's latest named medium (for anaphoric "in the article") and the word tokens of a
-/// sentence with the indices of those that [may be keywords](may_be_keyword), in buffers
+/// sentence with the indices of those that may be keywords (`may_be_keyword`), in buffers
 /// reused from one sentence to the next.
 #[derive(Debug, Default)]
 pub struct Sources {

@@ -525,8 +525,8 @@ fn may_link_noun(s: &str, found: Range<usize>) -> bool {
     }
 }
 
-/// Where a link of [`noun_links`] may stand in `text`: its strings of [`LINKS`] and
-/// [`TO_NOUNS`], in text order, as [`noun_attributions`] wants them.
+/// Where a link of `noun_links` may stand in `text`: its strings of `LINKS` and
+/// `TO_NOUNS`, in text order, as [`noun_attributions`] wants them.
 ///
 /// A row needs "that" or "about" after a noun, or a noun of `TO_NOUNS` before "to": most
 /// sentences hold none of these strings, not even inside a longer word, and one vectorised pass

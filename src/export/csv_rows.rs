@@ -81,7 +81,8 @@ struct Row<'o> {
 }
 
 impl Row<'_> {
-    /// The cells after the publication, each after a delimiter, and the terminator.
+    /// The cells after the publication, each after a delimiter, and the terminator: in the
+    /// order of [`super::COLUMNS`], held to serde's by the tests.
     fn rest(&mut self, q: &Quote) {
         self.text(&q.quote);
         self.delimiter();
