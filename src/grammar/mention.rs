@@ -467,10 +467,9 @@ impl PhraseRules {
             if before.is_empty() && opens_quantity(tok) {
                 self.barriers = false;
             } else if ends_every_mention(before.last(), tok, self.after_prep)
-                || (tok.class == Class::Det
-                    || tok.class == Class::Lower && tok.text.ends_with("ed"))
+                || !self.after_prep
                     && !before.is_empty()
-                    && !self.after_prep
+                    && may_end_unjoined_mentions(tok)
                     && ends_every_unjoined_mention(before, tok)
             {
                 return false;
@@ -481,8 +480,15 @@ impl PhraseRules {
     }
 }
 
+/// Whether `t` is a word [`ends_every_unjoined_mention`] may refuse: a determiner, or a word
+/// in lower case that ends with "-ed". The few tokens that pass are asked out of line.
+#[inline(always)]
+fn may_end_unjoined_mentions(t: &Tok) -> bool {
+    t.class == Class::Det || t.class == Class::Lower && t.text.ends_with("ed")
+}
+
 /// True when no phrase that holds `t` after the words `before` (one at least, no
-/// preposition among them) is a mention, as [`classify_phrase`] reads phrases: no
+/// preposition among them: the caller knows) is a mention, as [`classify_phrase`] reads phrases: no
 /// conjunction or postmodifier, nor a possessive after the first word, comes before `t`, `t`
 /// is no postmodifier, and it is
 /// - a determiner that is no possessive ("Clinton told a crowd in Iowa", "Trump called the"):
@@ -500,11 +506,13 @@ impl PhraseRules {
 /// most words are not searched.
 #[inline(never)]
 fn ends_every_unjoined_mention(before: &[Tok], t: &Tok) -> bool {
+    let Some(first) = before.first() else {
+        return false;
+    };
     let refuses = match t.class {
         Class::Det => !is_possessive_token(t) && !t.title(),
-        Class::Lower => {
+        Class::Lower if t.text.ends_with("ed") => {
             let role_word = t.title() || t.person_noun() || t.role_adjective();
-            let first = &before[0];
             let determined = matches!(first.class, Class::Det | Class::Num) || first.number_word();
             !(role_word || determined)
         }
