@@ -16,6 +16,7 @@
 //! encoded once and copied.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use csv_core::{Terminator, WriteResult, Writer, WriterBuilder};
 
@@ -25,7 +26,7 @@ use crate::quote::Quote;
 /// [`super::excel_safe`] first.
 pub(super) fn encode_rows(quotes: &[Quote], excel_safe: bool, out: &mut Vec<u8>) {
     let mut row = Row {
-        rules: quoting_rules(),
+        rules: &QUOTING_RULES,
         out,
         excel_safe,
     };
@@ -63,19 +64,19 @@ const QUOTE: u8 = b'"';
 const TERMINATOR: u8 = b'\n';
 
 /// A `csv_core` writer set as `csv::Writer`'s default (the cells quoted only where they must
-/// be, quotes within doubled), for its rule of which cells need quotes.
-fn quoting_rules() -> Writer {
+/// be, quotes within doubled), for its rule of which cells need quotes: built once.
+static QUOTING_RULES: LazyLock<Writer> = LazyLock::new(|| {
     WriterBuilder::new()
         .delimiter(DELIMITER)
         .quote(QUOTE)
         .terminator(Terminator::Any(TERMINATOR))
         .build()
-}
+});
 
 /// The writer of the cells of a row, and where they go.
 struct Row<'o> {
     /// Which cells need quotes.
-    rules: Writer,
+    rules: &'static Writer,
     out: &'o mut Vec<u8>,
     excel_safe: bool,
 }
