@@ -10,7 +10,8 @@
 #
 #   benches/compare.sh OLD NEW                       # corpus/ read 300 times a run, 12 runs each
 #   benches/compare.sh OLD NEW /data/40mib 20        # a folder or file of your own, 20 runs each
-#   benches/compare.sh /tmp/old/whosaid target/release/whosaid target/bench-corpus/polnear-1024/files/0000
+#   benches/compare.sh /tmp/old/whosaid target/release/whosaid \
+#       target/bench-corpus/polnear-1024/files/0000
 #
 # The two builds must write the same table for INPUT: checked once before timing. Needs
 # python3 and GNU time as /usr/bin/time (Debian/Ubuntu: `apt-get install time`).

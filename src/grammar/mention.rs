@@ -487,10 +487,10 @@ fn may_end_unjoined_mentions(t: &Tok) -> bool {
     t.class == Class::Det || t.class == Class::Lower && t.text.ends_with("ed")
 }
 
-/// True when no phrase that holds `t` after the words `before` (one at least, no
-/// preposition among them: the caller knows) is a mention, as [`classify_phrase`] reads phrases: no
-/// conjunction or postmodifier, nor a possessive after the first word, comes before `t`, `t`
-/// is no postmodifier, and it is
+/// True when no phrase that holds `t` after the words `before` (no preposition among them:
+/// the caller knows; false when there are none) is a mention, as [`classify_phrase`] reads
+/// phrases: no conjunction or postmodifier, nor a possessive after the first word, comes
+/// before `t`, `t` is no postmodifier, and it is
 /// - a determiner that is no possessive ("Clinton told a crowd in Iowa", "Trump called the"):
 ///   a phrase with a determiner after its first word is refused;
 /// - after a first word that is no determiner or number, a word in lower case that ends with
